@@ -1,0 +1,110 @@
+import { PgBoss, fromPglite } from 'pg-boss'
+import type { Database } from '../storage/database.ts'
+import type { Logger } from '../lib/logger.ts'
+import { jobIdFromKey } from './job-id.ts'
+
+export const DEAD_LETTER = 'dead-letter'
+
+export interface QueueDefinition {
+  name: string
+  retryLimit?: number
+  retryDelay?: number
+  expireInSeconds?: number
+}
+
+export interface SendOptions {
+  /** Idempotency key (server/jobs/keys.ts): the same key is enqueued once. */
+  key?: string
+  startAfter?: Date | number
+  /** Portal of the job: used for per-portal fairness (group concurrency). */
+  memberId?: string
+  priority?: number
+}
+
+export interface JobContext<T> {
+  id: string
+  name: string
+  data: T
+  retryCount: number
+}
+
+export type JobHandler<T> = (job: JobContext<T>) => Promise<void>
+
+/** A failure that no retry can fix: the job goes straight to dead letter with its reason. */
+export class PermanentJobError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'PermanentJobError'
+    this.code = code
+  }
+}
+
+export interface QueueOptions {
+  database: Database
+  log: Logger
+  definitions: QueueDefinition[]
+  schema?: string
+}
+
+export async function createQueue(opts: QueueOptions) {
+  const { database, log } = opts
+  const schema = opts.schema ?? 'pgboss'
+  const boss = database.kind === 'pglite'
+    ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema, useListenNotify: true })
+    : new PgBoss({ connectionString: database.url!, schema, useListenNotify: true, max: 4 })
+  boss.on('error', (e: Error) => log.error({ err: e.message }, 'queue.error'))
+  await boss.start()
+  const existing = new Set((await boss.getQueues()).map((q) => q.name))
+  if (!existing.has(DEAD_LETTER)) await boss.createQueue(DEAD_LETTER, { retentionSeconds: 30 * 86400 })
+  for (const d of opts.definitions) {
+    const options = {
+      retryLimit: d.retryLimit ?? 8, retryDelay: d.retryDelay ?? 5, retryBackoff: true, retryDelayMax: 600,
+      expireInSeconds: d.expireInSeconds ?? 300, deadLetter: DEAD_LETTER, notify: true,
+    }
+    if (!existing.has(d.name)) await boss.createQueue(d.name, options)
+  }
+  const workers: string[] = []
+
+  return {
+    boss,
+    async send<T extends object>(name: string, data: T, o: SendOptions = {}): Promise<string | null> {
+      return boss.send(name, data, {
+        ...(o.key ? { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key } : {}),
+        ...(o.startAfter !== undefined ? { startAfter: o.startAfter instanceof Date ? o.startAfter : new Date(o.startAfter) } : {}),
+        ...(o.memberId ? { group: { id: o.memberId } } : {}),
+        ...(o.priority !== undefined ? { priority: o.priority } : {}),
+      })
+    },
+    async work<T>(name: string, handler: JobHandler<T>, w: { concurrency?: number; perPortal?: number; pollingSeconds?: number } = {}): Promise<void> {
+      await boss.work<T>(name, {
+        batchSize: 1, localConcurrency: w.concurrency ?? 4, pollingIntervalSeconds: w.pollingSeconds ?? 2,
+        ...(w.perPortal ? { groupConcurrency: w.perPortal } : {}),
+      }, async ([job]) => {
+        const ctx: JobContext<T> = { id: job.id, name, data: job.data, retryCount: (job as { retryCount?: number }).retryCount ?? 0 }
+        try {
+          await handler(ctx)
+        } catch (e) {
+          if (e instanceof PermanentJobError) {
+            log.warn({ job: name, jobId: job.id, code: e.code, reason: e.message }, 'job.failed.permanent')
+            await boss.send(DEAD_LETTER, { queue: name, jobId: job.id, data: job.data as object, code: e.code, reason: e.message })
+            return
+          }
+          log.warn({ job: name, jobId: job.id, err: (e as Error).message }, 'job.failed.retry')
+          throw e
+        }
+      })
+      workers.push(name)
+    },
+    async schedule(name: string, cron: string, data: object, o: { tz?: string; key?: string } = {}): Promise<void> {
+      await boss.schedule(name, cron, data, { tz: o.tz ?? 'UTC', ...(o.key ? { key: o.key } : {}) })
+    },
+    async stopWorkers(): Promise<void> {
+      await Promise.all(workers.map((n) => boss.offWork(n, { wait: true })))
+    },
+    async stop(graceful = true): Promise<void> {
+      await boss.stop({ graceful, close: false, timeout: 20_000 })
+    },
+  }
+}
+export type Queue = Awaited<ReturnType<typeof createQueue>>

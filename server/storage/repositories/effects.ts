@@ -1,0 +1,40 @@
+import type { Db } from '../database.ts'
+
+export type EffectClaim<T> =
+  | { state: 'new' }
+  | { state: 'pending' } // a previous attempt started and may or may not have reached the portal
+  | { state: 'done'; result: T }
+
+/**
+ * Side effects happen once (ARCHITECTURE.md). Usage in a job:
+ *   const c = await effects.claim(key, memberId)
+ *   if (c.state === 'done') return c.result
+ *   if (c.state === 'pending') { look the effect up in the portal (by a marker) before writing again }
+ *   const result = await portalWrite(); await effects.complete(key, result)
+ */
+export function effectsRepository(db: Db) {
+  return {
+    async claim<T>(key: string, memberId: string): Promise<EffectClaim<T>> {
+      const inserted = await db.insertInto('effects').values({ key, member_id: memberId, status: 'pending' })
+        .onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst()
+      if (inserted) return { state: 'new' }
+      const row = await db.selectFrom('effects').select(['status', 'result']).where('key', '=', key).executeTakeFirstOrThrow()
+      return row.status === 'done' ? { state: 'done', result: row.result as T } : { state: 'pending' }
+    },
+    async complete(key: string, result: unknown): Promise<void> {
+      await db.updateTable('effects').set({ status: 'done', result: JSON.stringify(result ?? null), done_at: new Date() }).where('key', '=', key).execute()
+    },
+    async release(key: string): Promise<void> {
+      await db.deleteFrom('effects').where('key', '=', key).where('status', '=', 'pending').execute()
+    },
+    async get<T>(key: string): Promise<{ status: 'pending' | 'done'; result: T | null } | null> {
+      const r = await db.selectFrom('effects').select(['status', 'result']).where('key', '=', key).executeTakeFirst()
+      return r ? { status: r.status, result: r.result as T | null } : null
+    },
+    async countByPrefix(prefix: string): Promise<number> {
+      const r = await db.selectFrom('effects').select((eb) => eb.fn.countAll<number>().as('n')).where('key', 'like', `${prefix}%`).executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+  }
+}
+export type EffectsRepository = ReturnType<typeof effectsRepository>

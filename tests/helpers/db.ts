@@ -1,0 +1,38 @@
+// A throw-away database per test file: in-memory PGlite by default, or a fresh PostgreSQL
+// database (created and dropped) when DATABASE_URL is set, so CI runs the suite on both.
+import pg from 'pg'
+import { randomBytes } from 'node:crypto'
+import { openDatabase, type Database } from '../../server/storage/database.ts'
+import { migrate } from '../../server/storage/migrate.ts'
+
+export const testDatabaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite'
+
+export async function createTestDatabaseUrl(): Promise<{ url: string | null; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL
+  if (!base) return { url: null, drop: async () => {} }
+  const name = `rc_test_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const u = new URL(base)
+  u.pathname = `/${name}`
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+      await c.end()
+    },
+  }
+}
+
+export async function openTestDatabase(): Promise<Database & { dispose: () => Promise<void> }> {
+  const { url, drop } = await createTestDatabaseUrl()
+  const database = await openDatabase({ url, dataDir: 'memory://', poolMax: 5 })
+  await migrate(database)
+  return Object.assign(database, {
+    dispose: async () => { await database.close(); await drop() },
+  })
+}

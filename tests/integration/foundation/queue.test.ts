@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pino from 'pino'
+import { openTestDatabase } from '../../helpers/db.ts'
+import { createQueue, DEAD_LETTER, PermanentJobError, type Queue } from '../../../server/jobs/queue.ts'
+
+const log = pino({ level: 'silent' })
+let database: Awaited<ReturnType<typeof openTestDatabase>>
+let queue: Queue
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  queue = await createQueue({ database, log, definitions: [{ name: 'probe-run', retryLimit: 2, retryDelay: 1 }, { name: 'probe-fail', retryLimit: 1, retryDelay: 1 }] })
+})
+afterAll(async () => {
+  await queue.stop(false)
+  await database.dispose()
+})
+
+async function waitFor(cond: () => boolean | Promise<boolean>, ms = 15_000) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (await cond()) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error('timed out waiting')
+}
+
+describe('durable job queue', () => {
+  it('runs a job once per key even when sent twice', async () => {
+    const seen: string[] = []
+    const first = await queue.send('probe-run', { n: 1 }, { key: 'k1', memberId: 'm1' })
+    const second = await queue.send('probe-run', { n: 1 }, { key: 'k1', memberId: 'm1' })
+    expect(first).toBeTruthy()
+    expect(second).toBeNull()
+    await queue.work<{ n: number }>('probe-run', async (job) => { seen.push(`${job.data.n}`) }, { pollingSeconds: 1 })
+    await waitFor(() => seen.length === 1)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(seen).toEqual(['1'])
+  })
+
+  it('sends a permanently failing job to dead letter with its reason, without retries', async () => {
+    let calls = 0
+    await queue.work('probe-fail', async () => { calls++; throw new PermanentJobError('probe.bad-input', 'the input can never work') }, { pollingSeconds: 1 })
+    await queue.send('probe-fail', { x: 1 }, { key: 'f1' })
+    await waitFor(async () => (await queue.boss.findJobs(DEAD_LETTER, { queued: true })).length > 0)
+    const [dead] = await queue.boss.findJobs<{ code: string; reason: string; queue: string }>(DEAD_LETTER, { queued: true })
+    expect(dead.data).toMatchObject({ queue: 'probe-fail', code: 'probe.bad-input', reason: 'the input can never work' })
+    expect(calls).toBe(1)
+  })
+})
