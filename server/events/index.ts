@@ -1,0 +1,7 @@
+// One handler per portal event (on-<event>.ts). Handlers receive a verified, parsed event.
+import type { AppContext } from '../context.ts'
+import type { InboundEvent } from '../bitrix24/inbound/parse-event.ts'
+
+export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
+
+export const eventHandlers: Record<string, EventHandler> = {}

@@ -1,0 +1,11 @@
+// JSON API for the placement UI: one folder per feature, thin handlers that call one use-case.
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../context.ts'
+
+export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
+
+export const apiModules: ApiModule[] = []
+
+export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  for (const m of apiModules) await m(scope, ctx)
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../context.ts'
+import { parseEvent, type InboundEvent } from '../../bitrix24/inbound/parse-event.ts'
+import { verifyApplicationToken } from '../../bitrix24/inbound/verify.ts'
+import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
+import { jobKeys } from '../../jobs/keys.ts'
+import { eventHandleJob } from '../../jobs/tasks/event-handle.ts'
+
+export type QueuedEvent = Omit<InboundEvent, 'auth'> & { auth: Pick<InboundEvent['auth'], 'memberId' | 'domain' | 'userId'> }
+
+/** The identifier of the entity an event is about, for the job key. */
+export function eventEntityId(e: InboundEvent): string {
+  const f = (e.data.FIELDS ?? e.data.FIELDS_AFTER) as Record<string, unknown> | undefined
+  const id = f && typeof f === 'object' ? f.ID ?? f.id : undefined
+  return typeof id === 'string' ? id : '-'
+}
+
+/** Tokens never go into the queue: jobs use the portal's stored tokens. */
+function toQueued(e: InboundEvent): QueuedEvent {
+  return { ...e, auth: { memberId: e.auth.memberId, domain: e.auth.domain, userId: e.auth.userId } }
+}
+
+export async function eventsRoute(app: FastifyInstance, ctx: AppContext & { onAppInstall?: (e: InboundEvent) => Promise<void> }) {
+  app.post('/bitrix/events', { bodyLimit: 256 * 1024 }, async (req) => {
+    const evt = parseEvent(req.body)
+    if (evt.event === 'ONAPPINSTALL') {
+      if (!ctx.onAppInstall) throw new InboundError(503, 'install.not-configured', 'This app instance does not accept installs (no B24_CLIENT_ID / B24_CLIENT_SECRET)')
+      await ctx.onAppInstall(evt)
+      ctx.portalLookup.invalidate(evt.auth.memberId)
+      return { ok: true }
+    }
+    await verifyApplicationToken(ctx.portalLookup, evt.auth.memberId, evt.auth.applicationToken)
+    const key = jobKeys.eventHandle(evt.auth.memberId, evt.event, eventEntityId(evt), evt.ts ?? String(Date.now()))
+    await ctx.queue.send(eventHandleJob.name, toQueued(evt), { key, memberId: evt.auth.memberId })
+    return { ok: true }
+  })
+}

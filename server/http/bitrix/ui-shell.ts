@@ -1,0 +1,29 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+export const UI_DIST = fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
+
+let cached: string | null = null
+
+/** The built placement UI shell (dist/ui/index.html), read once. */
+export function loadShell(): string {
+  if (cached) return cached
+  const file = `${UI_DIST}index.html`
+  if (!existsSync(file)) throw new Error('The placement UI is not built: run `npm run build`')
+  cached = readFileSync(file, 'utf8')
+  return cached
+}
+
+const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!)
+
+/** Injects which tab to show and the language into the shell's head. */
+export function renderShell(tab: string, lang: string, extra: Record<string, string> = {}): string {
+  const metas = [`<meta name="app-tab" content="${escapeAttr(tab)}">`, `<meta name="app-lang" content="${escapeAttr(lang)}">`,
+    ...Object.entries(extra).map(([k, v]) => `<meta name="${escapeAttr(k)}" content="${escapeAttr(v)}">`)]
+  return loadShell().replace('<head>', `<head>\n    ${metas.join('\n    ')}`)
+}
+
+/** frame-ancestors for exactly the portal's origin (from its stored REST endpoint). */
+export function frameAncestorsCsp(portalOrigin: string): string {
+  return `frame-ancestors ${portalOrigin}`
+}

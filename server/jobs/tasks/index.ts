@@ -1,0 +1,15 @@
+// Every job the worker runs: its queue definition and its handler factory.
+import type { AppContext } from '../../context.ts'
+import type { JobHandler, QueueDefinition } from '../queue.ts'
+import { eventHandleJob, createEventHandle } from './event-handle.ts'
+import { robotRunJob, createRobotRun } from './robot-run.ts'
+
+export interface JobTask {
+  definition: QueueDefinition
+  create: (ctx: AppContext) => JobHandler<never>
+}
+
+export const jobTasks: JobTask[] = [
+  { definition: eventHandleJob, create: createEventHandle as JobTask['create'] },
+  { definition: robotRunJob, create: createRobotRun as JobTask['create'] },
+]

@@ -1,0 +1,27 @@
+// Process entry for `npm run worker`: runs jobs only, no HTTP. Any number of these can share PostgreSQL.
+import { loadConfig, ConfigError } from './config.ts'
+import { createLogger } from './lib/logger.ts'
+import { createContext, startWorkers } from './context.ts'
+
+async function main() {
+  const config = loadConfig()
+  const log = createLogger(config)
+  const ctx = await createContext(config, log)
+  await startWorkers(ctx)
+  log.info({ database: ctx.database.kind }, 'worker.started')
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    log.info({ signal }, 'worker.stopping')
+    await ctx.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack ?? String(e)}\n`)
+  process.exit(1)
+})
