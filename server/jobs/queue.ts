@@ -10,6 +10,8 @@ export interface QueueDefinition {
   retryLimit?: number
   retryDelay?: number
   expireInSeconds?: number
+  /** A worker that stops heart-beating (killed) gives its job back after this many seconds (>= 10). */
+  heartbeatSeconds?: number
 }
 
 export interface SendOptions {
@@ -45,14 +47,17 @@ export interface QueueOptions {
   log: Logger
   definitions: QueueDefinition[]
   schema?: string
+  superviseIntervalSeconds?: number
 }
 
 export async function createQueue(opts: QueueOptions) {
   const { database, log } = opts
   const schema = opts.schema ?? 'pgboss'
+  const supervise = opts.superviseIntervalSeconds ?? 15
+  const common = { schema, useListenNotify: true, superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise }
   const boss = database.kind === 'pglite'
-    ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema, useListenNotify: true })
-    : new PgBoss({ connectionString: database.url!, schema, useListenNotify: true, max: 4 })
+    ? new PgBoss({ ...common, db: fromPglite(database.pglite!), backend: 'pglite' })
+    : new PgBoss({ ...common, connectionString: database.url!, max: 4 })
   boss.on('error', (e: Error) => log.error({ err: e.message }, 'queue.error'))
   await boss.start()
   const existing = new Set((await boss.getQueues()).map((q) => q.name))
@@ -60,7 +65,7 @@ export async function createQueue(opts: QueueOptions) {
   for (const d of opts.definitions) {
     const options = {
       retryLimit: d.retryLimit ?? 8, retryDelay: d.retryDelay ?? 5, retryBackoff: true, retryDelayMax: 600,
-      expireInSeconds: d.expireInSeconds ?? 300, deadLetter: DEAD_LETTER, notify: true,
+      expireInSeconds: d.expireInSeconds ?? 300, heartbeatSeconds: d.heartbeatSeconds ?? 30, deadLetter: DEAD_LETTER, notify: true,
     }
     if (!existing.has(d.name)) await boss.createQueue(d.name, options)
   }
