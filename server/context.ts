@@ -10,6 +10,9 @@ import { auditRepository } from './storage/repositories/audit.ts'
 import { createQueue, type Queue } from './jobs/queue.ts'
 import { jobTasks } from './jobs/tasks/index.ts'
 import { cachedLookup } from './bitrix24/inbound/verify.ts'
+import type { PortalClients } from './bitrix24/client/portal-client.ts'
+import type { InboundEvent } from './bitrix24/inbound/parse-event.ts'
+import type { UserTokenVerifier } from './http/api/auth-hook.ts'
 
 export interface AppContext {
   config: Config
@@ -23,6 +26,14 @@ export interface AppContext {
   }
   queue: Queue
   portalLookup: ReturnType<typeof cachedLookup>
+  /** Portal REST clients (wired at start-up by server/wiring.ts). */
+  b24?: PortalClients
+  /** Checks a portal user's token for the /api session. */
+  verifyUserToken?: UserTokenVerifier
+  /** ONAPPINSTALL: verify at the OAuth server and store the portal. */
+  onAppInstall?: (e: InboundEvent) => Promise<void>
+  /** Install page opened before ONAPPINSTALL arrived: register from the frame's REFRESH_ID. */
+  onInstallFrame?: (body: Record<string, unknown>) => Promise<void>
   close: () => Promise<void>
 }
 

@@ -1,11 +1,16 @@
 // JSON API for the placement UI: one folder per feature, thin handlers that call one use-case.
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../context.ts'
+import { registerApiAuth } from './auth-hook.ts'
+import { whoamiApi } from './whoami.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
-export const apiModules: ApiModule[] = []
+export const apiModules: ApiModule[] = [
+  whoamiApi,
+]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerApiAuth(scope, ctx)
   for (const m of apiModules) await m(scope, ctx)
 }
