@@ -19,7 +19,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: ctx.config.env === 'test',
     routerOptions: { ignoreTrailingSlash: true },
   })
   registerBodyParsers(app)

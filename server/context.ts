@@ -10,6 +10,8 @@ import { auditRepository } from './storage/repositories/audit.ts'
 import { createQueue, type Queue } from './jobs/queue.ts'
 import { jobTasks } from './jobs/tasks/index.ts'
 import { cachedLookup } from './bitrix24/inbound/verify.ts'
+import { createGroupCommitter, type GroupCommitter } from './jobs/group-commit.ts'
+import { eventHandleJob } from './jobs/tasks/event-handle.ts'
 import type { PortalClients } from './bitrix24/client/portal-client.ts'
 import type { InboundEvent } from './bitrix24/inbound/parse-event.ts'
 import type { UserTokenVerifier } from './http/api/auth-hook.ts'
@@ -26,6 +28,8 @@ export interface AppContext {
   }
   queue: Queue
   portalLookup: ReturnType<typeof cachedLookup>
+  /** Durable, group-committed intake of portal events (acknowledged only after commit). */
+  eventIntake: GroupCommitter
   /** Portal REST clients (wired at start-up by server/wiring.ts). */
   b24?: PortalClients
   /** Checks a portal user's token for the /api session. */
@@ -48,6 +52,7 @@ export async function createContext(config: Config, log: Logger, overrides: { da
       config, log, database, queue,
       repos: { portals, settings: settingsRepository(database.db), effects: effectsRepository(database.db), audit: auditRepository(database.db) },
       portalLookup: cachedLookup(async (memberId) => portals.get(memberId)),
+      eventIntake: createGroupCommitter(queue, eventHandleJob.name, { maxInFlight: database.kind === 'pglite' ? 1 : 4 }),
       close: async () => {
         await queue.stop(true).catch((e: Error) => log.warn({ err: e.message }, 'queue.stop-failed'))
         if (!overrides.database) await database.close()

@@ -74,12 +74,11 @@ export async function createQueue(opts: QueueOptions) {
   return {
     boss,
     async send<T extends object>(name: string, data: T, o: SendOptions = {}): Promise<string | null> {
-      return boss.send(name, data, {
-        ...(o.key ? { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key } : {}),
-        ...(o.startAfter !== undefined ? { startAfter: o.startAfter instanceof Date ? o.startAfter : new Date(o.startAfter) } : {}),
-        ...(o.memberId ? { group: { id: o.memberId } } : {}),
-        ...(o.priority !== undefined ? { priority: o.priority } : {}),
-      })
+      return boss.send(name, data, jobOptions(name, o))
+    },
+    /** Many jobs in one statement (duplicates by key are skipped). */
+    async insertMany(name: string, jobs: { data: object; options?: SendOptions }[]): Promise<void> {
+      await boss.insert(name, jobs.map((j) => ({ data: j.data, ...jobOptions(name, j.options ?? {}) })))
     },
     async work<T>(name: string, handler: JobHandler<T>, w: { concurrency?: number; perPortal?: number; pollingSeconds?: number } = {}): Promise<void> {
       await boss.work<T>(name, {
@@ -113,3 +112,12 @@ export async function createQueue(opts: QueueOptions) {
   }
 }
 export type Queue = Awaited<ReturnType<typeof createQueue>>
+
+function jobOptions(name: string, o: SendOptions) {
+  return {
+    ...(o.key ? { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key } : {}),
+    ...(o.startAfter !== undefined ? { startAfter: o.startAfter instanceof Date ? o.startAfter : new Date(o.startAfter) } : {}),
+    ...(o.memberId ? { group: { id: o.memberId } } : {}),
+    ...(o.priority !== undefined ? { priority: o.priority } : {}),
+  }
+}

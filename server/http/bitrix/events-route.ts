@@ -4,7 +4,6 @@ import { parseEvent, type InboundEvent } from '../../bitrix24/inbound/parse-even
 import { verifyApplicationToken } from '../../bitrix24/inbound/verify.ts'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 import { jobKeys } from '../../jobs/keys.ts'
-import { eventHandleJob } from '../../jobs/tasks/event-handle.ts'
 
 export type QueuedEvent = Omit<InboundEvent, 'auth'> & { auth: Pick<InboundEvent['auth'], 'memberId' | 'domain' | 'userId'> }
 
@@ -31,7 +30,7 @@ export async function eventsRoute(app: FastifyInstance, ctx: AppContext & { onAp
     }
     await verifyApplicationToken(ctx.portalLookup, evt.auth.memberId, evt.auth.applicationToken)
     const key = jobKeys.eventHandle(evt.auth.memberId, evt.event, eventEntityId(evt), evt.ts ?? String(Date.now()))
-    await ctx.queue.send(eventHandleJob.name, toQueued(evt), { key, memberId: evt.auth.memberId })
+    await ctx.eventIntake.enqueue(toQueued(evt), { key, memberId: evt.auth.memberId })
     return { ok: true }
   })
 }

@@ -1,0 +1,34 @@
+// Starts the app as its own process (so the load generator does not share its event loop).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface AppProcess { url: string; pid: number; stop: () => Promise<void>; rssMb: () => number }
+
+export async function startAppProcess(env: Record<string, string>, port: number): Promise<AppProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, APP_PORT: String(port), APP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', APP_SECRET_KEY: 'bench-secret-key-bench-secret-key-00', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  const until = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`)
+    try { if ((await fetch(`${url}/healthz`)).ok) break } catch { /* not yet */ }
+    if (Date.now() > until) throw new Error('app did not start in 60 s')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url, pid: child.pid!,
+    rssMb: () => {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+      return m ? Number(m[1]) / 1024 : NaN
+    },
+    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM') }),
+  }
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}

@@ -1,0 +1,23 @@
+// npm run bench: runs every benchmark, prints a table and writes bench/results.json.
+import { writeFileSync } from 'node:fs'
+import { printTable, type Bench, type Metric } from './lib/metrics.ts'
+import { benchEventAck } from './event-ack.ts'
+
+const benches: Bench[] = [
+  { name: 'event-ack', run: benchEventAck },
+]
+
+const only = process.argv.slice(2)
+const metrics: Metric[] = []
+for (const b of benches) {
+  if (only.length && !only.includes(b.name)) continue
+  process.stderr.write(`bench ${b.name} ...\n`)
+  try {
+    metrics.push(...await b.run())
+  } catch (e) {
+    process.stderr.write(`bench ${b.name} failed: ${(e as Error).message}\n`)
+    metrics.push({ name: `${b.name}_failed`, value: 1, unit: 'error', note: (e as Error).message.slice(0, 120) })
+  }
+}
+process.stdout.write(`${printTable(metrics)}\n`)
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ measuredAt: new Date().toISOString(), metrics }, null, 2)}\n`)
