@@ -24,7 +24,7 @@ async function seed(url: string | null, dataDir: string) {
 
 async function measure(kind: 'pglite' | 'postgres', port: number): Promise<Metric[]> {
   const pg = kind === 'postgres' ? await createTestDatabaseUrl() : { url: null, drop: async () => {} }
-  if (kind === 'postgres' && !pg.url) return []
+  if (kind === 'postgres' && !pg.url) return [{ name: 'event_ack_per_s_postgres', value: 0, unit: 'req/s', note: 'no PostgreSQL (set BENCH_DATABASE_URL)' }]
   const dataDir = join(tempDir('rc-bench-'), 'pglite')
   await seed(pg.url, dataDir)
   const app = await startAppProcess({ DATABASE_URL: pg.url ?? '', DB_DATA_DIR: dataDir, QUEUE_IN_PROCESS_WORKER: 'false' }, port)

@@ -7,6 +7,9 @@ const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
 ]
 
+// PostgreSQL measurements use a throw-away database on this server (the machines run one locally).
+process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
 const only = process.argv.slice(2)
 const metrics: Metric[] = []
 for (const b of benches) {

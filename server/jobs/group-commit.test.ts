@@ -22,16 +22,23 @@ describe('group commit', () => {
     await gc.enqueue({ i: 0 }, {})
     expect(store.statements).toEqual([1])
     await new Promise((r) => setTimeout(r, 5))
-    // the first of 100 concurrent callers goes out alone; the other 99 share the next statement
+    // 100 callers arriving in one turn of the event loop share one statement
     await Promise.all(Array.from({ length: 100 }, (_, i) => gc.enqueue({ i }, {})))
-    expect(store.statements).toEqual([1, 1, 99])
+    expect(store.statements).toEqual([1, 100])
+    // callers arriving while a statement is in flight wait for the next one
+    const first = gc.enqueue({ i: -1 }, {})
+    await new Promise((r) => setImmediate(r))
+    await Promise.all([first, ...Array.from({ length: 20 }, (_, i) => gc.enqueue({ i }, {}))])
+    expect(store.statements.slice(2)).toEqual([1, 20])
   })
 
   it('resolves a caller only after its statement committed, and rejects the whole failed batch', async () => {
     const store = fakeStore(5, (n) => n === 2)
     const gc = createGroupCommitter(store, 'q', { maxInFlight: 1 })
+    const first = gc.enqueue({ i: 0 }, {})
+    await first
     const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => gc.enqueue({ i }, {})))
-    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(9)
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(10)
     expect(store.statements).toEqual([1])
   })
 
@@ -39,6 +46,6 @@ describe('group commit', () => {
     const store = fakeStore(5)
     const gc = createGroupCommitter(store, 'q', { maxInFlight: 1, maxBatch: 30 })
     await Promise.all(Array.from({ length: 91 }, (_, i) => gc.enqueue({ i }, {})))
-    expect(store.statements).toEqual([1, 30, 30, 30])
+    expect(store.statements).toEqual([30, 30, 30, 1])
   })
 })
