@@ -9,6 +9,7 @@ import { effectsRepository } from './storage/repositories/effects.ts'
 import { auditRepository } from './storage/repositories/audit.ts'
 import { createQueue, type Queue } from './jobs/queue.ts'
 import { jobTasks } from './jobs/tasks/index.ts'
+import { installSchedules } from './jobs/schedule.ts'
 import { cachedLookup } from './bitrix24/inbound/verify.ts'
 import { createGroupCommitter, type GroupCommitter } from './jobs/group-commit.ts'
 import { eventHandleJob } from './jobs/tasks/event-handle.ts'
@@ -67,6 +68,7 @@ export async function createContext(config: Config, log: Logger, overrides: { da
 
 /** Starts workers for every job in this process (`npm start` by default, `npm run worker` alone). */
 export async function startWorkers(ctx: AppContext): Promise<void> {
+  await installSchedules(ctx)
   for (const task of jobTasks) {
     await ctx.queue.work(task.definition.name, task.create(ctx), {
       concurrency: ctx.config.queue.concurrency, perPortal: ctx.config.queue.perPortalConcurrency, pollingSeconds: ctx.config.queue.pollingSeconds,

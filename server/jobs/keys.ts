@@ -7,6 +7,8 @@ export const jobKeys = {
   eventHandle: (memberId: string, event: string, entityId: string, ts: string) => build('event-handle', memberId, event, entityId, ts),
   robotRun: (memberId: string, eventToken: string) => build('robot-run', memberId, eventToken),
   portalInstall: (memberId: string, version: string) => build('portal-install', memberId, version),
+  telegramUpdate: (updateId: number) => build('telegram-update', 'bot', updateId),
+  scheduleFanOut: (job: string, memberId: string, slot: string) => build(job, memberId, slot),
 }
 
 export const effectKeys = {

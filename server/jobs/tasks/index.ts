@@ -3,6 +3,8 @@ import type { AppContext } from '../../context.ts'
 import type { JobHandler, QueueDefinition } from '../queue.ts'
 import { eventHandleJob, createEventHandle } from './event-handle.ts'
 import { robotRunJob, createRobotRun } from './robot-run.ts'
+import { telegramUpdateJob, createTelegramUpdate } from './telegram-update.ts'
+import { scheduleTickJob, createScheduleTick } from '../schedule.ts'
 
 export interface JobTask {
   definition: QueueDefinition
@@ -12,4 +14,6 @@ export interface JobTask {
 export const jobTasks: JobTask[] = [
   { definition: eventHandleJob, create: createEventHandle as JobTask['create'] },
   { definition: robotRunJob, create: createRobotRun as JobTask['create'] },
+  { definition: telegramUpdateJob, create: createTelegramUpdate as JobTask['create'] },
+  { definition: scheduleTickJob, create: createScheduleTick as JobTask['create'] },
 ]

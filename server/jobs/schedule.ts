@@ -1,0 +1,46 @@
+// The few recurring entries. One cron tick a minute fans out per portal: each PortalSchedule says
+// which slot (in the portal's timezone) is due now; the job key includes the slot, so a slot runs
+// once however many ticks or instances see it.
+import { DateTime } from 'luxon'
+import type { AppContext } from '../context.ts'
+import { jobKeys } from './keys.ts'
+import type { JobContext } from './queue.ts'
+
+export interface PortalSchedule {
+  /** The job to enqueue with { memberId, slot }. */
+  job: string
+  /** The slot due at `now` in the portal's timezone, or null when nothing is due. */
+  slotAt: (now: DateTime) => string | null
+}
+
+/** Once a day at or after HH:MM local time (slot = the local date). */
+export const dailyAt = (hour: number, minute = 0) => (now: DateTime) =>
+  now.hour * 60 + now.minute >= hour * 60 + minute ? now.toISODate() : null
+
+/** Every N minutes (slot = the start of the N-minute window). */
+export const everyMinutes = (n: number) => (now: DateTime) => {
+  const start = now.startOf('minute').minus({ minutes: now.minute % n })
+  return start.toFormat("yyyy-MM-dd'T'HH:mm")
+}
+
+export const portalSchedules: PortalSchedule[] = []
+
+export const scheduleTickJob = { name: 'schedule-tick', retryLimit: 1, retryDelay: 10 }
+
+export async function installSchedules(ctx: AppContext): Promise<void> {
+  await ctx.queue.schedule(scheduleTickJob.name, '* * * * *', {}, { key: 'tick' })
+}
+
+export function createScheduleTick(ctx: AppContext, now: () => Date = () => new Date()) {
+  return async (_job: JobContext<object>) => {
+    const portals = await ctx.repos.portals.list('active')
+    for (const portal of portals) {
+      const local = DateTime.fromJSDate(now(), { zone: portal.timezone })
+      for (const s of portalSchedules) {
+        const slot = s.slotAt(local)
+        if (slot === null) continue
+        await ctx.queue.send(s.job, { memberId: portal.memberId, slot }, { key: jobKeys.scheduleFanOut(s.job, portal.memberId, slot), memberId: portal.memberId })
+      }
+    }
+  }
+}
