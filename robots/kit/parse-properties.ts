@@ -1,0 +1,62 @@
+import type { RobotPropertySpec, RobotValues } from './types.ts'
+import { RobotError } from './types.ts'
+
+type Raw = unknown
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const DATE_RU = /^(\d{2})\.(\d{2})\.(\d{4})$/
+
+function one(key: string, spec: RobotPropertySpec, raw: string): string | number | boolean {
+  const v = raw.trim()
+  switch (spec.type) {
+    case 'int': {
+      if (!/^-?\d{1,15}$/.test(v)) throw new RobotError('robot.bad-property', `"${key}" must be a whole number, got "${v.slice(0, 40)}"`)
+      return Number(v)
+    }
+    case 'double': {
+      const n = v.replace(/\s/g, '').replace(',', '.')
+      if (!/^-?\d{1,15}(\.\d+)?$/.test(n)) throw new RobotError('robot.bad-property', `"${key}" must be a number, got "${v.slice(0, 40)}"`)
+      return n // kept as text: money is parsed exactly by the robot (never through floats)
+    }
+    case 'bool': {
+      if (['Y', 'y', '1', 'true'].includes(v)) return true
+      if (['N', 'n', '0', 'false', ''].includes(v)) return false
+      throw new RobotError('robot.bad-property', `"${key}" must be Y or N`)
+    }
+    case 'date': {
+      const ru = DATE_RU.exec(v)
+      const iso = ru ? `${ru[3]}-${ru[2]}-${ru[1]}` : v.slice(0, 10)
+      if (!DATE.test(iso) || Number.isNaN(Date.parse(iso))) throw new RobotError('robot.bad-property', `"${key}" must be a date (YYYY-MM-DD or DD.MM.YYYY), got "${v.slice(0, 40)}"`)
+      return iso
+    }
+    case 'datetime': {
+      if (Number.isNaN(Date.parse(v))) throw new RobotError('robot.bad-property', `"${key}" must be a date and time`)
+      return v
+    }
+    case 'select': {
+      if (!spec.options || !(v in spec.options)) throw new RobotError('robot.bad-property', `"${key}" must be one of ${Object.keys(spec.options ?? {}).join(', ')}`)
+      return v
+    }
+    case 'user': return v.replace(/^user_/, '')
+    default: return v
+  }
+}
+
+/** Parses and validates the form's properties[...] against the robot's specs. */
+export function parseRobotProperties(specs: Record<string, RobotPropertySpec>, raw: Record<string, Raw>): RobotValues {
+  const out: RobotValues = {}
+  for (const [key, spec] of Object.entries(specs)) {
+    let value = raw[key]
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) value = spec.default !== undefined ? String(spec.default) : undefined
+    if (value === undefined) {
+      if (spec.required) throw new RobotError('robot.missing-property', `The required property "${key}" (${spec.name.en}) is empty`)
+      out[key] = null
+      continue
+    }
+    const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : [value]
+    if (list.some((x) => typeof x !== 'string' && typeof x !== 'number')) throw new RobotError('robot.bad-property', `"${key}" has an unexpected shape`)
+    const parsed = list.map((x) => one(key, spec, String(x)))
+    out[key] = spec.multiple ? (parsed as (string | number)[]) : parsed[0]
+  }
+  return out
+}

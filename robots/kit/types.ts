@@ -1,0 +1,61 @@
+import type { AppContext } from '../../server/context.ts'
+import type { PortalClient } from '../../server/bitrix24/client/portal-client.ts'
+import type { RobotDocument } from './document.ts'
+
+export interface Label { ru: string; en: string }
+
+export type RobotPropertyType = 'string' | 'text' | 'int' | 'double' | 'bool' | 'date' | 'datetime' | 'select' | 'user'
+
+export interface RobotPropertySpec {
+  name: Label
+  description?: Label
+  type: RobotPropertyType
+  required?: boolean
+  multiple?: boolean
+  default?: string | number | boolean
+  /** select: option value -> label */
+  options?: Record<string, Label>
+}
+
+/** Where a designer may drop the robot: our smart processes by key, or standard CRM entities. */
+export type RobotDocumentTarget = 'receivables' | 'claims' | 'approvals' | 'deal' | 'company' | 'contact'
+
+/** Parsed property values: numbers for int/double, booleans for bool, strings otherwise. */
+export type RobotValues = Record<string, string | number | boolean | null | (string | number)[]>
+
+export interface RobotRunInput {
+  ctx: AppContext
+  memberId: string
+  client: PortalClient
+  properties: RobotValues
+  document: RobotDocument
+  workflowId: string
+  eventToken: string
+  userId: number | null
+}
+
+export interface RobotResult {
+  values: RobotValues
+  log?: string
+}
+
+export interface RobotDefinition {
+  /** The Bitrix24 CODE = the folder name; never renamed. */
+  code: string
+  name: Label
+  description: Label
+  documents: RobotDocumentTarget[]
+  properties: Record<string, RobotPropertySpec>
+  returnProperties: Record<string, RobotPropertySpec>
+  run: (input: RobotRunInput) => Promise<RobotResult>
+}
+
+/** A failure the robot reports to the business process (bad input, business rule); never retried. */
+export class RobotError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'RobotError'
+    this.code = code
+  }
+}
