@@ -1,0 +1,73 @@
+// Renders the claim letter to PDF with embedded DejaVu fonts (Cyrillic, works offline).
+import PDFDocument from 'pdfkit'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { ClaimLetterModel } from './claim-letter-model.ts'
+import { claimLetterTexts } from './claim-letter-text.ts'
+import { formatDate as d, formatKopecks as m } from './format.ts'
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+const REGULAR = join(fontDir, 'DejaVuSans.ttf')
+const BOLD = join(fontDir, 'DejaVuSans-Bold.ttf')
+
+type Doc = InstanceType<typeof PDFDocument>
+
+function table(doc: Doc, headers: string[], rows: string[][], widths: number[]) {
+  const x0 = doc.page.margins.left
+  const line = (cells: string[], bold: boolean) => {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage()
+    const y = doc.y
+    let x = x0
+    doc.font(bold ? BOLD : REGULAR).fontSize(8)
+    const heights = cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 4 }))
+    cells.forEach((c, i) => { doc.text(c, x + 2, y + 2, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' }); x += widths[i] })
+    const h = Math.max(...heights) + 4
+    doc.rect(x0, y, widths.reduce((a, b) => a + b, 0), h).lineWidth(0.5).stroke()
+    doc.x = x0
+    doc.y = y + h
+  }
+  line(headers, true)
+  for (const r of rows) line(r, false)
+  doc.moveDown(0.5)
+}
+
+export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
+  const t = claimLetterTexts(x.lang)
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${t.title} ${x.number}`, Author: x.creditor.name } })
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+  const party = (p: ClaimLetterModel['debtor']) => [p.name, [p.inn && `${t.inn} ${p.inn}`, p.kpp && `${t.kpp} ${p.kpp}`].filter(Boolean).join(', '), p.address ?? ''].filter(Boolean).join('\n')
+
+  doc.font(REGULAR).fontSize(9)
+  doc.text(`${t.to}: ${party(x.debtor)}`, { align: 'right' }).moveDown(0.5)
+  doc.text(`${t.from}: ${party(x.creditor)}`, { align: 'right' }).moveDown(1)
+  doc.font(BOLD).fontSize(14).text(`${t.title} № ${x.number}`, { align: 'center' })
+  doc.font(REGULAR).fontSize(9).text(d(x.date, x.lang), { align: 'center' }).moveDown(1)
+  doc.fontSize(10).text(t.body(x), { align: 'justify' }).moveDown(0.8)
+
+  doc.font(BOLD).fontSize(10).text(t.invoices).moveDown(0.3)
+  table(doc, t.cols, x.invoices.map((i) => [i.number, d(i.date, x.lang), d(i.dueDate, x.lang), m(i.amount, x.lang), m(i.paid, x.lang)]), [120, 90, 90, 95, 100])
+
+  if (x.accrual) {
+    doc.font(BOLD).fontSize(10).text(x.accrual.title).moveDown(0.3)
+    table(doc, t.accrualCols, x.accrual.rows.map((r) => [`${d(r.from, x.lang)} – ${d(r.to, x.lang)}`, String(r.days), m(r.base, x.lang), r.ratePercent, String(r.yearDays), m(r.amount, x.lang)]), [130, 45, 90, 65, 65, 100])
+    doc.font(BOLD).fontSize(9).text(`${t.accrualTotal}: ${m(x.accrual.total, x.lang)}`).moveDown(0.5)
+  }
+
+  doc.font(BOLD).fontSize(11).text(`${t.total}: ${m(x.total, x.lang)}`).moveDown(0.5)
+  doc.font(REGULAR).fontSize(10).text(t.demand(x), { align: 'justify' }).moveDown(0.8)
+  const b = x.creditor.bankDetails
+  doc.font(BOLD).fontSize(9).text(t.bank)
+  doc.font(REGULAR).text(`${x.creditor.name}, ${t.inn} ${x.creditor.inn ?? ''}${x.creditor.kpp ? `, ${t.kpp} ${x.creditor.kpp}` : ''}`)
+  doc.text(`${t.account} ${b.account}, ${b.bank}, ${t.bic} ${b.bic}${b.corrAccount ? `, ${t.corr} ${b.corrAccount}` : ''}`).moveDown(0.8)
+  if (x.attachments.length) {
+    doc.font(BOLD).text(t.attachments)
+    doc.font(REGULAR)
+    x.attachments.forEach((a, i) => doc.text(`${i + 1}. ${a}`))
+    doc.moveDown(1)
+  }
+  doc.text(`${x.creditor.signerTitle} ____________________ ${x.creditor.signer}`)
+  doc.end()
+  return done
+}
