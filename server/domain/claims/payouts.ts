@@ -1,0 +1,71 @@
+// Compensation paid out to a customer in tranches (seed 003). Pure: amounts in kopecks, dates ISO.
+import { DateTime } from 'luxon'
+
+export type TrancheStatus = 'planned' | 'paid'
+
+export interface Tranche {
+  id: string
+  deadline: string
+  amount: number
+  status: TrancheStatus
+  paidOn: string | null
+  paidBy: number | null
+}
+
+export interface PayoutTotals { total: number; paid: number; remaining: number }
+
+export class PayoutError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'PayoutError'
+    this.code = code
+  }
+}
+
+export const MAX_TRANCHE_KOPECKS = 1_000_000_000_000 // 10 billion roubles
+
+/** The default deadline of a tranche: the last day of the month of `date`. */
+export function defaultTrancheDeadline(date: string): string {
+  return DateTime.fromISO(date).endOf('month').toISODate()!
+}
+
+export function payoutTotals(tranches: readonly Tranche[]): PayoutTotals {
+  const total = tranches.reduce((s, t) => s + t.amount, 0)
+  const paid = tranches.filter((t) => t.status === 'paid').reduce((s, t) => s + t.amount, 0)
+  return { total, paid, remaining: total - paid }
+}
+
+/** How far the schedule is from the agreed compensation (0 = matches; > 0 = schedule exceeds it). */
+export function scheduleDifference(tranches: readonly Tranche[], agreed: number): number {
+  return payoutTotals(tranches).total - agreed
+}
+
+export function validateTranche(t: Pick<Tranche, 'amount' | 'deadline'>): void {
+  if (!Number.isSafeInteger(t.amount) || t.amount <= 0) throw new PayoutError('payout.amount-invalid', 'A tranche amount must be a positive sum')
+  if (t.amount > MAX_TRANCHE_KOPECKS) throw new PayoutError('payout.amount-absurd', 'A tranche amount is implausibly large')
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t.deadline) || !DateTime.fromISO(t.deadline).isValid) throw new PayoutError('payout.deadline-invalid', 'A tranche deadline must be a date (YYYY-MM-DD)')
+}
+
+/** Only planned tranches may be edited or deleted. */
+export function assertEditable(t: Tranche): void {
+  if (t.status !== 'planned') throw new PayoutError('payout.already-paid', 'A paid tranche cannot be changed; reopen its task to revert it')
+}
+
+export function markPaid(tranches: readonly Tranche[], id: string, on: string, by: number | null): Tranche[] {
+  return tranches.map((t) => (t.id === id && t.status === 'planned' ? { ...t, status: 'paid', paidOn: on, paidBy: by } : t))
+}
+
+export function revertPaid(tranches: readonly Tranche[], id: string): Tranche[] {
+  return tranches.map((t) => (t.id === id && t.status === 'paid' ? { ...t, status: 'planned', paidOn: null, paidBy: null } : t))
+}
+
+/** True when every tranche is paid and the schedule is not empty: the claim can be completed. */
+export function allPaid(tranches: readonly Tranche[]): boolean {
+  return tranches.length > 0 && tranches.every((t) => t.status === 'paid')
+}
+
+/** Tranches whose reminder task is due on `today` (deadline minus `daysBefore`, not yet paid). */
+export function tranchesDueForTask(tranches: readonly Tranche[], today: string, daysBefore: number): Tranche[] {
+  return tranches.filter((t) => t.status === 'planned' && DateTime.fromISO(t.deadline).minus({ days: daysBefore }).toISODate()! <= today)
+}
