@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 
 export const UI_DIST = fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
 
@@ -9,7 +10,7 @@ let cached: string | null = null
 export function loadShell(): string {
   if (cached) return cached
   const file = `${UI_DIST}index.html`
-  if (!existsSync(file)) throw new Error('The placement UI is not built: run `npm run build`')
+  if (!existsSync(file)) throw new InboundError(503, 'ui.not-built', 'The placement UI is not built on this server: run `npm run build`')
   cached = readFileSync(file, 'utf8')
   return cached
 }
