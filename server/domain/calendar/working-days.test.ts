@@ -99,7 +99,7 @@ describe('a year without data', () => {
     const lenient = createWorkingCalendar({ timezone: 'Europe/Moscow', missingYear: 'assume-weekdays' })
     expect(describeDay(lenient, '2028-03-01')).toMatchObject({ working: true, reason: 'assumed-weekday' })
     expect(describeDay(lenient, '2028-03-04')).toMatchObject({ working: false, reason: 'assumed-weekend' })
-    expect(addWorkingDays(lenient, '2027-12-30', 3)).toBe('2028-01-04')
+    expect(addWorkingDays(lenient, '2027-12-30', 3)).toBe('2028-01-05') // 31.12.2027 off, 03-05.01.2028 assumed working
     expect(assumedYears(lenient, '2027-06-01', '2029-01-01')).toEqual([2028, 2029])
     expect(assumedYears(lenient, '2025-01-01', '2027-12-31')).toEqual([])
     expect(assumedYears(msk, '2027-06-01', '2029-01-01')).toEqual([])
