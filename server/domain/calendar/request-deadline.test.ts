@@ -24,7 +24,7 @@ describe('requestDeadline: before 13:00 end of this working day, after it end of
     expect(requestDeadline(msk, '2025-06-09T08:30:00.000Z', rule)).toBe('2025-06-09T14:00:00.000Z') // 11:30 local
     expect(requestDeadline(msk, '2025-06-09T09:30:00.000Z', rule)).toBe('2025-06-10T14:00:00.000Z')
     expect(requestDeadline(msk, '2025-06-09T09:30:00.000Z', { cutoff: '12:00' })).toBe('2025-06-10T15:00:00.000Z')
-    expect(requestDeadline(msk, '2025-06-10T08:00:00.000Z', rule)).toBe('2025-06-11T13:00:00.000Z') // shortened 16:00
+    expect(requestDeadline(msk, '2025-06-10T09:00:00.000Z', rule)).toBe('2025-06-11T13:00:00.000Z') // shortened 16:00
   })
 
   it('reads the cut-off in the portal time zone', () => {
