@@ -1,0 +1,45 @@
+// Domain error of the penalty engine. Codes are stable and never retried:
+//   penalty.invalid-date           not an ISO YYYY-MM-DD calendar date
+//   penalty.invalid-principal      principal not a positive kopeck amount
+//   penalty.invalid-payment        payment amount not positive, or a bad payment date
+//   penalty.overpayment            payments add up to more than the debt
+//   penalty.payment-after-calculation  a payment dated after the calculation date
+//   penalty.invalid-period         accrual start after the calculation date in an explicit range
+//   penalty.invalid-rate           a rate that cannot be read (format, too many decimals)
+//   penalty.rate-out-of-range      a rate below 0 or above the allowed maximum
+//   penalty.rate-duplicate         two key-rate rows for the same effective date
+//   penalty.rate-order             admin key-rate rows not in ascending date order
+//   penalty.rate-missing           no key rate known for a date (before the table starts)
+//   penalty.invalid-fraction       key-rate fraction denominator not a positive integer
+//   penalty.invalid-cap            a cap that is negative or given both as % and as a sum
+//   penalty.invalid-method         unknown method or rate mode, or a required parameter missing
+//   penalty.invalid-window         a no-accrual window whose end is before its start
+//   penalty.double-recovery        art. 395 interest and a contractual penalty for the same debt and days
+export type PenaltyErrorCode =
+  | 'penalty.invalid-date'
+  | 'penalty.invalid-principal'
+  | 'penalty.invalid-payment'
+  | 'penalty.overpayment'
+  | 'penalty.payment-after-calculation'
+  | 'penalty.invalid-period'
+  | 'penalty.invalid-rate'
+  | 'penalty.rate-out-of-range'
+  | 'penalty.rate-duplicate'
+  | 'penalty.rate-order'
+  | 'penalty.rate-missing'
+  | 'penalty.invalid-fraction'
+  | 'penalty.invalid-cap'
+  | 'penalty.invalid-method'
+  | 'penalty.invalid-window'
+  | 'penalty.double-recovery'
+
+export class PenaltyError extends Error {
+  readonly code: PenaltyErrorCode
+  readonly details: Readonly<Record<string, unknown>>
+  constructor(code: PenaltyErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message)
+    this.name = 'PenaltyError'
+    this.code = code
+    this.details = details
+  }
+}
