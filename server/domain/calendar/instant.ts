@@ -37,5 +37,8 @@ export function localMinutesOf(timezone: string, instant: InstantInput): number 
 /** Epoch ms of a local wall-clock time (minutes after midnight; 1440 = next midnight). */
 export function localTimeToMs(timezone: string, date: LocalDate, minutes: number): number {
   const [year, month, day] = date.split('-').map(Number)
-  return DateTime.fromObject({ year, month, day }, { zone: timezone }).plus({ minutes }).toMillis()
+  const midnight = DateTime.fromObject({ year, month, day }, { zone: timezone })
+  // Wall-clock arithmetic, so a DST change that day does not shift 09:00 (1440 = next midnight).
+  if (minutes >= 24 * 60) return midnight.plus({ days: 1 }).toMillis()
+  return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis()
 }

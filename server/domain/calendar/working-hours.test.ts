@@ -100,3 +100,12 @@ describe('time zones: Vladivostok (UTC+10) vs Kaliningrad (UTC+2)', () => {
     expect(addWorkingHours(vvo, '2025-06-10T23:00:00.000Z', 1)).toBe('2025-06-11T00:00:00.000Z') // 09:00 -> 10:00 local on 11.06
   })
 })
+
+describe('a zone with daylight saving time', () => {
+  it('keeps wall-clock hours on the day the clocks change', () => {
+    const berlin = createWorkingCalendar({ timezone: 'Europe/Berlin', companyWorkingDays: ['2025-03-30'] })
+    expect(workingHoursOf(berlin, '2025-03-30')?.minutes).toBe(540)
+    expect(addWorkingHours(berlin, '2025-03-30T00:00:00.000Z', 0)).toBe('2025-03-30T07:00:00.000Z') // 09:00 CEST
+    expect(endOfWorkingDay(berlin, '2025-03-30')).toBe('2025-03-30T16:00:00.000Z') // 18:00 CEST
+  })
+})
