@@ -3,5 +3,6 @@
 // 001 foundation, 002 portal client & install, 003 ledger, 004 dunning, 005 claims,
 // 006 approvals, 007 robots, 008 admin & statements, 009+ later.
 import type { FoundationTables } from './tables/foundation.ts'
+import type { LedgerTables } from './tables/ledger.ts'
 
-export interface Schema extends FoundationTables {}
+export interface Schema extends FoundationTables, LedgerTables {}

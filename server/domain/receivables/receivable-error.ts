@@ -1,0 +1,25 @@
+// Domain error of receivables. Codes are stable, never retried, and map to a 4xx at the API:
+//   receivable.invalid-amount      amount not an integer of kopecks, <= 0 or >= 10^13
+//   receivable.invalid-date        not a YYYY-MM-DD calendar date
+//   receivable.due-before-invoice  the due date is before the invoice date
+//   receivable.invalid-currency    not a three-letter ISO 4217 code
+//   receivable.invalid-text        a required text is empty or too long
+//   receivable.not-reversible      a reversal of a reversal, or of a payment already reversed
+export type ReceivableErrorCode =
+  | 'receivable.invalid-amount'
+  | 'receivable.invalid-date'
+  | 'receivable.due-before-invoice'
+  | 'receivable.invalid-currency'
+  | 'receivable.invalid-text'
+  | 'receivable.not-reversible'
+
+export class ReceivableError extends Error {
+  readonly code: ReceivableErrorCode
+  readonly field: string | null
+  constructor(code: ReceivableErrorCode, message: string, field: string | null = null) {
+    super(message)
+    this.name = 'ReceivableError'
+    this.code = code
+    this.field = field
+  }
+}

@@ -1,0 +1,81 @@
+// Ledger tables (migration 003): counterparty -> contract -> receivable -> payments.
+import type { ColumnType, Generated } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+/** A `date` column: always select it through `day()` (repositories/ledger-sql.ts) to get YYYY-MM-DD. */
+type DateColumn = ColumnType<string, string, string>
+type Json = ColumnType<unknown, string | null, string | null>
+
+export interface CounterpartiesTable {
+  id: Generated<number>
+  member_id: string
+  entity_type: 'company' | 'contact'
+  entity_id: number
+  name: Generated<string>
+  inn: string | null
+  kpp: string | null
+  email: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ContractsTable {
+  id: Generated<number>
+  member_id: string
+  counterparty_id: number
+  number: string
+  contract_date: DateColumn | null
+  legal_entity: string | null
+  payment_terms_days: number | null
+  penalty_terms: Json
+  created_by: string
+  created_at: Timestamp
+}
+
+export interface ReceivablesTable {
+  id: Generated<number>
+  member_id: string
+  counterparty_id: number
+  contract_id: number | null
+  item_id: number | null
+  invoice_number: string
+  invoice_date: DateColumn
+  due_date: DateColumn
+  effective_due_date: DateColumn
+  amount: number
+  currency: Generated<string>
+  paid: Generated<number>
+  remaining: ColumnType<number, never, never>
+  last_payment_on: DateColumn | null
+  last_payment_amount: number | null
+  stage: Generated<string>
+  manual_stage: Generated<boolean>
+  overdue_applied: Generated<boolean>
+  responsible_id: number | null
+  version: Generated<number>
+  created_by: string
+  created_source: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PaymentsTable {
+  id: Generated<number>
+  member_id: string
+  receivable_id: number
+  amount: number
+  paid_on: DateColumn
+  source: 'manual' | 'bank-statement' | 'robot' | 'api' | 'reversal'
+  source_ref: string
+  reversal_of: number | null
+  comment: string | null
+  actor: string
+  created_at: Timestamp
+}
+
+export interface LedgerTables {
+  counterparties: CounterpartiesTable
+  contracts: ContractsTable
+  receivables: ReceivablesTable
+  payments: PaymentsTable
+}
