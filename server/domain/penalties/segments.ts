@@ -1,0 +1,48 @@
+// Splits the delay into segments of constant base: at every payment (the base drops the day after
+// the payment day), at the borders of no-accrual windows, and at the extra cut days the method
+// asks for (key-rate changes, 1 January). Segments where nothing is owed are dropped.
+import type { Kopecks } from '../money/index.ts'
+import type { WindowDays } from './no-accrual-windows.ts'
+
+export interface PaymentDay {
+  day: number
+  amount: Kopecks
+}
+
+export interface Segment {
+  from: number
+  to: number
+  base: Kopecks
+  windowId: string | null
+}
+
+export interface SplitArgs {
+  start: number
+  end: number
+  principal: Kopecks
+  payments: readonly PaymentDay[]
+  windows: readonly WindowDays[]
+  cuts: readonly number[]
+}
+
+export function splitIntoSegments(a: SplitArgs): Segment[] {
+  if (a.end < a.start) return []
+  const cuts = new Set<number>(a.cuts)
+  for (const p of a.payments) cuts.add(p.day + 1)
+  for (const w of a.windows) { cuts.add(w.from); cuts.add(w.to + 1) }
+  const borders = [...cuts].filter((d) => d > a.start && d <= a.end).sort((x, y) => x - y)
+  const segments: Segment[] = []
+  let from = a.start
+  for (const next of [...borders, a.end + 1]) {
+    const base = a.principal - a.payments.filter((p) => p.day < from).reduce((s, p) => s + p.amount, 0)
+    if (base > 0) {
+      const windowId = a.windows.find((w) => w.from <= from && from <= w.to)?.id ?? null
+      const last = segments[segments.length - 1]
+      // Inside a window nothing accrues: one row per window and base, not one per rate change.
+      if (windowId && last && last.windowId === windowId && last.base === base && last.to === from - 1) last.to = next - 1
+      else segments.push({ from, to: next - 1, base, windowId })
+    }
+    from = next
+  }
+  return segments
+}
