@@ -9,8 +9,17 @@ export const jobKeys = {
   portalInstall: (memberId: string, version: string) => build('portal-install', memberId, version),
   telegramUpdate: (updateId: number) => build('telegram-update', 'bot', updateId),
   scheduleFanOut: (job: string, memberId: string, slot: string) => build(job, memberId, slot),
+  /** Mirror of one ledger state (version) of a receivable to its portal item. */
+  receivableMirror: (memberId: string, receivableId: number, version: number, trigger: string) => build('receivable-mirror', memberId, receivableId, version, trigger),
 }
 
 export const effectKeys = {
   bizprocEventSend: (memberId: string, eventToken: string) => build('bizproc-event-send', memberId, eventToken),
+  /** The portal item of a receivable created from the tab (crm.item.add once). */
+  receivableItemAdd: (memberId: string, receivableId: number) => build('receivable-item-add', memberId, receivableId),
+  /** The timeline totals comment (created once, then updated in place); result {commentId}. */
+  totalsComment: (memberId: string, kind: 'receivable' | 'counterparty', id: number) => build('totals-comment', memberId, kind, id),
+  paymentNotify: (memberId: string, paymentId: number) => build('payment-notify', memberId, paymentId),
+  invoiceDeliver: (memberId: string, itemId: number) => build('invoice-deliver', memberId, itemId),
+  thankYou: (memberId: string, receivableId: number) => build('thank-you', memberId, receivableId),
 }

@@ -1,0 +1,47 @@
+// Contracts with a counterparty: number, date, our legal entity, payment and penalty terms.
+import type { Db } from '../database.ts'
+import { dayOrNull } from './ledger-sql.ts'
+
+export interface Contract {
+  id: number
+  counterpartyId: number
+  number: string
+  contractDate: string | null
+  legalEntity: string | null
+  paymentTermsDays: number | null
+  penaltyTerms: unknown
+}
+
+export interface ContractInput {
+  number: string
+  contractDate?: string | null
+  legalEntity?: string | null
+  paymentTermsDays?: number | null
+  penaltyTerms?: unknown
+}
+
+const columns = ['id', 'counterparty_id', 'number', 'legal_entity', 'payment_terms_days', 'penalty_terms'] as const
+
+export function contractsRepository(db: Db) {
+  const select = (memberId: string) => db.selectFrom('contracts').select([...columns, dayOrNull('contract_date').as('contract_date')]).where('member_id', '=', memberId)
+  const toContract = (r: Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>): Contract => ({
+    id: Number(r.id), counterpartyId: Number(r.counterparty_id), number: r.number, contractDate: r.contract_date,
+    legalEntity: r.legal_entity, paymentTermsDays: r.payment_terms_days, penaltyTerms: r.penalty_terms ?? null,
+  })
+  return {
+    /** Finds the contract by number for the counterparty, creating it on first use. */
+    async ensure(memberId: string, counterpartyId: number, c: ContractInput, actor: string): Promise<Contract> {
+      await db.insertInto('contracts').values({
+        member_id: memberId, counterparty_id: counterpartyId, number: c.number, contract_date: c.contractDate ?? null,
+        legal_entity: c.legalEntity ?? null, payment_terms_days: c.paymentTermsDays ?? null,
+        penalty_terms: c.penaltyTerms === undefined ? null : JSON.stringify(c.penaltyTerms), created_by: actor,
+      }).onConflict((oc) => oc.columns(['member_id', 'counterparty_id', 'number']).doNothing()).execute()
+      const r = await select(memberId).where('counterparty_id', '=', counterpartyId).where('number', '=', c.number).executeTakeFirstOrThrow()
+      return toContract(r)
+    },
+    async listByCounterparty(memberId: string, counterpartyId: number): Promise<Contract[]> {
+      return (await select(memberId).where('counterparty_id', '=', counterpartyId).orderBy('id').execute()).map(toContract)
+    },
+  }
+}
+export type ContractsRepository = ReturnType<typeof contractsRepository>

@@ -1,0 +1,13 @@
+// Failures of a ledger use-case that the caller must see (the API maps `kind` to 404 / 409).
+export type LedgerErrorKind = 'not-found' | 'conflict'
+
+export class LedgerError extends Error {
+  readonly code: string
+  readonly kind: LedgerErrorKind
+  constructor(kind: LedgerErrorKind, code: string, message: string) {
+    super(message)
+    this.name = 'LedgerError'
+    this.kind = kind
+    this.code = code
+  }
+}

@@ -1,0 +1,23 @@
+// The ledger repositories bound to one transaction: every write of a use-case is one short
+// transaction with no network inside.
+import type { Db } from '../storage/database.ts'
+import { auditRepository } from '../storage/repositories/audit.ts'
+import { counterpartiesRepository } from '../storage/repositories/counterparties.ts'
+import { contractsRepository } from '../storage/repositories/contracts.ts'
+import { receivablesRepository } from '../storage/repositories/receivables.ts'
+import { paymentsRepository } from '../storage/repositories/payments.ts'
+
+export function ledgerRepos(db: Db) {
+  return {
+    audit: auditRepository(db),
+    counterparties: counterpartiesRepository(db),
+    contracts: contractsRepository(db),
+    receivables: receivablesRepository(db),
+    payments: paymentsRepository(db),
+  }
+}
+export type LedgerRepos = ReturnType<typeof ledgerRepos>
+
+export function inLedgerTx<T>(db: Db, work: (r: LedgerRepos) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => work(ledgerRepos(trx)))
+}

@@ -1,0 +1,53 @@
+// Record a payment against a receivable: one transaction (row lock, insert once by source
+// reference, balance recomputed from the entries, audit), then a keyed mirror job.
+import { assertAmount, assertDay, assertText } from '../domain/receivables/index.ts'
+import type { Payment, PaymentSource } from '../storage/repositories/payments.ts'
+import type { Receivable } from '../storage/repositories/receivables.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+import type { Actor } from './create-receivable.ts'
+import { LedgerError } from './ledger-error.ts'
+import { inLedgerTx } from './ledger-tx.ts'
+import { enqueueMirror } from './enqueue-mirror.ts'
+
+export interface RecordPaymentInput {
+  receivableId: number
+  amount: unknown
+  paidOn: unknown
+  source: Exclude<PaymentSource, 'reversal'>
+  /** Unique per portal (bank document id, robot event token, client request id). */
+  sourceRef: unknown
+  comment?: unknown
+}
+
+export interface PaymentOutcome { payment: Payment; receivable: Receivable; duplicate: boolean }
+
+export async function recordPayment(ports: ReceivablesPorts, who: Actor, input: RecordPaymentInput): Promise<PaymentOutcome> {
+  const amount = assertAmount(input.amount)
+  const paidOn = assertDay(input.paidOn, 'paidOn')
+  const sourceRef = `${input.source}:${assertText(input.sourceRef, 'sourceRef', 200)}`
+  const comment = assertText(input.comment, 'comment', 1000, false)
+  const outcome = await inLedgerTx(ports.db, async (r) => {
+    const rec = await r.receivables.get(who.memberId, input.receivableId, { forUpdate: true })
+    if (!rec) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${input.receivableId} not found`)
+    const { payment, duplicate } = await r.payments.insertOnce(who.memberId, {
+      receivableId: rec.id, amount, paidOn, source: input.source, sourceRef, comment, actor: who.actor,
+    })
+    if (duplicate) {
+      if (payment.receivableId !== rec.id || payment.amount !== amount) {
+        throw new LedgerError('conflict', 'payment.reference-reused', 'this payment reference was already used for a different payment')
+      }
+      return { payment, receivable: rec, duplicate }
+    }
+    await r.receivables.refreshBalance(who.memberId, rec.id)
+    const after = (await r.receivables.get(who.memberId, rec.id))!
+    await r.audit.record({
+      memberId: who.memberId, actor: who.actor, source: who.source, action: 'payment.recorded', entity: 'receivable', entityId: String(rec.id),
+      details: { paymentId: payment.id, amount, paidOn, source: input.source, sourceRef, paid: after.paid, remaining: after.remaining },
+    })
+    return { payment, receivable: after, duplicate }
+  })
+  if (!outcome.duplicate) {
+    await enqueueMirror(ports, { memberId: who.memberId, receivableId: outcome.receivable.id, trigger: 'money', paymentId: outcome.payment.id }, outcome.receivable.version)
+  }
+  return outcome
+}

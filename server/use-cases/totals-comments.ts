@@ -1,0 +1,54 @@
+// The timeline totals comment: created once (its id kept in the effects table) and updated in
+// place afterwards, never a second comment. An add whose answer was lost is found again by the
+// marker in its text before anything is written.
+import { effectKeys } from '../jobs/keys.ts'
+import { totalsMarker } from '../domain/receivables/index.ts'
+import type { BatchCommand, BatchResult, PortalClient } from '../bitrix24/client/portal-client.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+
+export interface CommentTarget {
+  kind: 'receivable' | 'counterparty'
+  /** Our id (receivable or counterparty) — names the comment. */
+  id: number
+  /** Timeline owner: 'dynamic_<entityTypeId>', 'company' or 'contact'. */
+  entityType: string
+  entityId: number
+}
+
+export interface PlannedComment { key: string; command: BatchCommand; adds: boolean }
+
+export async function planTotalsComment(ports: ReceivablesPorts, client: PortalClient, memberId: string, t: CommentTarget, text: string): Promise<PlannedComment> {
+  const key = effectKeys.totalsComment(memberId, t.kind, t.id)
+  const update = (id: number): PlannedComment => ({ key, adds: false, command: { method: 'crm.timeline.comment.update', params: { id, fields: { COMMENT: text } } } })
+  const add: PlannedComment = { key, adds: true, command: { method: 'crm.timeline.comment.add', params: { fields: { ENTITY_ID: t.entityId, ENTITY_TYPE: t.entityType, COMMENT: text } } } }
+  const claim = await ports.effects.claim<{ commentId: number }>(key, memberId)
+  if (claim.state === 'done' && claim.result?.commentId) return update(claim.result.commentId)
+  if (claim.state === 'pending') {
+    const found = await findByMarker(client, t)
+    if (found) {
+      await ports.effects.complete(key, { commentId: found })
+      return update(found)
+    }
+  }
+  return add
+}
+
+async function findByMarker(client: PortalClient, t: CommentTarget): Promise<number | null> {
+  const marker = totalsMarker(t.kind, t.id)
+  const rows = await client.call<{ ID: string | number; COMMENT: string }[]>('crm.timeline.comment.list', {
+    filter: { ENTITY_ID: t.entityId, ENTITY_TYPE: t.entityType }, select: ['ID', 'COMMENT'], order: { ID: 'DESC' },
+  })
+  const hit = (rows ?? []).find((r) => typeof r.COMMENT === 'string' && r.COMMENT.includes(marker))
+  return hit ? Number(hit.ID) : null
+}
+
+/** After the batch: a created comment's id is stored; a failed add is released so the next run adds it. */
+export async function settleTotalsComment(ports: ReceivablesPorts, planned: PlannedComment, name: string, res: BatchResult): Promise<void> {
+  if (!planned.adds) return
+  if (res.errors[name]) {
+    await ports.effects.release(planned.key)
+    return
+  }
+  const id = Number(res.results[name])
+  if (Number.isSafeInteger(id) && id > 0) await ports.effects.complete(planned.key, { commentId: id })
+}
