@@ -5,7 +5,7 @@ import type { Kopecks } from '../money/index.ts'
 import { dateOf, daysInYear, yearOfDay } from './days.ts'
 import { keyRateOnDay } from './key-rate-table.ts'
 import type { KeyRateTable } from './key-rate-table.ts'
-import { assertBasisPoints, formatBasisPoints, formatRatePercent, parsePercent, reduceRate } from './rate.ts'
+import { assertBasisPoints, formatBasisPoints, formatRatePercent, parsePercent } from './rate.ts'
 import type { BasisPoints, ExactRate } from './rate.ts'
 import type { PaymentDay, Segment } from './segments.ts'
 import type { PenaltyRow, PenaltyTerms } from './types.ts'
@@ -52,7 +52,7 @@ export function rowOf(terms: PenaltyTerms, seg: Segment, table: KeyRateTable, fi
     ratePercent = formatBasisPoints(bp)
   } else if (terms.method === 'key-rate-fraction') {
     const bp = fixedBp ?? keyRateOnDay(table, seg.from)
-    rate = reduceRate({ num: bp, den: 10_000 * terms.fraction, per: 'day' })
+    rate = { num: bp, den: 10_000 * terms.fraction, per: 'day' } // num stays the key rate in basis points
     ratePercent = `${formatBasisPoints(bp)} × 1/${terms.fraction}`
   } else if (terms.method === 'per-day') {
     rate = parsePercent(terms.percentPerDay, 'day')

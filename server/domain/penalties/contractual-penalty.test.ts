@@ -43,7 +43,7 @@ describe('fraction of the key rate', () => {
   it('reference: 1/300 at the rate on the payment day (20 %) = 6 000 RUB', () => {
     const r = calculatePenalty({ ...late30, terms: { method: 'key-rate-fraction', fraction: 300, rateMode: 'payment-date' } })
     expect(r.rows.map((x) => [x.from, x.to, x.days, x.ratePercent, x.amount])).toEqual([['2025-05-22', '2025-06-20', 30, '20.00 × 1/300', 600_000]])
-    expect(r.rows[0].rate).toEqual({ num: 1, den: 1500, per: 'day' })
+    expect(r.rows[0].rate).toEqual({ num: 2000, den: 3_000_000, per: 'day' })
     expect(r.total).toBe(600_000)
     expect(r.rateMode).toBe('payment-date')
   })

@@ -42,6 +42,20 @@ describe('built-in key rates', () => {
   })
 })
 
+describe('the key-rate table of domain-rules.md section 2', () => {
+  const markdown = readFileSync(new URL('../../../../shared/reference/domain-rules.md', import.meta.url), 'utf8')
+  const section = markdown.slice(markdown.indexOf('## 2. Bank of Russia key rate'), markdown.indexOf('## 3.'))
+  const rows = [...section.matchAll(/^\| (\d{2})\.(\d{2})\.(\d{4})[^|]*\| (\d+)\.(\d{2}) \|$/gm)]
+
+  it('agrees with the built-in table on every row', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(50)
+    for (const [, d, m, y, whole, cents] of rows) {
+      expect([`${y}-${m}-${d}`, keyRateOn(builtinKeyRateTable(), `${y}-${m}-${d}`)]).toEqual([`${y}-${m}-${d}`, Number(whole) * 100 + Number(cents)])
+      expect(BUILTIN_KEY_RATES.some((r) => r.from === `${y}-${m}-${d}`)).toBe(true)
+    }
+  })
+})
+
 describe('mergeKeyRates (admin additions)', () => {
   it('adds a new decision after the built-in table', () => {
     const table = mergeKeyRates([{ from: '2026-10-26', bp: 1350 }])
