@@ -48,6 +48,9 @@ describe('cli penalty', () => {
     const mor = ['--principal', '100000', '--due', '2022-03-10', '--to', '2022-10-31', '--method', '395', '--json']
     expect(JSON.parse((await cli(...mor)).out).total).toBe(176_712)
     expect(JSON.parse((await cli(...mor, '--no-moratorium')).out).total).toBeGreaterThan(176_712)
+    const charged = JSON.parse((await cli('--principal', '100000', '--due', '2024-01-09', '--charge', '2024-02-01:50000',
+      '--to', '2024-02-10', '--method', '395', '--json')).out)
+    expect(charged.rows.map((x: { base: number }) => x.base)).toEqual([10_000_000, 15_000_000])
   })
 
   it.each([

@@ -10,7 +10,7 @@ import type { KeyRate, Payment, PenaltyCap, PenaltyInput, PenaltyMethod, Penalty
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
 const usage = `usage: npm run cli -- penalty --principal 500000.00 --due 2024-07-10 --to 2025-06-20
-    [--payment 2024-11-15:200000.00 ...] --method ${PENALTY_METHODS.join('|')}
+    [--payment 2024-11-15:200000.00 ...] [--charge DATE:RUB ...] --method ${PENALTY_METHODS.join('|')}
     [--rate PCT]         per-day: % a day; fine: % of the debt; key-rate-fraction with --rate-mode fixed: the key rate, %
     [--amount RUB]       fine: a fixed sum
     [--cap-pct PCT | --cap RUB]   cap of a per-day or key-rate-fraction penalty
@@ -21,7 +21,7 @@ class UsageError extends Error {}
 
 const options = {
   principal: { type: 'string' }, due: { type: 'string' }, to: { type: 'string' }, from: { type: 'string' },
-  payment: { type: 'string', multiple: true }, method: { type: 'string' }, rate: { type: 'string' },
+  payment: { type: 'string', multiple: true }, charge: { type: 'string', multiple: true }, method: { type: 'string' }, rate: { type: 'string' },
   amount: { type: 'string' }, 'cap-pct': { type: 'string' }, cap: { type: 'string' }, fraction: { type: 'string' },
   'rate-mode': { type: 'string' }, 'no-moratorium': { type: 'boolean' }, 'key-rate': { type: 'string', multiple: true },
   lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
@@ -71,6 +71,7 @@ function termsOf(values: Values): PenaltyTerms {
 
 export function inputOf(values: Values): PenaltyInput {
   const payments: Payment[] = pairs(values.payment, 'payment').map(([date, amount]) => ({ date, amount: parseRubles(amount) }))
+  const charges: Payment[] = pairs(values.charge, 'charge').map(([date, amount]) => ({ date, amount: parseRubles(amount) }))
   const adminRates: KeyRate[] = pairs(values['key-rate'], 'key-rate').map(([from, pct]) => ({ from, bp: parseBasisPoints(pct) }))
   return {
     principal: parseRubles(need(values, 'principal')),
@@ -78,6 +79,7 @@ export function inputOf(values: Values): PenaltyInput {
     to: need(values, 'to'),
     from: values.from,
     payments,
+    charges,
     terms: termsOf(values),
     keyRates: adminRates.length ? mergeKeyRates(adminRates) : undefined,
     optOutWindowIds: values['no-moratorium'] ? ['moratorium-2022'] : [],

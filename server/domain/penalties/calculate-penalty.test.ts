@@ -85,6 +85,17 @@ describe('art. 395 interest', () => {
     ])
   })
 
+  it('adds a new charge to the base from its date and splits there', () => {
+    const result = calculatePenalty({
+      principal: 10_000_000, dueDate: '2024-01-09', charges: [{ date: '2024-02-01', amount: 5_000_000 }],
+      payments: [{ date: '2024-02-05', amount: 15_000_000 }], to: '2024-02-10', terms: { method: '395' },
+    })
+    expect(brief(result.rows)).toEqual([
+      ['2024-01-10', '2024-01-31', 22, 10_000_000, '16.00', 366, 96_175], // 100 000 × 16 % × 22 / 366 = 961.748
+      ['2024-02-01', '2024-02-05', 5, 15_000_000, '16.00', 366, 32_787], // 150 000 × 16 % × 5 / 366 = 327.869
+    ])
+  })
+
   it('has no rows when there is no delay, or when the debt was paid on time', () => {
     expect(calculatePenalty({ principal: 100, dueDate: '2025-01-10', to: '2025-01-10', terms: { method: '395' } }).rows).toEqual([])
     const paid = calculatePenalty({ principal: 100, dueDate: '2025-01-10', payments: [{ date: '2025-01-10', amount: 100 }], to: '2025-02-10', terms: { method: '395' } })

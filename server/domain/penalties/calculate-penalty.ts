@@ -6,8 +6,8 @@ import { builtinKeyRateTable, rateChangeDays } from './key-rate-table.ts'
 import { KEY_RATE_ERA_395 } from './key-rates.ts'
 import { DEFAULT_NO_ACCRUAL_WINDOWS, applicableWindows } from './no-accrual-windows.ts'
 import { PenaltyError } from './penalty-error.ts'
-import { splitIntoSegments } from './segments.ts'
-import { checkPayments, checkPrincipal, checkTerms } from './validate-input.ts'
+import { baseOn, splitIntoSegments } from './segments.ts'
+import { checkCharges, checkPayments, checkPrincipal, checkTerms } from './validate-input.ts'
 import { fineRow, rowOf, fractionRate } from './accrual-rows.ts'
 import { applyCap } from './cap.ts'
 import type { PenaltyInput, PenaltyResult, PenaltyRow } from './types.ts'
@@ -24,7 +24,9 @@ export function calculatePenalty(input: PenaltyInput): PenaltyResult {
   if (input.from !== undefined && (start < firstDelayDay || start > toDay)) {
     throw new PenaltyError('penalty.invalid-period', `accrual start ${input.from} must be within ${dateOf(firstDelayDay)}..${input.to}`, { from: input.from })
   }
-  const payments = checkPayments(input, toDay)
+  const charges = checkCharges(input, toDay)
+  const debt = input.principal + charges.reduce((s, c) => s + c.amount, 0)
+  const payments = checkPayments(input, toDay, debt)
   const obligationDay = dayOf(input.obligationDate ?? input.dueDate, 'obligationDate')
   const windows = applicableWindows(input.windows ?? DEFAULT_NO_ACCRUAL_WINDOWS, obligationDay, input.optOutWindowIds)
   const warnings: string[] = []
@@ -35,20 +37,20 @@ export function calculatePenalty(input: PenaltyInput): PenaltyResult {
     ...(periodised ? rateChangeDays(table, start, toDay) : []),
     ...(perYear ? newYearDays(start, toDay) : []),
   ]
-  const segments = terms.method === 'fine' ? [] : splitIntoSegments({ start, end: toDay, principal: input.principal, payments, windows, cuts })
+  const segments = terms.method === 'fine' ? [] : splitIntoSegments({ start, end: toDay, principal: input.principal, payments, charges, windows, cuts })
 
   let rows: PenaltyRow[]
   if (terms.method === 'fine') {
-    const row = start <= toDay ? fineRow(terms, start, input.principal - payments.filter((p) => p.day < start).reduce((s, p) => s + p.amount, 0)) : null
+    const row = start <= toDay ? fineRow(terms, start, baseOn(start, input.principal, payments, charges)) : null
     rows = row ? [row] : []
   } else {
-    const rate = terms.method === 'key-rate-fraction' ? fractionRate(terms, table, { start, toDay, principal: input.principal, payments, warnings }) : null
+    const rate = terms.method === 'key-rate-fraction' ? fractionRate(terms, table, { start, toDay, principal: debt, payments, warnings }) : null
     rows = segments.map((seg) => rowOf(terms, seg, table, rate))
   }
   if (perYear && rows.length > 0 && rows[0].from < KEY_RATE_ERA_395) warnings.push('penalty.before-key-rate-era')
 
   const uncapped = rows.reduce((s, r) => s + r.amount, 0)
-  const capped = applyCap(terms, input.principal, uncapped)
+  const capped = applyCap(terms, debt, uncapped)
   return {
     method: terms.method,
     rateMode: terms.method === 'key-rate-fraction' ? terms.rateMode : null,

@@ -3,6 +3,7 @@
 //   penalty.invalid-principal      principal not a positive kopeck amount
 //   penalty.invalid-payment        payment amount not positive, or a bad payment date
 //   penalty.overpayment            payments add up to more than the debt
+//   penalty.invalid-charge         a new charge that is not positive or is dated after the calculation date
 //   penalty.payment-after-calculation  a payment dated after the calculation date
 //   penalty.invalid-period         accrual start after the calculation date in an explicit range
 //   penalty.invalid-rate           a rate that cannot be read (format, too many decimals)
@@ -20,6 +21,7 @@ export type PenaltyErrorCode =
   | 'penalty.invalid-principal'
   | 'penalty.invalid-payment'
   | 'penalty.overpayment'
+  | 'penalty.invalid-charge'
   | 'penalty.payment-after-calculation'
   | 'penalty.invalid-period'
   | 'penalty.invalid-rate'

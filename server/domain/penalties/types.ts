@@ -14,7 +14,7 @@ export type RateMode = 'periodised' | 'payment-date' | 'calculation-date' | 'fix
 export const RATE_MODES: readonly RateMode[] = ['periodised', 'payment-date', 'calculation-date', 'fixed']
 
 export type PenaltyCap =
-  | { kind: 'percent'; percent: string } // "10" = 10 % of the principal
+  | { kind: 'percent'; percent: string } // "10" = 10 % of the debt (principal plus charges)
   | { kind: 'fixed'; amount: Kopecks }
 
 export type PenaltyTerms =
@@ -34,6 +34,8 @@ export interface PenaltyInput {
   dueDate: LocalDate
   /** Payments on this debt (any order). Each lowers the base from the day after its date. */
   payments?: readonly Payment[]
+  /** New charges on the same debt (a later invoice, a cost): each joins the base from its date, its first day of delay. */
+  charges?: readonly Payment[]
   /** The calculation date: accrual runs to this day inclusive. */
   to: LocalDate
   /** Accrue from this day instead of the day after dueDate (a claim for a later part of the delay). */

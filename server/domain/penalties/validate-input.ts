@@ -17,8 +17,21 @@ export function checkPrincipal(principal: unknown): number {
   return principal
 }
 
-/** Payments as day numbers, ascending; none after the calculation day; not more than the debt. */
-export function checkPayments(input: PenaltyInput, toDay: number): PaymentDay[] {
+/** New charges as day numbers, ascending; positive, not after the calculation day. */
+export function checkCharges(input: PenaltyInput, toDay: number): PaymentDay[] {
+  const out: PaymentDay[] = []
+  for (const c of input.charges ?? []) {
+    const day = dayOf(c.date, 'charge.date')
+    if (!isAmount(c.amount) || day > toDay) {
+      throw new PenaltyError('penalty.invalid-charge', `charge of ${c.date} must be a positive number of kopecks dated up to ${input.to}`, { charge: c })
+    }
+    out.push({ day, amount: c.amount })
+  }
+  return out.sort((a, b) => a.day - b.day)
+}
+
+/** Payments as day numbers, ascending; none after the calculation day; not more than the debt (principal + charges). */
+export function checkPayments(input: PenaltyInput, toDay: number, debt: number = input.principal): PaymentDay[] {
   const out: PaymentDay[] = []
   let paid = 0
   for (const p of input.payments ?? []) {
@@ -32,8 +45,8 @@ export function checkPayments(input: PenaltyInput, toDay: number): PaymentDay[] 
     paid += p.amount
     out.push({ day, amount: p.amount })
   }
-  if (paid > input.principal) {
-    throw new PenaltyError('penalty.overpayment', `payments (${paid}) exceed the debt (${input.principal}) in kopecks`, { paid, principal: input.principal })
+  if (paid > debt) {
+    throw new PenaltyError('penalty.overpayment', `payments (${paid}) exceed the debt (${debt}) in kopecks`, { paid, debt })
   }
   return out.sort((a, b) => a.day - b.day)
 }
