@@ -5,6 +5,8 @@ import { eventHandleJob, createEventHandle } from './event-handle.ts'
 import { robotRunJob, createRobotRun } from './robot-run.ts'
 import { telegramUpdateJob, createTelegramUpdate } from './telegram-update.ts'
 import { scheduleTickJob, createScheduleTick } from '../schedule.ts'
+import { receivableMirrorJob, createReceivableMirror } from './receivable-mirror.ts'
+import { receivableReconcileJob, createReceivableReconcile } from './receivable-reconcile.ts'
 
 export interface JobTask {
   definition: QueueDefinition
@@ -16,4 +18,6 @@ export const jobTasks: JobTask[] = [
   { definition: robotRunJob, create: createRobotRun as JobTask['create'] },
   { definition: telegramUpdateJob, create: createTelegramUpdate as JobTask['create'] },
   { definition: scheduleTickJob, create: createScheduleTick as JobTask['create'] },
+  { definition: receivableMirrorJob, create: createReceivableMirror as JobTask['create'] },
+  { definition: receivableReconcileJob, create: createReceivableReconcile as JobTask['create'] },
 ]

@@ -1,0 +1,12 @@
+// ONCRMDYNAMICITEMUPDATE: terms, stage or counterparty of an item changed; the ledger follows.
+import type { EventHandler } from './index.ts'
+import { receivablesPorts } from '../use-cases/receivables-ports.ts'
+import { handleReceivableItemEvent } from '../use-cases/handle-receivable-item-event.ts'
+import { dynamicItemRef } from './dynamic-item-ref.ts'
+
+export const onCrmDynamicItemUpdate: EventHandler = async (ctx, event) => {
+  const ref = dynamicItemRef(event)
+  if (!ref) return
+  const out = await handleReceivableItemEvent(receivablesPorts(ctx), event.auth.memberId, ref.entityTypeId, ref.itemId)
+  ctx.log.debug({ memberId: event.auth.memberId, itemId: ref.itemId, status: out.status }, 'receivable.item-updated')
+}

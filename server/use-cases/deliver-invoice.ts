@@ -1,0 +1,67 @@
+// Moving a receivable to Sent to client delivers the invoice to the counterparty by the CRM e-mail
+// activity (TYPE_ID 4, outgoing, completed = sent and recorded in the card) exactly once, and then
+// moves it on to Awaiting payment, in one batch that halts if the e-mail fails.
+import { effectKeys } from '../jobs/keys.ts'
+import { formatAmount } from '../domain/money/index.ts'
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import type { InstalledProcess } from '../bitrix24/install-state.ts'
+import type { Receivable } from '../storage/repositories/receivables.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+import { inLedgerTx, ledgerRepos } from './ledger-tx.ts'
+import { stageIdOf } from './receivable-item-fields.ts'
+import { CRM_OWNER_TYPE } from './thank-you.ts'
+
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'no-email' | 'failed'
+
+export async function deliverInvoice(ports: ReceivablesPorts, client: PortalClient, p: InstalledProcess, rec: Receivable, fileUrl: string | null, lang: 'ru' | 'en'): Promise<DeliveryOutcome> {
+  if (!rec.itemId) return 'failed'
+  const repos = ledgerRepos(ports.db)
+  let cp = (await repos.counterparties.get(rec.memberId, rec.counterpartyId))!
+  const key = effectKeys.invoiceDeliver(rec.memberId, rec.itemId)
+  const subject = lang === 'ru' ? `Счёт № ${rec.invoiceNumber}` : `Invoice ${rec.invoiceNumber}`
+  const claim = await ports.effects.claim(key, rec.memberId)
+  if (claim.state === 'done') return 'already-delivered'
+  if (claim.state === 'pending') {
+    const found = await client.call<{ ID: string }[]>('crm.activity.list', { filter: { OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: rec.itemId, TYPE_ID: 4, SUBJECT: subject }, select: ['ID'] })
+    if (found?.length) {
+      await ports.effects.complete(key, { activityId: Number(found[0].ID) })
+      return 'already-delivered'
+    }
+  }
+  if (!cp.email) cp = await repos.counterparties.upsert(rec.memberId, { ...cp, email: await readEmail(client, cp.entityType, cp.entityId) })
+  if (!cp.email) {
+    await ports.effects.release(key)
+    await repos.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivery-skipped', entity: 'receivable', entityId: String(rec.id), details: { reason: 'the counterparty has no e-mail' } })
+    return 'no-email'
+  }
+  const money = `${formatAmount(rec.amount, lang)} ${rec.currency}`
+  const body = lang === 'ru'
+    ? `Здравствуйте! Направляем счёт № ${rec.invoiceNumber} от ${rec.invoiceDate} на сумму ${money}, срок оплаты ${rec.dueDate}.`
+    : `Hello! Please find invoice ${rec.invoiceNumber} of ${rec.invoiceDate} for ${money}, due ${rec.dueDate}.`
+  const awaiting = stageIdOf(p, 'AWAITING')
+  const res = await client.batch({
+    send: { method: 'crm.activity.add', params: { fields: {
+      OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: rec.itemId, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: subject,
+      DESCRIPTION: fileUrl ? `${body}\n${fileUrl}` : body, DESCRIPTION_TYPE: 1, RESPONSIBLE_ID: rec.responsibleId ?? 1,
+      COMMUNICATIONS: [{ VALUE: cp.email, ENTITY_ID: cp.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[cp.entityType] }],
+    } } },
+    ...(awaiting ? { move: { method: 'crm.item.update', params: { entityTypeId: p.entityTypeId, id: rec.itemId, fields: { stageId: awaiting } } } } : {}),
+  }, { halt: true, idempotent: false })
+  if (res.errors.send) {
+    // the portal may have created the activity before the mail failed; never send it twice on our own
+    await ports.effects.complete(key, { error: res.errors.send.error })
+    await repos.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivery-failed', entity: 'receivable', entityId: String(rec.id), details: res.errors.send })
+    return 'failed'
+  }
+  await ports.effects.complete(key, { activityId: Number(res.results.send) || null })
+  await inLedgerTx(ports.db, async (r) => {
+    if (awaiting && !res.errors.move) await r.receivables.setStage(rec.memberId, rec.id, 'AWAITING', false)
+    await r.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivered', entity: 'receivable', entityId: String(rec.id), details: { to: cp.email, activityId: res.results.send ?? null, movedTo: awaiting ? 'AWAITING' : null } })
+  })
+  return 'delivered'
+}
+
+async function readEmail(client: PortalClient, type: 'company' | 'contact', id: number): Promise<string | null> {
+  const party = await client.call<{ EMAIL?: { VALUE?: string }[] }>(type === 'company' ? 'crm.company.get' : 'crm.contact.get', { id }).catch(() => null)
+  return party?.EMAIL?.[0]?.VALUE ?? null
+}
