@@ -1,6 +1,7 @@
 // Splits the delay into segments of constant base: at every payment (the base drops the day after
-// the payment day), at every new charge (it joins the base on its day), at the borders of no-accrual windows, and at the extra cut days the method
-// asks for (key-rate changes, 1 January). Segments where nothing is owed are dropped.
+// the payment day), at every new charge (it joins the base on its day), at the borders of
+// no-accrual windows, and at the extra cut days the method asks for (key-rate changes, 1 January).
+// Segments where nothing is owed are dropped.
 import type { Kopecks } from '../money/index.ts'
 import type { WindowDays } from './no-accrual-windows.ts'
 

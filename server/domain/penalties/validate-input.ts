@@ -27,6 +27,10 @@ export function checkCharges(input: PenaltyInput, toDay: number): PaymentDay[] {
     }
     out.push({ day, amount: c.amount })
   }
+  const debt = out.reduce((s, c) => s + c.amount, input.principal)
+  if (debt > MAX_KOPECKS) {
+    throw new PenaltyError('penalty.invalid-charge', `principal and charges exceed ${MAX_KOPECKS} kopecks`, { debt })
+  }
   return out.sort((a, b) => a.day - b.day)
 }
 

@@ -25,6 +25,7 @@ describe('input validation', () => {
     ['payments exceed the debt', { payments: [{ date: '2025-01-20', amount: 6_000_000 }, { date: '2025-01-25', amount: 4_000_001 }] }, 'penalty.overpayment'],
     ['payments exceed the debt with charges', { charges: [{ date: '2025-01-15', amount: 100 }], payments: [{ date: '2025-01-20', amount: 10_000_101 }] }, 'penalty.overpayment'],
     ['negative charge', { charges: [{ date: '2025-01-15', amount: -100 }] }, 'penalty.invalid-charge'],
+    ['absurd total of charges', { charges: [{ date: '2025-01-15', amount: 10 ** 15 }] }, 'penalty.invalid-charge'],
     ['charge after the calculation date', { charges: [{ date: '2025-02-11', amount: 100 }] }, 'penalty.invalid-charge'],
     ['payment after the calculation date', { payments: [{ date: '2025-02-11', amount: 100 }] }, 'penalty.payment-after-calculation'],
     ['accrual start before the delay', { from: '2025-01-10' }, 'penalty.invalid-period'],
