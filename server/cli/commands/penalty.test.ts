@@ -57,6 +57,8 @@ describe('cli penalty', () => {
     [['--method', '395'], 2, '--principal is required'],
     [[...reference, '--method', 'usury'], 2, '--method must be one of'],
     [[...reference, '--method', 'per-day'], 2, 'needs --rate'],
+    [[...reference, '--method', '395', '--rate', '5'], 2, 'takes no --rate'],
+    [[...reference, '--method', 'key-rate-fraction', '--rate', '5'], 2, 'goes with --rate-mode fixed'],
     [[...reference, '--method', '395', '--bogus'], 2, "Unknown option '--bogus'"],
     [[...reference, '--method', 'per-day', '--rate', '0.1', '--cap', '1', '--cap-pct', '1'], 2, 'not both'],
     [['--principal', '500000.001', '--due', '2024-07-10', '--to', '2025-06-20', '--method', '395'], 1, 'money.invalid-amount'],

@@ -53,7 +53,10 @@ function capOf(values: Values): PenaltyCap | undefined {
 function termsOf(values: Values): PenaltyTerms {
   const method = need(values, 'method') as PenaltyMethod
   if (!PENALTY_METHODS.includes(method)) throw new UsageError(`--method must be one of ${PENALTY_METHODS.join(', ')}`)
-  if (method === '395') return { method }
+  if (method === '395') {
+    if (values.rate || values.amount || values.cap || values['cap-pct']) throw new UsageError('--method 395 takes no --rate, --amount or cap: the key rate applies')
+    return { method }
+  }
   if (method === 'per-day') {
     if (!values.rate) throw new UsageError('--method per-day needs --rate (% a day)')
     return { method, percentPerDay: values.rate, cap: capOf(values) }
@@ -65,6 +68,7 @@ function termsOf(values: Values): PenaltyTerms {
   const rateMode = (values['rate-mode'] ?? 'payment-date') as RateMode
   if (!RATE_MODES.includes(rateMode)) throw new UsageError(`--rate-mode must be one of ${RATE_MODES.join(', ')}`)
   const fraction = Number(values.fraction ?? '300')
+  if ((rateMode === 'fixed') !== Boolean(values.rate)) throw new UsageError('--rate (the key rate, %) goes with --rate-mode fixed, and only with it')
   const fixedRateBp = rateMode === 'fixed' ? parseBasisPoints(values.rate ?? '') : undefined
   return { method, fraction, rateMode, fixedRateBp, cap: capOf(values) }
 }
