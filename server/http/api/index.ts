@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../context.ts'
 import { registerApiAuth } from './auth-hook.ts'
 import { whoamiApi } from './whoami.ts'
+import { receivablesApi } from './receivables/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
 export const apiModules: ApiModule[] = [
   whoamiApi,
+  receivablesApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

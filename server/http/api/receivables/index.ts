@@ -1,0 +1,11 @@
+// /api receivables module: counterparty header, contracts, receivables page, detail, ageing, and
+// the writes (create, payment, reversal). The session gives the portal and the user.
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../../context.ts'
+import { receivablesReadRoutes } from './read-routes.ts'
+import { receivablesWriteRoutes } from './write-routes.ts'
+
+export async function receivablesApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  await receivablesReadRoutes(scope, ctx)
+  await receivablesWriteRoutes(scope, ctx)
+}

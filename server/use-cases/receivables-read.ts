@@ -1,0 +1,102 @@
+// Read models of the tabs: counterparty header, contracts with receivables, a page of receivables,
+// one receivable in detail, ageing. The pure rules (status, colour, buckets) come from the domain.
+import { ageDebts, daysOverdue, summarizeCounterparty } from '../domain/receivables/index.ts'
+import { receivablesQuery, type ListQuery, type ListRow } from '../storage/repositories/receivables-query.ts'
+import type { Counterparty, CounterpartyType } from '../storage/repositories/counterparties.ts'
+import type {
+  AgeingDto, ContractsDto, CounterpartyDto, CounterpartySummaryDto, ReceivableDetailDto, ReceivableRowDto, ReceivablesPageDto,
+} from '../http/contracts/receivables.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { ledgerRepos } from './ledger-tx.ts'
+import { LedgerError } from './ledger-error.ts'
+
+export function toRowDto(r: ListRow, today: string): ReceivableRowDto {
+  const late = daysOverdue(r.effectiveDueDate, today, r.remaining)
+  const status = r.stage === 'FAIL' ? 'written-off' : r.remaining === 0 ? 'paid' : late > 0 ? 'overdue' : 'open'
+  return { ...r, daysOverdue: r.stage === 'FAIL' ? 0 : late, status }
+}
+
+const toCounterpartyDto = (c: Counterparty): CounterpartyDto => ({ id: c.id, type: c.entityType, entityId: c.entityId, name: c.name, inn: c.inn })
+
+export async function counterpartySummary(ports: ReceivablesPorts, memberId: string, type: CounterpartyType, entityId: number): Promise<CounterpartySummaryDto> {
+  const { today } = await portalDay(ports, memberId)
+  const cp = await ledgerRepos(ports.db).counterparties.find(memberId, type, entityId)
+  const lines = cp ? await receivablesQuery(ports.db).debtLines(memberId, cp.id) : []
+  return { counterparty: cp ? toCounterpartyDto(cp) : null, today, ...summarizeCounterparty(lines, today) }
+}
+
+export async function receivablesPage(ports: ReceivablesPorts, memberId: string, q: Omit<ListQuery, 'today' | 'counterpartyId'> & { counterparty?: { type: CounterpartyType; entityId: number } }): Promise<ReceivablesPageDto & { today: string }> {
+  const { today } = await portalDay(ports, memberId)
+  let counterpartyId: number | undefined
+  if (q.counterparty) {
+    const cp = await ledgerRepos(ports.db).counterparties.find(memberId, q.counterparty.type, q.counterparty.entityId)
+    if (!cp) return { rows: [], total: 0, page: q.offset / q.limit + 1, pageSize: q.limit, today }
+    counterpartyId = cp.id
+  }
+  const { rows, total } = await receivablesQuery(ports.db).page(memberId, { ...q, counterpartyId, today })
+  return { rows: rows.map((r) => toRowDto(r, today)), total, page: q.offset / q.limit + 1, pageSize: q.limit, today }
+}
+
+export async function counterpartyContracts(ports: ReceivablesPorts, memberId: string, type: CounterpartyType, entityId: number): Promise<ContractsDto> {
+  const repos = ledgerRepos(ports.db)
+  const cp = await repos.counterparties.find(memberId, type, entityId)
+  if (!cp) return { groups: [] }
+  const { today } = await portalDay(ports, memberId)
+  const query = receivablesQuery(ports.db)
+  const [contracts, totals] = await Promise.all([repos.contracts.listByCounterparty(memberId, cp.id), query.contractTotals(memberId, cp.id)])
+  const groups: ContractsDto['groups'] = []
+  for (const contract of [...contracts, null]) {
+    const t = totals.find((x) => x.contractId === (contract?.id ?? null))
+    if (!contract && !t) continue
+    const { rows } = await query.page(memberId, { counterpartyId: cp.id, contractId: contract?.id ?? null, filter: 'all', sort: 'invoiceDate', dir: 'desc', limit: 100, offset: 0, today })
+    groups.push({
+      contract: contract ? { id: contract.id, number: contract.number, contractDate: contract.contractDate, legalEntity: contract.legalEntity, paymentTermsDays: contract.paymentTermsDays } : null,
+      totals: { amount: t?.amount ?? 0, paid: t?.paid ?? 0, remaining: t?.remaining ?? 0, count: t?.count ?? 0 },
+      receivables: rows.map((r) => toRowDto(r, today)),
+    })
+  }
+  return { groups }
+}
+
+export async function receivableRow(ports: ReceivablesPorts, memberId: string, id: number, today?: string): Promise<ReceivableRowDto> {
+  const day = today ?? (await portalDay(ports, memberId)).today
+  const { rows } = await receivablesQuery(ports.db).page(memberId, { id, filter: 'all', sort: 'invoiceDate', dir: 'asc', limit: 1, offset: 0, today: day })
+  const row = rows[0] ?? null
+  if (!row) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${id} not found`)
+  return toRowDto(row, day)
+}
+
+export async function receivableDetail(ports: ReceivablesPorts, memberId: string, id: number): Promise<ReceivableDetailDto> {
+  const repos = ledgerRepos(ports.db)
+  const rec = await repos.receivables.get(memberId, id)
+  if (!rec) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${id} not found`)
+  const { today } = await portalDay(ports, memberId)
+  const [cp, payments, audit, row] = await Promise.all([
+    repos.counterparties.get(memberId, rec.counterpartyId), repos.payments.listByReceivable(memberId, id),
+    repos.audit.list(memberId, 'receivable', String(id)), receivableRow(ports, memberId, id, today),
+  ])
+  return {
+    receivable: row, counterparty: toCounterpartyDto(cp!), payments,
+    totals: { total: rec.amount, paid: rec.paid, remaining: rec.remaining, advance: Math.max(rec.paid - rec.amount, 0),
+      lastPayment: rec.lastPaymentOn && rec.lastPaymentAmount ? { paidOn: rec.lastPaymentOn, amount: rec.lastPaymentAmount } : null },
+    audit: audit.map((a) => ({ id: Number(a.id), actor: a.actor, source: a.source, action: a.action, details: a.details, createdAt: new Date(a.created_at).toISOString() })),
+  }
+}
+
+export async function ageingReport(ports: ReceivablesPorts, memberId: string, counterparty?: { type: CounterpartyType; entityId: number }, top = 50): Promise<AgeingDto> {
+  const { today } = await portalDay(ports, memberId)
+  const cp = counterparty ? await ledgerRepos(ports.db).counterparties.find(memberId, counterparty.type, counterparty.entityId) : null
+  const query = receivablesQuery(ports.db)
+  const debts = counterparty && !cp ? [] : await query.openDebts(memberId, cp?.id)
+  const { portal, byCounterparty } = ageDebts(debts, today)
+  const ranked = [...byCounterparty.entries()].sort((a, b) => b[1].total.amount - a[1].total.amount).slice(0, top)
+  const names = new Map((await query.counterpartiesByIds(memberId, ranked.map(([id]) => id))).map((c) => [Number(c.id), c]))
+  return {
+    today, portal,
+    counterparties: ranked.map(([id, ageing]) => {
+      const c = names.get(id)!
+      return { counterparty: { id, type: c.entity_type, entityId: c.entity_id, name: c.name, inn: c.inn }, ageing }
+    }),
+  }
+}
