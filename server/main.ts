@@ -2,12 +2,13 @@
 import { loadConfig, ConfigError } from './config.ts'
 import { createLogger } from './lib/logger.ts'
 import { createContext, startWorkers } from './context.ts'
+import { wire } from './wiring.ts'
 import { buildApp } from './app.ts'
 
 async function main() {
   const config = loadConfig()
   const log = createLogger(config)
-  const ctx = await createContext(config, log)
+  const ctx = wire(await createContext(config, log))
   if (config.queue.inProcessWorker) await startWorkers(ctx)
   const app = await buildApp(ctx)
   await app.listen({ host: config.http.host, port: config.http.port })

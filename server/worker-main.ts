@@ -2,11 +2,12 @@
 import { loadConfig, ConfigError } from './config.ts'
 import { createLogger } from './lib/logger.ts'
 import { createContext, startWorkers } from './context.ts'
+import { wire } from './wiring.ts'
 
 async function main() {
   const config = loadConfig()
   const log = createLogger(config)
-  const ctx = await createContext(config, log)
+  const ctx = wire(await createContext(config, log))
   await startWorkers(ctx)
   log.info({ database: ctx.database.kind }, 'worker.started')
   let closing = false

@@ -2,6 +2,7 @@ import pino from 'pino'
 import { loadConfig, type Env } from '../../server/config.ts'
 import { createContext, type AppContext } from '../../server/context.ts'
 import { buildApp } from '../../server/app.ts'
+import { wire } from '../../server/wiring.ts'
 import { openTestDatabase } from './db.ts'
 
 export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
@@ -10,7 +11,7 @@ export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
 export async function createTestContext(env: Env = {}) {
   const database = await openTestDatabase()
   const config = loadConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', APP_SECRET_KEY: 'test-secret-key-test-secret-key-0000', ...env })
-  const ctx: AppContext = await createContext(config, silentLog, { database })
+  const ctx: AppContext = wire(await createContext(config, silentLog, { database }))
   const app = await buildApp(ctx)
   return {
     ctx, app, database,

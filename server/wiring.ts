@@ -1,0 +1,12 @@
+// Connects the parts that server/context.ts must not import directly (robots, portal clients,
+// install lifecycle). Called by every process entry and by the test context, so tests run the
+// same composition as production.
+import type { AppContext } from './context.ts'
+import { setRobotRunner } from './jobs/tasks/robot-run.ts'
+import { createRobotRunner } from '../robots/kit/run-robot.ts'
+import { robots } from '../robots/index.ts'
+
+export function wire(ctx: AppContext): AppContext {
+  setRobotRunner(createRobotRunner(robots))
+  return ctx
+}
