@@ -44,7 +44,11 @@ async function findByMarker(client: PortalClient, t: CommentTarget): Promise<num
 
 /** After the batch: a created comment's id is stored; a failed add is released so the next run adds it. */
 export async function settleTotalsComment(ports: ReceivablesPorts, planned: PlannedComment, name: string, res: BatchResult): Promise<void> {
-  if (!planned.adds) return
+  if (!planned.adds) {
+    // the comment was deleted in the portal: forget its id, the next mirror creates a new one
+    if (res.errors[name]?.error === 'NOT_FOUND') await ports.effects.complete(planned.key, { commentId: null })
+    return
+  }
   if (res.errors[name]) {
     await ports.effects.release(planned.key)
     return
