@@ -1,6 +1,6 @@
 // Create a receivable from the tab: counterparty and contract found or created, the receivable
 // inserted (stage New invoice), all in one transaction; then the mirror job creates the portal item.
-import { effectiveDueDate, validateReceivableTerms, assertText, ReceivableError } from '../domain/receivables/index.ts'
+import { assertDay, effectiveDueDate, validateReceivableTerms, assertText, ReceivableError } from '../domain/receivables/index.ts'
 import type { Receivable } from '../storage/repositories/receivables.ts'
 import type { CounterpartyType } from '../storage/repositories/counterparties.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
@@ -28,12 +28,17 @@ export async function createReceivable(ports: ReceivablesPorts, who: Actor, inpu
     throw new ReceivableError('receivable.invalid-text', 'counterparty must be a company or contact id', 'counterparty')
   }
   const contractNumber = input.contract ? assertText(input.contract.number, 'contract.number', 100) : null
+  const contractDate = input.contract?.date ? assertDay(input.contract.date, 'contract.date') : null
+  const terms_ = input.contract?.paymentTermsDays
+  if (terms_ !== undefined && terms_ !== null && (!Number.isSafeInteger(terms_) || terms_ < 0 || terms_ > 3650)) {
+    throw new ReceivableError('receivable.invalid-text', 'contract.paymentTermsDays must be 0..3650 days', 'contract.paymentTermsDays')
+  }
   const { calendar } = await portalDay(ports, who.memberId)
   const effective = effectiveDueDate(calendar, terms.dueDate)
   const created = await inLedgerTx(ports.db, async (r) => {
     const counterparty = await r.counterparties.upsert(who.memberId, { entityType: cp.type, entityId: cp.id, name: cp.name ?? null })
     const contract = contractNumber && input.contract
-      ? await r.contracts.ensure(who.memberId, counterparty.id, { number: contractNumber, contractDate: input.contract.date ?? null, legalEntity: input.contract.legalEntity ?? null, paymentTermsDays: input.contract.paymentTermsDays ?? null }, who.actor)
+      ? await r.contracts.ensure(who.memberId, counterparty.id, { number: contractNumber, contractDate, legalEntity: input.contract.legalEntity ?? null, paymentTermsDays: input.contract.paymentTermsDays ?? null }, who.actor)
       : null
     const rec = await r.receivables.insert(who.memberId, {
       counterpartyId: counterparty.id, contractId: contract?.id ?? null, itemId: null, ...terms, effectiveDueDate: effective,

@@ -8,13 +8,14 @@ import { portalDay } from './receivable-calendar.ts'
 import { readPortalItem } from './receivable-item-fields.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
 import { ledgerRepos } from './ledger-tx.ts'
+import { refreshDaysOverdue } from './refresh-days-overdue.ts'
 
 export const RECONCILE_CURSOR_SETTING = 'receivables.reconcile-cursor'
 
-export interface ReconcileStats { read: number; created: number; updated: number; drift: number; overdue: number }
+export interface ReconcileStats { read: number; created: number; updated: number; drift: number; overdue: number; daysOverdueRefreshed: number }
 
 export async function reconcileReceivables(ports: ReceivablesPorts, memberId: string): Promise<ReconcileStats> {
-  const stats: ReconcileStats = { read: 0, created: 0, updated: 0, drift: 0, overdue: 0 }
+  const stats: ReconcileStats = { read: 0, created: 0, updated: 0, drift: 0, overdue: 0, daysOverdueRefreshed: 0 }
   const process = await receivablesProcessOf(ports, memberId)
   if (!process || !ports.clients) return stats
   const client = await ports.clients.forPortal(memberId)
@@ -41,5 +42,6 @@ export async function reconcileReceivables(ports: ReceivablesPorts, memberId: st
     stats.overdue++
     await enqueueMirror(ports, { memberId, receivableId: rec.id, trigger: 'due-passed' }, rec.version, today)
   }
+  stats.daysOverdueRefreshed = await refreshDaysOverdue(ports, client, process, memberId, today)
   return stats
 }

@@ -1,11 +1,12 @@
 // Record a payment against a receivable: one transaction (row lock, insert once by source
 // reference, balance recomputed from the entries, audit), then a keyed mirror job.
-import { assertAmount, assertDay, assertText } from '../domain/receivables/index.ts'
+import { assertAmount, assertDay, assertText, ReceivableError } from '../domain/receivables/index.ts'
 import type { Payment, PaymentSource } from '../storage/repositories/payments.ts'
 import type { Receivable } from '../storage/repositories/receivables.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import type { Actor } from './create-receivable.ts'
 import { LedgerError } from './ledger-error.ts'
+import { portalDay } from './receivable-calendar.ts'
 import { inLedgerTx } from './ledger-tx.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
 
@@ -26,6 +27,8 @@ export async function recordPayment(ports: ReceivablesPorts, who: Actor, input: 
   const paidOn = assertDay(input.paidOn, 'paidOn')
   const sourceRef = `${input.source}:${assertText(input.sourceRef, 'sourceRef', 200)}`
   const comment = assertText(input.comment, 'comment', 1000, false)
+  const { today } = await portalDay(ports, who.memberId)
+  if (paidOn > today) throw new ReceivableError('receivable.invalid-date', 'paidOn cannot be in the future', 'paidOn')
   const outcome = await inLedgerTx(ports.db, async (r) => {
     const rec = await r.receivables.get(who.memberId, input.receivableId, { forUpdate: true })
     if (!rec) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${input.receivableId} not found`)

@@ -91,6 +91,13 @@ export function receivablesQuery(db: Db) {
       if (counterpartyId !== undefined) q = q.where('counterparty_id', '=', counterpartyId)
       return (await q.execute()).map((r) => ({ counterpartyId: Number(r.counterparty_id), remaining: Number(r.remaining), effectiveDueDate: r.due }))
     },
+    /** Open, overdue receivables that have a portal item (the daily days-overdue refresh). */
+    async overdueItems(memberId: string, today: string) {
+      const rows = await db.selectFrom('receivables').select(['item_id', 'remaining', day('effective_due_date').as('due')])
+        .where('member_id', '=', memberId).where('remaining', '>', 0).where('stage', '<>', 'FAIL').where('item_id', 'is not', null)
+        .where('effective_due_date', '<', today).orderBy('id').execute()
+      return rows.map((r) => ({ itemId: r.item_id as number, remaining: Number(r.remaining), effectiveDueDate: r.due }))
+    },
     async contractTotals(memberId: string, counterpartyId: number) {
       const rows = await db.selectFrom('receivables').where('member_id', '=', memberId).where('counterparty_id', '=', counterpartyId)
         .groupBy('contract_id').select((eb) => ['contract_id', eb.fn.sum<number>('amount').as('amount'), eb.fn.sum<number>('paid').as('paid'),

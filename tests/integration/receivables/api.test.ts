@@ -102,6 +102,8 @@ describe('receivables API', () => {
     ['bad currency', '/api/receivables', invoice({ currency: 'rubles' }), 400, 'receivable.invalid-currency'],
     ['bad counterparty', '/api/receivables', invoice({ counterparty: { type: 'deal', id: 1 } }), 400, 'request.invalid-counterparty'],
     ['no body object', '/api/receivables', [1, 2], 400, 'request.invalid-body'],
+    ['a bad contract date', '/api/receivables', invoice({ contract: { number: 'D-9', date: '2025-13-01' } }), 400, 'receivable.invalid-date'],
+    ['an absurd amount', '/api/receivables', invoice({ amount: 10 ** 13 }), 400, 'receivable.invalid-amount'],
   ])('refuses to create with %s and writes nothing', async (_n, url, payload, status, code) => {
     const before = await counts()
     const r = await post(url, payload)
@@ -118,6 +120,9 @@ describe('receivables API', () => {
       [`/api/receivables/${id}/payments`, { amount: '500', paidOn: '2025-03-01', sourceRef: 'x3' }, 400, 'receivable.invalid-amount'],
       [`/api/receivables/${id}/payments`, { amount: 500, paidOn: 'yesterday', sourceRef: 'x4' }, 400, 'receivable.invalid-date'],
       [`/api/receivables/${id}/payments`, { amount: 500, paidOn: '2025-03-01' }, 400, 'receivable.invalid-text'],
+      [`/api/receivables/${id}/payments`, { amount: 500, paidOn: '2199-03-01', sourceRef: 'x7' }, 400, 'receivable.invalid-date'],
+      [`/api/receivables/${id}/payments`, { amount: 1.5, paidOn: '2025-03-01', sourceRef: 'x8' }, 400, 'receivable.invalid-amount'],
+      [`/api/receivables/${id}/payments`, 'amount=5', 415, 'request.unsupported-media-type'],
       ['/api/receivables/999999/payments', { amount: 500, paidOn: '2025-03-01', sourceRef: 'x5' }, 404, 'receivable.not-found'],
       ['/api/receivables/abc/payments', { amount: 500, paidOn: '2025-03-01', sourceRef: 'x6' }, 400, 'request.invalid-id'],
       ['/api/payments/999999/reverse', {}, 404, 'payment.not-found'],

@@ -35,7 +35,7 @@ export class FakePortal implements PortalClient, PortalClients {
   parties = new Map<string, Row>()
   /** The next n requests answer HTTP 503. */
   failNext = 0
-  /** The next batch is executed but its answer is lost (network error after the portal did it). */
+  /** The next call or batch is executed but its answer is lost (network error after the portal did it). */
   loseNextAnswer = false
 
   constructor(memberId: string) { this.memberId = memberId }
@@ -57,7 +57,9 @@ export class FakePortal implements PortalClient, PortalClients {
 
   async call<T>(method: string, params: Params = {}): Promise<T> {
     this.enter()
-    return this.run(method, params) as T
+    const result = this.run(method, params) as T
+    if (this.loseNextAnswer) { this.loseNextAnswer = false; throw new Bitrix24Error('NETWORK_ERROR', 'socket hang up', 0, true) }
+    return result
   }
   async callPage<T>(method: string, params: Params = {}): Promise<{ result: T; total: number | null; next: number | null }> {
     this.enter()
