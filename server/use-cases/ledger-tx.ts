@@ -1,6 +1,7 @@
 // The ledger repositories bound to one transaction: every write of a use-case is one short
 // transaction with no network inside.
 import type { Db } from '../storage/database.ts'
+import { computeBalance } from '../domain/receivables/index.ts'
 import { auditRepository } from '../storage/repositories/audit.ts'
 import { counterpartiesRepository } from '../storage/repositories/counterparties.ts'
 import { contractsRepository } from '../storage/repositories/contracts.ts'
@@ -17,6 +18,13 @@ export function ledgerRepos(db: Db) {
   }
 }
 export type LedgerRepos = ReturnType<typeof ledgerRepos>
+
+/** Recomputes a receivable's balance from its ledger entries with the domain rule and stores it. */
+export async function rebalance(r: LedgerRepos, memberId: string, receivableId: number, amount: number): Promise<void> {
+  const entries = await r.payments.listByReceivable(memberId, receivableId)
+  const b = computeBalance(amount, entries)
+  await r.receivables.setBalance(memberId, receivableId, b)
+}
 
 export function inLedgerTx<T>(db: Db, work: (r: LedgerRepos) => Promise<T>): Promise<T> {
   return db.transaction().execute((trx) => work(ledgerRepos(trx)))

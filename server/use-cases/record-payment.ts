@@ -7,7 +7,7 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import type { Actor } from './create-receivable.ts'
 import { LedgerError } from './ledger-error.ts'
 import { portalDay } from './receivable-calendar.ts'
-import { inLedgerTx } from './ledger-tx.ts'
+import { inLedgerTx, rebalance } from './ledger-tx.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
 
 export interface RecordPaymentInput {
@@ -41,7 +41,7 @@ export async function recordPayment(ports: ReceivablesPorts, who: Actor, input: 
       }
       return { payment, receivable: rec, duplicate }
     }
-    await r.receivables.refreshBalance(who.memberId, rec.id)
+    await rebalance(r, who.memberId, rec.id, rec.amount)
     const after = (await r.receivables.get(who.memberId, rec.id))!
     await r.audit.record({
       memberId: who.memberId, actor: who.actor, source: who.source, action: 'payment.recorded', entity: 'receivable', entityId: String(rec.id),

@@ -4,7 +4,7 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import type { Actor } from './create-receivable.ts'
 import type { PaymentOutcome } from './record-payment.ts'
 import { LedgerError } from './ledger-error.ts'
-import { inLedgerTx } from './ledger-tx.ts'
+import { inLedgerTx, rebalance } from './ledger-tx.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
 
 export async function reversePayment(ports: ReceivablesPorts, who: Actor, paymentId: number, reason: string | null, paidOn: string): Promise<PaymentOutcome> {
@@ -19,7 +19,7 @@ export async function reversePayment(ports: ReceivablesPorts, who: Actor, paymen
     const { payment } = await r.payments.insertOnce(who.memberId, {
       receivableId: rec.id, amount: rev.amount, paidOn, source: 'reversal', sourceRef: `reversal:${current.id}`, reversalOf: current.id, comment: reason, actor: who.actor,
     })
-    await r.receivables.refreshBalance(who.memberId, rec.id)
+    await rebalance(r, who.memberId, rec.id, rec.amount)
     const after = (await r.receivables.get(who.memberId, rec.id))!
     await r.audit.record({
       memberId: who.memberId, actor: who.actor, source: who.source, action: 'payment.reversed', entity: 'receivable', entityId: String(rec.id),

@@ -3,7 +3,7 @@
 // respected; changed terms re-mirror the balance; a move to Sent to client delivers the invoice.
 import { effectiveDueDate, validateReceivableTerms, type StageCode } from '../domain/receivables/index.ts'
 import type { InstalledProcess } from '../bitrix24/install-state.ts'
-import type { Receivable } from '../storage/repositories/receivables.ts'
+import type { Receivable, TermsPatch } from '../storage/repositories/receivables.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { inLedgerTx } from './ledger-tx.ts'
@@ -56,7 +56,8 @@ export async function syncReceivableFromItem(ports: ReceivablesPorts, memberId: 
       await r.audit.record({ memberId, actor, source, action: 'receivable.created', entity: 'receivable', entityId: String(created.id), details: { itemId: it.itemId, ...terms } })
       return { status: 'created' as const, receivable: created, enteredStage: created.stage as StageCode, moneyChanged: true }
     }
-    const changed = diffTerms(rec, { ...terms, effectiveDueDate: effective, responsibleId: it.assignedById })
+    const changed: TermsPatch = diffTerms(rec, { ...terms, effectiveDueDate: effective, responsibleId: it.assignedById })
+    if (cp.id !== rec.counterpartyId) changed.counterpartyId = cp.id
     if (Object.keys(changed).length) {
       await r.receivables.updateTerms(memberId, rec.id, changed)
       await r.audit.record({ memberId, actor, source, action: 'receivable.terms-changed', entity: 'receivable', entityId: String(rec.id), details: changed })

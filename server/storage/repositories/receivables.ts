@@ -52,7 +52,7 @@ export interface CounterpartyTotals {
   lastPayment: { paidOn: string; amount: number } | null
 }
 
-export type TermsPatch = Partial<Pick<NewReceivable, 'invoiceNumber' | 'invoiceDate' | 'dueDate' | 'effectiveDueDate' | 'amount' | 'currency' | 'responsibleId' | 'contractId'>>
+export type TermsPatch = Partial<Pick<NewReceivable, 'invoiceNumber' | 'invoiceDate' | 'dueDate' | 'effectiveDueDate' | 'amount' | 'currency' | 'responsibleId' | 'contractId' | 'counterpartyId'>>
 
 const plain = ['id', 'member_id', 'counterparty_id', 'contract_id', 'item_id', 'invoice_number', 'amount', 'currency', 'paid', 'remaining',
   'last_payment_amount', 'stage', 'manual_stage', 'overdue_applied', 'responsible_id', 'version'] as const
@@ -108,21 +108,16 @@ export function receivablesRepository(db: Db) {
         ...(p.dueDate !== undefined ? { due_date: p.dueDate } : {}), ...(p.effectiveDueDate !== undefined ? { effective_due_date: p.effectiveDueDate, overdue_applied: false } : {}),
         ...(p.amount !== undefined ? { amount: p.amount } : {}), ...(p.currency !== undefined ? { currency: p.currency } : {}),
         ...(p.responsibleId !== undefined ? { responsible_id: p.responsibleId } : {}), ...(p.contractId !== undefined ? { contract_id: p.contractId } : {}),
+        ...(p.counterpartyId !== undefined ? { counterparty_id: p.counterpartyId } : {}),
         version: sql<number>`version + 1`, updated_at: new Date(),
       }).where('member_id', '=', memberId).where('id', '=', id).execute()
     },
-    /** Recomputes the paid total and the last payment from the payments table (the entries are the truth). */
-    async refreshBalance(memberId: string, id: number): Promise<void> {
-      await sql`UPDATE receivables r SET
-          paid = COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.member_id = r.member_id AND p.receivable_id = r.id), 0),
-          last_payment_on = l.paid_on, last_payment_amount = l.amount, version = r.version + 1, updated_at = now()
-        FROM (SELECT NULL::int AS x) dummy
-        LEFT JOIN LATERAL (
-          SELECT p.paid_on, p.amount FROM payments p
-          WHERE p.member_id = ${memberId} AND p.receivable_id = ${id} AND p.amount > 0 AND p.reversal_of IS NULL
-            AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reversal_of = p.id)
-          ORDER BY p.paid_on DESC, p.id DESC LIMIT 1) l ON true
-        WHERE r.member_id = ${memberId} AND r.id = ${id}`.execute(db)
+    /** Stores the balance the domain computed from the entries (the entries are the truth). */
+    async setBalance(memberId: string, id: number, b: { paid: number; lastPayment: { amount: number; paidOn: string } | null }): Promise<void> {
+      await db.updateTable('receivables').set({
+        paid: b.paid, last_payment_on: b.lastPayment?.paidOn ?? null, last_payment_amount: b.lastPayment?.amount ?? null,
+        version: sql<number>`version + 1`, updated_at: new Date(),
+      }).where('member_id', '=', memberId).where('id', '=', id).execute()
     },
     /** Records the stage; `manual` marks a move made by a person (respected by the automation). */
     async setStage(memberId: string, id: number, stage: string, manual: boolean, o: { overdueApplied?: boolean } = {}): Promise<void> {
