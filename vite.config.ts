@@ -36,7 +36,7 @@ export default defineConfig({
           name: 'unit',
           root: projectRoot,
           environment: 'node',
-          include: ['server/**/*.test.ts', 'robots/**/*.test.ts', 'install/**/*.test.ts', 'sandbox/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'robots/**/*.test.ts', 'install/**/*.test.ts', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {
