@@ -11,7 +11,7 @@ import { receivablesProcessOf } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { ledgerRepos, inLedgerTx } from './ledger-tx.ts'
 import { fieldName, moneyValue, stageIdOf } from './receivable-item-fields.ts'
-import { planTotalsComment, settleTotalsComment } from './totals-comments.ts'
+import { planTotalsComment, releaseFresh, settleTotalsComment, type PlannedComment } from './totals-comments.ts'
 import { ensurePortalItem } from './ensure-portal-item.ts'
 import { planThankYou } from './thank-you.ts'
 import type { MirrorJobData } from './enqueue-mirror.ts'
@@ -45,11 +45,17 @@ export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData
   const balanceView = { total: rec.amount, paid: rec.paid, remaining: rec.remaining, advance: Math.max(rec.paid - rec.amount, 0), currency: rec.currency,
     lastPayment: rec.lastPaymentOn && rec.lastPaymentAmount ? { paidOn: rec.lastPaymentOn, amount: rec.lastPaymentAmount } : null }
   const totals = await repos.receivables.counterpartyTotals(d.memberId, cp.id)
-  const rc = await planTotalsComment(ports, client, d.memberId, { kind: 'receivable', id: rec.id, entityType: `dynamic_${process.entityTypeId}`, entityId: itemId },
-    renderTotalsComment('receivable', rec.id, balanceView, lang))
-  const cc = await planTotalsComment(ports, client, d.memberId, { kind: 'counterparty', id: cp.id, entityType: cp.entityType, entityId: cp.entityId },
-    renderTotalsComment('counterparty', cp.id, { ...totals, currency: rec.currency }, lang))
-
+  let rc: PlannedComment | null = null
+  let cc: PlannedComment | null = null
+  try {
+    rc = await planTotalsComment(ports, client, d.memberId, { kind: 'receivable', id: rec.id, entityType: `dynamic_${process.entityTypeId}`, entityId: itemId },
+      renderTotalsComment('receivable', rec.id, balanceView, lang))
+    cc = await planTotalsComment(ports, client, d.memberId, { kind: 'counterparty', id: cp.id, entityType: cp.entityType, entityId: cp.entityId },
+      renderTotalsComment('counterparty', cp.id, { ...totals, currency: rec.currency }, lang))
+  } catch (e) {
+    await releaseFresh(ports, [rc, cc])
+    throw e
+  }
   const commands: Record<string, BatchCommand> = {
     item: { method: 'crm.item.update', params: { entityTypeId: process.entityTypeId, id: itemId, fields } },
     rc: rc.command, cc: cc.command,
@@ -67,7 +73,15 @@ export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData
   const thanks = stage?.stage === 'SUCCESS' ? await planThankYou(ports, rec, cp, process, itemId, lang) : null
   if (thanks) commands.thanks = thanks.command
 
-  const res = await client.batch(commands, { halt: false, idempotent: false })
+  let res
+  try {
+    res = await client.batch(commands, { halt: false, idempotent: false })
+  } catch (e) {
+    // refused by the rate limits before the portal did anything: nothing was created, claims go back
+    const status = (e as { status?: number }).status
+    if (status === 503 || status === 429) await releaseFresh(ports, [rc, cc])
+    throw e
+  }
   await settleTotalsComment(ports, rc, 'rc', res)
   await settleTotalsComment(ports, cc, 'cc', res)
   if (notifyKey && commands.notify && !res.errors.notify) await ports.effects.complete(notifyKey, { notified: true })

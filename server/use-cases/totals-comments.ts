@@ -1,6 +1,7 @@
 // The timeline totals comment: created once (its id kept in the effects table) and updated in
 // place afterwards, never a second comment. An add whose answer was lost is found again by the
 // marker in its text before anything is written.
+import { sql } from 'kysely'
 import { effectKeys } from '../jobs/keys.ts'
 import { totalsMarker } from '../domain/receivables/index.ts'
 import type { BatchCommand, BatchResult, PortalClient } from '../bitrix24/client/portal-client.ts'
@@ -15,12 +16,18 @@ export interface CommentTarget {
   entityId: number
 }
 
-export interface PlannedComment { key: string; command: BatchCommand; adds: boolean }
+export interface PlannedComment {
+  key: string
+  command: BatchCommand
+  adds: boolean
+  /** This run claimed the key: if the run fails before its batch is sent, the claim is released. */
+  fresh: boolean
+}
 
 export async function planTotalsComment(ports: ReceivablesPorts, client: PortalClient, memberId: string, t: CommentTarget, text: string): Promise<PlannedComment> {
   const key = effectKeys.totalsComment(memberId, t.kind, t.id)
-  const update = (id: number): PlannedComment => ({ key, adds: false, command: { method: 'crm.timeline.comment.update', params: { id, fields: { COMMENT: text } } } })
-  const add: PlannedComment = { key, adds: true, command: { method: 'crm.timeline.comment.add', params: { fields: { ENTITY_ID: t.entityId, ENTITY_TYPE: t.entityType, COMMENT: text } } } }
+  const update = (id: number): PlannedComment => ({ key, adds: false, fresh: false, command: { method: 'crm.timeline.comment.update', params: { id, fields: { COMMENT: text } } } })
+  const add = (fresh: boolean): PlannedComment => ({ key, adds: true, fresh, command: { method: 'crm.timeline.comment.add', params: { fields: { ENTITY_ID: t.entityId, ENTITY_TYPE: t.entityType, COMMENT: text } } } })
   const claim = await ports.effects.claim<{ commentId: number }>(key, memberId)
   if (claim.state === 'done' && claim.result?.commentId) return update(claim.result.commentId)
   if (claim.state === 'pending') {
@@ -29,8 +36,20 @@ export async function planTotalsComment(ports: ReceivablesPorts, client: PortalC
       await ports.effects.complete(key, { commentId: found })
       return update(found)
     }
+    // another mirror of the same counterparty may be adding it right now: retry later rather than add twice
+    if (await claimedWithin(ports, key, IN_FLIGHT_SECONDS)) throw new Error(`totals comment ${key} is being created by another job`)
+    return add(false)
   }
-  return add
+  return add(claim.state === 'new')
+}
+
+const IN_FLIGHT_SECONDS = 60
+
+/** The claim is younger than `seconds` by the database clock (the one that stamped it). */
+async function claimedWithin(ports: ReceivablesPorts, key: string, seconds: number): Promise<boolean> {
+  const row = await ports.db.selectFrom('effects').select('key').where('key', '=', key)
+    .where(sql<boolean>`created_at > now() - make_interval(secs => ${seconds})`).executeTakeFirst()
+  return !!row
 }
 
 async function findByMarker(client: PortalClient, t: CommentTarget): Promise<number | null> {
@@ -40,6 +59,11 @@ async function findByMarker(client: PortalClient, t: CommentTarget): Promise<num
   })
   const hit = (rows ?? []).find((r) => typeof r.COMMENT === 'string' && r.COMMENT.includes(marker))
   return hit ? Number(hit.ID) : null
+}
+
+/** Planning failed before anything was sent: give back the keys this run claimed. */
+export async function releaseFresh(ports: ReceivablesPorts, planned: (PlannedComment | null)[]): Promise<void> {
+  for (const p of planned) if (p?.fresh) await ports.effects.release(p.key)
 }
 
 /** After the batch: a created comment's id is stored; a failed add is released so the next run adds it. */

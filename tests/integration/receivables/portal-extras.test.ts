@@ -64,3 +64,23 @@ describe('a receivable created in the tab', () => {
     expect((await h.rec(itemId)).id).toBe(rec.id)
   })
 })
+
+describe('two mirrors of one counterparty at once', () => {
+  it('never create two counterparty comments: the second waits for the first', async () => {
+    const { effectKeys } = await import('../../../server/jobs/keys.ts')
+    const { sql } = await import('kysely')
+    h.portal.parties.set('company:55', { ID: 55, TITLE: 'ИП Новый', EMAIL: [] })
+    const id = h.portal.addItem(h.item('CC-1', 10_000, '2025-03-20', { companyId: 55 }))
+    await handleReceivableItemEvent(h.ports(), M, ETID, id)
+    const cp = await h.t.ctx.database.db.selectFrom('counterparties').select('id').where('member_id', '=', M).where('entity_id', '=', 55).executeTakeFirstOrThrow()
+    const key = effectKeys.totalsComment(M, 'counterparty', Number(cp.id))
+    await h.t.ctx.repos.effects.claim(key, M) // another job is adding this comment right now
+    const { mirrorReceivable } = await import('../../../server/use-cases/mirror-receivable.ts')
+    await expect(mirrorReceivable(h.ports(), h.queued[0])).rejects.toThrow(/being created by another job/)
+    expect(h.portal.commentsOn('company', 55)).toHaveLength(0)
+    // that job died before reaching the portal: after a minute the claim is stale and the comment is added once
+    await sql`UPDATE effects SET created_at = now() - interval '2 minutes' WHERE key = ${key}`.execute(h.t.ctx.database.db)
+    await h.drain()
+    expect(h.portal.commentsOn('company', 55)).toHaveLength(1)
+  })
+})
