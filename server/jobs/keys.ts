@@ -11,6 +11,10 @@ export const jobKeys = {
   scheduleFanOut: (job: string, memberId: string, slot: string) => build(job, memberId, slot),
   /** Mirror of one ledger state (version) of a receivable to its portal item. */
   receivableMirror: (memberId: string, receivableId: number, version: number, trigger: string) => build('receivable-mirror', memberId, receivableId, version, trigger),
+  /** Applies one committed approval transition (outbox row) to the portal. */
+  approvalApply: (memberId: string, outboxId: number) => build('approval-apply', memberId, outboxId),
+  /** One SLA moment of one step of one round of an approval (re-checked when it fires). */
+  approvalSla: (memberId: string, approvalId: number, round: number, step: number, at: string) => build('approval-sla', memberId, approvalId, round, step, at),
 }
 
 export const effectKeys = {
@@ -22,4 +26,8 @@ export const effectKeys = {
   paymentNotify: (memberId: string, paymentId: number) => build('payment-notify', memberId, paymentId),
   invoiceDeliver: (memberId: string, itemId: number) => build('invoice-deliver', memberId, itemId),
   thankYou: (memberId: string, receivableId: number) => build('thank-you', memberId, receivableId),
+  /** One portal write of one approval transition (outbox row, event index, what). */
+  approvalEffect: (memberId: string, outboxId: number, eventIndex: number, what: string) => build('approval-effect', memberId, outboxId, eventIndex, what),
+  /** "The request is incomplete" notice for one item and one set of missing fields. */
+  approvalIncomplete: (memberId: string, itemId: number, missing: string) => build('approval-incomplete', memberId, itemId, missing),
 }

@@ -4,5 +4,6 @@
 // 006 approvals, 007 robots, 008 admin & statements, 009+ later.
 import type { FoundationTables } from './tables/foundation.ts'
 import type { LedgerTables } from './tables/ledger.ts'
+import type { ApprovalTables } from './tables/approvals.ts'
 
-export interface Schema extends FoundationTables, LedgerTables {}
+export interface Schema extends FoundationTables, LedgerTables, ApprovalTables {}

@@ -1,0 +1,48 @@
+// Accounting step: the chief accountant's task "Make the payment" (payment details, deadline,
+// checklist) bound to the request (UF_CRM_TASK T<hex>_<id>), and the junior accountant's subtask
+// (PARENT_ID) "Attach the payment order with the bank's stamp". Each write happens once.
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import type { ApprovalState } from '../domain/approvals/index.ts'
+import { effectKeys } from '../jobs/keys.ts'
+import type { ApprovalPorts } from './approval-ports.ts'
+import { approvalMessages, type RequestRef } from './approval-messages.ts'
+import type { ApprovalRoles } from './approval-settings.ts'
+
+export const crmTaskBinding = (entityTypeId: number, itemId: number) => `T${entityTypeId.toString(16)}_${itemId}`
+
+interface Target { memberId: string; approvalId: number; entityTypeId: number; itemId: number; outboxId: number; eventIndex: number }
+
+async function once<T>(ports: ApprovalPorts, key: string, memberId: string, write: () => Promise<T>): Promise<T> {
+  const c = await ports.effects.claim<T>(key, memberId)
+  if (c.state === 'done') return c.result
+  const result = await write()
+  await ports.effects.complete(key, result)
+  return result
+}
+
+export async function createAccountingTasks(ports: ApprovalPorts, client: PortalClient, t: Target, state: ApprovalState, roles: ApprovalRoles, r: RequestRef, lang: 'ru' | 'en'): Promise<{ mainId: number; subId: number }> {
+  const deadline = state.accounting.deadline ?? ports.now().toISOString()
+  const binding = [crmTaskBinding(t.entityTypeId, t.itemId)]
+  const key = (what: string) => effectKeys.approvalEffect(t.memberId, t.outboxId, t.eventIndex, what)
+  const mainId = await once(ports, key('task-main'), t.memberId, async () => {
+    const res = await client.call<{ task: { id: string | number } }>('tasks.task.add', { fields: {
+      TITLE: `${approvalMessages.mainTaskTitle(lang)}: ${r.title}`, RESPONSIBLE_ID: roles.chiefAccountant, DEADLINE: deadline,
+      DESCRIPTION: approvalMessages.paymentDetails(lang, r, state, deadline), UF_CRM_TASK: binding,
+    } }, { idempotent: false })
+    return Number(res.task.id)
+  })
+  await ports.approvals.addTask(t.memberId, mainId, t.approvalId, state.round, 'main')
+  const items = approvalMessages.checklist(lang)
+  for (const [i, title] of items.entries()) {
+    await once(ports, key(`checklist-${i}`), t.memberId, () => client.call('task.checklistitem.add', { TASKID: mainId, FIELDS: { TITLE: title, SORT_INDEX: String((i + 1) * 10) } }, { idempotent: false }))
+  }
+  const subId = await once(ports, key('task-sub'), t.memberId, async () => {
+    const res = await client.call<{ task: { id: string | number } }>('tasks.task.add', { fields: {
+      TITLE: `${approvalMessages.subTaskTitle(lang)}: ${r.title}`, RESPONSIBLE_ID: roles.juniorAccountant ?? roles.chiefAccountant,
+      PARENT_ID: mainId, DEADLINE: deadline, UF_CRM_TASK: binding,
+    } }, { idempotent: false })
+    return Number(res.task.id)
+  })
+  await ports.approvals.addTask(t.memberId, subId, t.approvalId, state.round, 'sub')
+  return { mainId, subId }
+}
