@@ -3,10 +3,18 @@ import type { AppContext } from '../context.ts'
 import type { InboundEvent } from '../bitrix24/inbound/parse-event.ts'
 import { onCrmDynamicItemAdd } from './on-crm-dynamic-item-add.ts'
 import { onCrmDynamicItemUpdate } from './on-crm-dynamic-item-update.ts'
+import { onApprovalItemEvent } from './on-approval-item-event.ts'
+import { onApprovalTaskUpdate } from './on-approval-task-update.ts'
 
 export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
 
+/** Several features listen to one event; each handler ignores the smart process types that are not its own. */
+const allOf = (...handlers: EventHandler[]): EventHandler => async (ctx, event) => {
+  for (const h of handlers) await h(ctx, event)
+}
+
 export const eventHandlers: Record<string, EventHandler> = {
-  ONCRMDYNAMICITEMADD: onCrmDynamicItemAdd,
-  ONCRMDYNAMICITEMUPDATE: onCrmDynamicItemUpdate,
+  ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent),
+  ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent),
+  ONTASKUPDATE: onApprovalTaskUpdate,
 }

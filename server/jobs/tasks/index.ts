@@ -7,6 +7,8 @@ import { telegramUpdateJob, createTelegramUpdate } from './telegram-update.ts'
 import { scheduleTickJob, createScheduleTick } from '../schedule.ts'
 import { receivableMirrorJob, createReceivableMirror } from './receivable-mirror.ts'
 import { receivableReconcileJob, createReceivableReconcile } from './receivable-reconcile.ts'
+import { approvalApplyJob, createApprovalApply } from './approval-apply.ts'
+import { approvalSlaJob, createApprovalSla } from './approval-sla.ts'
 
 export interface JobTask {
   definition: QueueDefinition
@@ -20,4 +22,6 @@ export const jobTasks: JobTask[] = [
   { definition: scheduleTickJob, create: createScheduleTick as JobTask['create'] },
   { definition: receivableMirrorJob, create: createReceivableMirror as JobTask['create'] },
   { definition: receivableReconcileJob, create: createReceivableReconcile as JobTask['create'] },
+  { definition: approvalApplyJob, create: createApprovalApply as JobTask['create'] },
+  { definition: approvalSlaJob, create: createApprovalSla as JobTask['create'] },
 ]

@@ -70,6 +70,10 @@ export function approvalsRepository(db: Db) {
       const rows = await db.selectFrom('approval_outbox').select('id').where('member_id', '=', memberId).where('applied_at', 'is', null).orderBy('id').execute()
       return rows.map((r) => Number(r.id))
     },
+    async hasPendingOutbox(memberId: string, approvalId: number): Promise<boolean> {
+      const r = await db.selectFrom('approval_outbox').select('id').where('member_id', '=', memberId).where('approval_id', '=', approvalId).where('applied_at', 'is', null).executeTakeFirst()
+      return !!r
+    },
     async markApplied(id: number): Promise<void> {
       await db.updateTable('approval_outbox').set({ applied_at: new Date() }).where('id', '=', id).execute()
     },
