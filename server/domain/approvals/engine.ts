@@ -4,7 +4,7 @@ import { toInstant, type Instant, type RequestDeadlineRule, type WorkingCalendar
 import { ApprovalError } from './approval-error.ts'
 import { accountingDeadline } from './accounting-deadline.ts'
 import { conditionHolds } from './routes.ts'
-import { dueSlaActions, pauseClock, resumeClock } from './sla.ts'
+import { dueSlaActions, elapsedMinutes, pauseClock, resumeClock } from './sla.ts'
 import type { ApprovalEvent, ApprovalState, RequestFacts, RouteDefinition, StepState } from './types.ts'
 
 export interface EngineEnv { cal: WorkingCalendar; now: Instant; deadlineRule?: RequestDeadlineRule }
@@ -83,10 +83,11 @@ export function decide(s: ApprovalState, d: Decision, env: EngineEnv): Transitio
   const reason = d.reason?.trim() ?? ''
   if (d.decision === 'reject') {
     if (!reason) throw new ApprovalError('approval.reason-required', 'A rejection needs a reason')
-    const state = { ...patch(s, i, { status: 'rejected', decidedAt: now, decidedBy: d.actorId, substitute, reason, resumedAt: null }), status: 'rejected' as const }
+    const stopped = { consumedMinutes: elapsedMinutes(env.cal, step, now), resumedAt: null }
+    const state = { ...patch(s, i, { status: 'rejected', decidedAt: now, decidedBy: d.actorId, substitute, reason, ...stopped }), status: 'rejected' as const }
     return { state, events: [{ type: 'rejected', step: i, by: d.actorId, reason, substitute }] }
   }
-  const approved = patch(s, i, { status: 'approved', decidedAt: now, decidedBy: d.actorId, substitute, reason: reason || null, resumedAt: null })
+  const approved = patch(s, i, { status: 'approved', decidedAt: now, decidedBy: d.actorId, substitute, reason: reason || null, consumedMinutes: elapsedMinutes(env.cal, step, now), resumedAt: null })
   return activate(approved, i + 1, env, [{ type: 'step-approved', step: i, by: d.actorId, substitute }])
 }
 
@@ -141,5 +142,5 @@ export function progressAccounting(s: ApprovalState, p: AccountingProgress, env:
   const state = { ...s, accounting }
   if (!(accounting.mainDone && accounting.subDone && p.paymentOrderAttached)) return { state, events: [] }
   const now = toInstant(Date.parse(env.now))
-  return activate(patch(state, i, { status: 'approved', decidedAt: now, resumedAt: null }), i + 1, env, [])
+  return activate(patch(state, i, { status: 'approved', decidedAt: now, consumedMinutes: elapsedMinutes(env.cal, s.steps[i], now), resumedAt: null }), i + 1, env, [])
 }

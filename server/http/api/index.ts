@@ -4,12 +4,14 @@ import type { AppContext } from '../../context.ts'
 import { registerApiAuth } from './auth-hook.ts'
 import { whoamiApi } from './whoami.ts'
 import { receivablesApi } from './receivables/index.ts'
+import { approvalsApi } from './approvals/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
 export const apiModules: ApiModule[] = [
   whoamiApi,
   receivablesApi,
+  approvalsApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

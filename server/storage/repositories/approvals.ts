@@ -81,6 +81,11 @@ export function approvalsRepository(db: Db) {
       await db.insertInto('approval_tasks').values({ member_id: memberId, task_id: taskId, approval_id: approvalId, round, kind })
         .onConflict((oc) => oc.columns(['member_id', 'task_id']).doNothing()).execute()
     },
+    async tasksOf(memberId: string, approvalId: number, round: number): Promise<{ taskId: number; kind: 'main' | 'sub' }[]> {
+      const rows = await db.selectFrom('approval_tasks').select(['task_id', 'kind']).where('member_id', '=', memberId).where('approval_id', '=', approvalId)
+        .where('round', '=', round).orderBy('task_id').execute()
+      return rows.map((r) => ({ taskId: r.task_id, kind: r.kind }))
+    },
     async taskOwner(memberId: string, taskId: number): Promise<{ approvalId: number; round: number; kind: 'main' | 'sub' } | null> {
       const r = await db.selectFrom('approval_tasks').select(['approval_id', 'round', 'kind']).where('member_id', '=', memberId).where('task_id', '=', taskId).executeTakeFirst()
       return r ? { approvalId: Number(r.approval_id), round: r.round, kind: r.kind } : null
