@@ -9,6 +9,7 @@ import type { ApprovalApplyJob } from '../../../server/use-cases/approval-transi
 import { handleApprovalItemEvent } from '../../../server/use-cases/handle-approval-item-event.ts'
 import { handleApprovalTaskUpdate } from '../../../server/use-cases/handle-approval-task-update.ts'
 import { tickApprovalSla } from '../../../server/use-cases/tick-approval-sla.ts'
+import { approvalView } from '../../../server/use-cases/read-approval.ts'
 import type { TelegramClient } from '../../../server/channels/telegram-client.ts'
 import type { Env } from '../../../server/config.ts'
 import { ETID, FakePortal, installState } from './fake-portal.ts'
@@ -88,11 +89,13 @@ export async function approvalHarness(env: Env = {}) {
     return fired
   }
 
+  /** The tab's view at the frozen clock (the HTTP API reads the real clock). */
+  const viewAt = async (itemId: number, user: number) => approvalView(ports(), (await ports().approvals.getByItem(M, ETID, itemId))!, user)
   const taskEvent = (taskId: number) => handleApprovalTaskUpdate(ports(), M, taskId)
   const api = (method: 'GET' | 'POST' | 'PUT', url: string, user: number | string, payload?: object) =>
     t.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${typeof user === 'number' ? `user-${user}` : user}`, 'x-b24-member-id': M }, ...(payload ? { payload } : {}) })
 
-  return { t, portal, clock, ports, drain, advanceTo, itemEvent, taskEvent, api, sla, sent, dispose: () => t.dispose() }
+  return { t, portal, clock, ports, drain, advanceTo, itemEvent, taskEvent, api, viewAt, sla, sent, dispose: () => t.dispose() }
 }
 
 export interface TelegramSent { chatId: number; text: string; buttons: string[] }
