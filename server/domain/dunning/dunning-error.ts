@@ -1,0 +1,15 @@
+export type DunningErrorCode =
+  | 'dunning.invalid-rules' | 'dunning.unknown-ladder' | 'dunning.unknown-template' | 'dunning.unknown-variable'
+  | 'dunning.invalid-window' | 'dunning.invalid-input'
+
+/** A rule or input problem; never retried. */
+export class DunningError extends Error {
+  readonly code: DunningErrorCode
+  readonly details: unknown
+  constructor(code: DunningErrorCode, message: string, details?: unknown) {
+    super(message)
+    this.name = 'DunningError'
+    this.code = code
+    this.details = details
+  }
+}
