@@ -12,7 +12,7 @@ export const jobKeys = {
   /** Mirror of one ledger state (version) of a receivable to its portal item. */
   receivableMirror: (memberId: string, receivableId: number, version: number, trigger: string) => build('receivable-mirror', memberId, receivableId, version, trigger),
   /** Applies one committed approval transition (outbox row) to the portal. */
-  approvalApply: (memberId: string, outboxId: number) => build('approval-apply', memberId, outboxId),
+  approvalApply: (memberId: string, outboxId: number, recovery?: string) => build('approval-apply', memberId, outboxId, ...(recovery ? ['recover', recovery] : [])),
   /** One SLA moment of one step of one round of an approval (re-checked when it fires). */
   approvalSla: (memberId: string, approvalId: number, round: number, step: number, at: string) => build('approval-sla', memberId, approvalId, round, step, at),
 }

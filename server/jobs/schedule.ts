@@ -23,7 +23,10 @@ export const everyMinutes = (n: number) => (now: DateTime) => {
   return start.toFormat("yyyy-MM-dd'T'HH:mm")
 }
 
-export const portalSchedules: PortalSchedule[] = []
+export const portalSchedules: PortalSchedule[] = [
+  // approvals: re-apply lost transitions, re-arm SLA timers
+  { job: 'approval-recover', slotAt: everyMinutes(15) },
+]
 
 export const scheduleTickJob = { name: 'schedule-tick', retryLimit: 1, retryDelay: 10 }
 

@@ -20,28 +20,39 @@ async function once<T>(ports: ApprovalPorts, key: string, memberId: string, writ
   return result
 }
 
+/**
+ * A task added once: when a previous attempt may have reached the portal (claim pending), look the
+ * task up by its binding and title before adding it again.
+ */
+async function onceTask(ports: ApprovalPorts, client: PortalClient, key: string, memberId: string, fields: Record<string, unknown>): Promise<number> {
+  const c = await ports.effects.claim<number>(key, memberId)
+  if (c.state === 'done') return c.result
+  let id: number | null = null
+  if (c.state === 'pending') {
+    const found = await client.call<{ tasks?: { id: string | number }[] }>('tasks.task.list', { filter: { UF_CRM_TASK: (fields.UF_CRM_TASK as string[])[0], TITLE: fields.TITLE }, select: ['ID'] })
+    id = found.tasks?.length ? Number(found.tasks[0].id) : null
+  }
+  if (id === null) id = Number((await client.call<{ task: { id: string | number } }>('tasks.task.add', { fields }, { idempotent: false })).task.id)
+  await ports.effects.complete(key, id)
+  return id
+}
+
 export async function createAccountingTasks(ports: ApprovalPorts, client: PortalClient, t: Target, state: ApprovalState, roles: ApprovalRoles, r: RequestRef, lang: 'ru' | 'en'): Promise<{ mainId: number; subId: number }> {
   const deadline = state.accounting.deadline ?? ports.now().toISOString()
   const binding = [crmTaskBinding(t.entityTypeId, t.itemId)]
   const key = (what: string) => effectKeys.approvalEffect(t.memberId, t.outboxId, t.eventIndex, what)
-  const mainId = await once(ports, key('task-main'), t.memberId, async () => {
-    const res = await client.call<{ task: { id: string | number } }>('tasks.task.add', { fields: {
-      TITLE: `${approvalMessages.mainTaskTitle(lang)}: ${r.title}`, RESPONSIBLE_ID: roles.chiefAccountant, DEADLINE: deadline,
-      DESCRIPTION: approvalMessages.paymentDetails(lang, r, state, deadline), UF_CRM_TASK: binding,
-    } }, { idempotent: false })
-    return Number(res.task.id)
+  const mainId = await onceTask(ports, client, key('task-main'), t.memberId, {
+    TITLE: `${approvalMessages.mainTaskTitle(lang)}: ${r.title}`, RESPONSIBLE_ID: roles.chiefAccountant, DEADLINE: deadline,
+    DESCRIPTION: approvalMessages.paymentDetails(lang, r, state, deadline), UF_CRM_TASK: binding,
   })
   await ports.approvals.addTask(t.memberId, mainId, t.approvalId, state.round, 'main')
   const items = approvalMessages.checklist(lang)
   for (const [i, title] of items.entries()) {
     await once(ports, key(`checklist-${i}`), t.memberId, () => client.call('task.checklistitem.add', { TASKID: mainId, FIELDS: { TITLE: title, SORT_INDEX: String((i + 1) * 10) } }, { idempotent: false }))
   }
-  const subId = await once(ports, key('task-sub'), t.memberId, async () => {
-    const res = await client.call<{ task: { id: string | number } }>('tasks.task.add', { fields: {
-      TITLE: `${approvalMessages.subTaskTitle(lang)}: ${r.title}`, RESPONSIBLE_ID: roles.juniorAccountant ?? roles.chiefAccountant,
-      PARENT_ID: mainId, DEADLINE: deadline, UF_CRM_TASK: binding,
-    } }, { idempotent: false })
-    return Number(res.task.id)
+  const subId = await onceTask(ports, client, key('task-sub'), t.memberId, {
+    TITLE: `${approvalMessages.subTaskTitle(lang)}: ${r.title}`, RESPONSIBLE_ID: roles.juniorAccountant ?? roles.chiefAccountant,
+    PARENT_ID: mainId, DEADLINE: deadline, UF_CRM_TASK: binding,
   })
   await ports.approvals.addTask(t.memberId, subId, t.approvalId, state.round, 'sub')
   return { mainId, subId }

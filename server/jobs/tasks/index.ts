@@ -9,6 +9,7 @@ import { receivableMirrorJob, createReceivableMirror } from './receivable-mirror
 import { receivableReconcileJob, createReceivableReconcile } from './receivable-reconcile.ts'
 import { approvalApplyJob, createApprovalApply } from './approval-apply.ts'
 import { approvalSlaJob, createApprovalSla } from './approval-sla.ts'
+import { approvalRecoverJob, createApprovalRecover } from './approval-recover.ts'
 
 export interface JobTask {
   definition: QueueDefinition
@@ -24,4 +25,5 @@ export const jobTasks: JobTask[] = [
   { definition: receivableReconcileJob, create: createReceivableReconcile as JobTask['create'] },
   { definition: approvalApplyJob, create: createApprovalApply as JobTask['create'] },
   { definition: approvalSlaJob, create: createApprovalSla as JobTask['create'] },
+  { definition: approvalRecoverJob, create: createApprovalRecover as JobTask['create'] },
 ]

@@ -1,5 +1,6 @@
 // Approval rows: the route state is read freely and written only by a conditional update on its
 // version, together with the outbox row of the transition's events, in one short transaction.
+import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import type { ApprovalEvent, ApprovalState, PipelineKey } from '../../domain/approvals/index.ts'
 import { auditRepository, type AuditEntry } from './audit.ts'
@@ -66,9 +67,15 @@ export function approvalsRepository(db: Db) {
       const r = await db.selectFrom('approval_outbox').selectAll().where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
       return r ? { id: Number(r.id), memberId: r.member_id, approvalId: Number(r.approval_id), version: r.version, events: r.events as ApprovalEvent[], state: r.state as ApprovalState, appliedAt: r.applied_at } : null
     },
-    async pendingOutbox(memberId: string): Promise<number[]> {
-      const rows = await db.selectFrom('approval_outbox').select('id').where('member_id', '=', memberId).where('applied_at', 'is', null).orderBy('id').execute()
+    /** Outbox rows not applied yet, at least `minAgeSeconds` old by the database clock (their apply job was lost or dead-lettered). */
+    async pendingOutbox(memberId: string, minAgeSeconds: number): Promise<number[]> {
+      const rows = await db.selectFrom('approval_outbox').select('id').where('member_id', '=', memberId).where('applied_at', 'is', null)
+        .where('created_at', '<=', sql<Date>`now() - make_interval(secs => ${minAgeSeconds})`).orderBy('id').limit(500).execute()
       return rows.map((r) => Number(r.id))
+    },
+    async listInProgress(memberId: string): Promise<ApprovalRecord[]> {
+      const rows = await db.selectFrom('approvals').select(cols).where('member_id', '=', memberId).where('status', '=', 'in-progress').orderBy('id').limit(5000).execute()
+      return rows.map(toRecord)
     },
     async hasPendingOutbox(memberId: string, approvalId: number): Promise<boolean> {
       const r = await db.selectFrom('approval_outbox').select('id').where('member_id', '=', memberId).where('approval_id', '=', approvalId).where('applied_at', 'is', null).executeTakeFirst()

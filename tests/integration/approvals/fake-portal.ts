@@ -44,6 +44,8 @@ export class FakePortal implements PortalClient, PortalClients {
   checklist: Row[] = []
   notifications: Row[] = []
   calls: string[] = []
+  /** The next call of this method is executed but its answer is lost (network error after the portal did it). */
+  loseAnswerOf: string | null = null
   private seq = 500
 
   constructor(memberId: string) { this.memberId = memberId }
@@ -62,7 +64,12 @@ export class FakePortal implements PortalClient, PortalClients {
   completeTask(id: number): void { this.tasks.get(id)!.status = '5' }
   notificationsTo(userId: number): string[] { return this.notifications.filter((n) => Number(n.USER_ID) === userId).map((n) => String(n.MESSAGE)) }
 
-  async call<T>(method: string, params: Params = {}): Promise<T> { this.calls.push(method); return this.run(method, params) as T }
+  async call<T>(method: string, params: Params = {}): Promise<T> {
+    this.calls.push(method)
+    const out = this.run(method, params) as T
+    if (this.loseAnswerOf === method) { this.loseAnswerOf = null; throw new Bitrix24Error('NETWORK_ERROR', 'socket hang up', 0, true) }
+    return out
+  }
   async callPage<T>(method: string, params: Params = {}) { return { result: await this.call<T>(method, params), total: null, next: null } }
   async batch<T>(commands: Record<string, BatchCommand>): Promise<BatchResult<T>> {
     const out: BatchResult<T> = { results: {}, errors: {}, totals: {} }
@@ -92,6 +99,11 @@ export class FakePortal implements PortalClient, PortalClients {
         const id = ++this.seq
         this.tasks.set(id, { ...f, ID: id, status: '2' })
         return { task: { id: String(id), title: f.TITLE, status: '2' } }
+      }
+      case 'tasks.task.list': {
+        const fl = (p.filter ?? {}) as Row
+        const tasks = [...this.tasks.values()].filter((t) => (t.UF_CRM_TASK as string[]).includes(String(fl.UF_CRM_TASK)) && (fl.TITLE === undefined || t.TITLE === fl.TITLE))
+        return { tasks: tasks.map((t) => ({ id: String(t.ID) })) }
       }
       case 'tasks.task.get': { const t = this.tasks.get(Number(p.taskId)); if (!t) throw notFound('Task'); return { task: { id: String(t.ID), status: t.status } } }
       case 'task.checklistitem.add': this.checklist.push({ TASKID: p.TASKID, ...(p.FIELDS as Row) }); return ++this.seq
