@@ -15,6 +15,10 @@ export const jobKeys = {
   approvalApply: (memberId: string, outboxId: number, recovery?: string) => build('approval-apply', memberId, outboxId, ...(recovery ? ['recover', recovery] : [])),
   /** One SLA moment of one step of one round of an approval (re-checked when it fires). */
   approvalSla: (memberId: string, approvalId: number, round: number, step: number, at: string) => build('approval-sla', memberId, approvalId, round, step, at),
+  /** The consolidated reminder of one counterparty on one day (its receivable steps are in the data). */
+  dunningRemind: (memberId: string, counterpartyId: number, day: string) => build('dunning-remind', memberId, counterpartyId, day),
+  /** One escalation step of one receivable, enqueued on the day it became due. */
+  dunningEscalate: (memberId: string, receivableId: number, stepKey: string, day: string) => build('dunning-escalate', memberId, receivableId, stepKey, day),
 }
 
 export const effectKeys = {
@@ -30,4 +34,18 @@ export const effectKeys = {
   approvalEffect: (memberId: string, outboxId: number, eventIndex: number, what: string) => build('approval-effect', memberId, outboxId, eventIndex, what),
   /** "The request is incomplete" notice for one item and one set of missing fields. */
   approvalIncomplete: (memberId: string, itemId: number, missing: string) => build('approval-incomplete', memberId, itemId, missing),
+  /** One channel of the reminder message of a counterparty on a day (e-mail activity, Telegram, notification). */
+  dunningSend: (memberId: string, counterpartyId: number, day: string, channel: string) => build('dunning-send', memberId, counterpartyId, day, channel),
+  /** A manual "send now" from the collection plan tab (request id from the UI). */
+  dunningManualSend: (memberId: string, receivableId: number, requestId: string, channel: string) => build('dunning-manual-send', memberId, receivableId, requestId, channel),
+  /** The timeline comment of one dunning step of one receivable. */
+  dunningTimeline: (memberId: string, receivableId: number, stepKey: string) => build('dunning-timeline', memberId, receivableId, stepKey),
+  /** Task number `index` of one escalation step (tasks.task.add, XML_ID = this key). */
+  dunningTask: (memberId: string, receivableId: number, stepKey: string, index: number) => build('dunning-task', memberId, receivableId, stepKey, index),
+  /** A notification of one escalation step to one user. */
+  dunningNotify: (memberId: string, receivableId: number, stepKey: string, userId: number) => build('dunning-notify', memberId, receivableId, stepKey, userId),
+  /** The Claim Work item of a receivable (crm.item.add once, xmlId = this key). */
+  claimOpen: (memberId: string, receivableId: number) => build('claim-open', memberId, receivableId),
+  /** Effects around the opened claim: notifications and the lawyer's task. */
+  claimOpenEffect: (memberId: string, receivableId: number, what: string) => build('claim-open-effect', memberId, receivableId, what),
 }

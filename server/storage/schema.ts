@@ -5,5 +5,6 @@
 import type { FoundationTables } from './tables/foundation.ts'
 import type { LedgerTables } from './tables/ledger.ts'
 import type { ApprovalTables } from './tables/approvals.ts'
+import type { DunningTables } from './tables/dunning.ts'
 
-export interface Schema extends FoundationTables, LedgerTables, ApprovalTables {}
+export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables {}

@@ -1,0 +1,20 @@
+// What the dunning use-cases need: the receivables ports plus the dunning repository and Telegram.
+import type { AppContext } from '../context.ts'
+import { createTelegramClient, type TelegramClient } from '../channels/telegram-client.ts'
+import { dunningRepository, type DunningRepository } from '../storage/repositories/dunning.ts'
+import { receivablesPorts, type ReceivablesPorts } from './receivables-ports.ts'
+
+export interface DunningPorts extends ReceivablesPorts {
+  repo: DunningRepository
+  telegram: TelegramClient
+}
+
+export function dunningPorts(ctx: AppContext, o: Partial<Pick<DunningPorts, 'clients' | 'installState' | 'now' | 'telegram' | 'send'>> = {}): DunningPorts {
+  const base = receivablesPorts(ctx, o)
+  return {
+    ...base,
+    ...(o.send ? { send: o.send } : {}),
+    repo: dunningRepository(ctx.database.db),
+    telegram: o.telegram ?? createTelegramClient({ botToken: ctx.config.telegram.botToken, apiBase: ctx.config.telegram.apiBase }),
+  }
+}

@@ -1,0 +1,25 @@
+// The portal's dunning rules (settings key 'dunning'): stored after validation, defaults otherwise.
+import { DunningError, defaultDunningRules, validateDunningRules, type DunningRules } from '../domain/dunning/index.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+
+export const DUNNING_SETTINGS_KEY = 'dunning'
+
+export async function loadDunningRules(ports: Pick<ReceivablesPorts, 'settings' | 'log'>, memberId: string): Promise<DunningRules> {
+  const stored = await ports.settings.get<Partial<DunningRules>>(memberId, DUNNING_SETTINGS_KEY)
+  if (!stored) return defaultDunningRules()
+  try {
+    return validateDunningRules({ ...defaultDunningRules(), ...stored })
+  } catch (e) {
+    ports.log.warn({ memberId, err: (e as Error).message }, 'dunning.settings-invalid')
+    return defaultDunningRules()
+  }
+}
+
+/** Validates the whole document (partial input is merged over the current rules); throws DunningError. */
+export async function saveDunningRules(ports: Pick<ReceivablesPorts, 'settings' | 'log'>, memberId: string, input: unknown, actor: string): Promise<DunningRules> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new DunningError('dunning.invalid-rules', 'settings must be a JSON object')
+  const current = await loadDunningRules(ports, memberId)
+  const rules = validateDunningRules({ ...current, ...input })
+  await ports.settings.set(memberId, DUNNING_SETTINGS_KEY, rules, actor)
+  return rules
+}

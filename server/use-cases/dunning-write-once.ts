@@ -1,0 +1,30 @@
+// A portal write that must happen once (effects table). On a retry after a crash ("pending") the
+// lookup finds what the lost attempt did; without a lookup the write is not repeated (at most once).
+import type { EffectsRepository } from '../storage/repositories/effects.ts'
+
+export interface WriteOnce<T> {
+  write: () => Promise<T>
+  /** Finds the result of an earlier attempt in the portal (by xmlId / ORIGIN_ID / TAG / text). */
+  lookup?: () => Promise<T | null>
+  /** The write failed in a way that certainly did not reach the world: free the key for a retry. */
+  notDone?: (e: unknown) => boolean
+}
+
+export async function writeOnce<T>(effects: EffectsRepository, memberId: string, key: string, o: WriteOnce<T>): Promise<{ result: T | null; fresh: boolean }> {
+  const c = await effects.claim<T>(key, memberId)
+  if (c.state === 'done') return { result: c.result, fresh: false }
+  if (c.state === 'pending') {
+    if (!o.lookup) return { result: null, fresh: false }
+    const found = await o.lookup()
+    if (found !== null) { await effects.complete(key, found); return { result: found, fresh: false } }
+  }
+  try {
+    const result = await o.write()
+    await effects.complete(key, result)
+    return { result, fresh: true }
+  } catch (e) {
+    // with a lookup the next attempt checks the portal first, so keeping "pending" is safe
+    if (o.notDone?.(e)) await effects.release(key)
+    throw e
+  }
+}

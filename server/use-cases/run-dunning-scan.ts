@@ -1,0 +1,76 @@
+// The morning scan of one portal: bulk-read card edits, plan every open receivable, and enqueue one
+// keyed job per effect (one consolidated reminder per counterparty per day, one job per escalation
+// step); the "next reminder" card field is written in batches of 50 only where it changed.
+import type { BatchCommand } from '../bitrix24/client/portal-client.ts'
+import { planDunning, sendWindowOn } from '../domain/dunning/index.ts'
+import { jobKeys } from '../jobs/keys.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { debtByCounterparty, dunningInput } from './dunning-input.ts'
+import { loadDunningRules } from './dunning-settings.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { receivablesProcessOf } from './receivables-ports.ts'
+import { fieldName } from './receivable-item-fields.ts'
+import { pullDunningCardFields } from './pull-dunning-card-fields.ts'
+
+export const DUNNING_REMIND_JOB = 'dunning-remind'
+export const DUNNING_ESCALATE_JOB = 'dunning-escalate'
+
+export interface RemindJobData { memberId: string; counterpartyId: number; day: string; entries: { receivableId: number; stepKey: string }[] }
+export interface EscalateJobData { memberId: string; receivableId: number; stepKey: string; day: string }
+export interface ScanStats { open: number; reminders: number; escalations: number; cardChanges: number; nextDateWrites: number }
+
+export async function runDunningScan(ports: DunningPorts, memberId: string): Promise<ScanStats> {
+  const { calendar, today } = await portalDay(ports, memberId)
+  const rules = await loadDunningRules(ports, memberId)
+  const p = await receivablesProcessOf(ports, memberId)
+  const client = p && ports.clients ? await ports.clients.forPortal(memberId) : null
+  let rows = await ports.repo.open(memberId)
+  let cardChanges = 0
+  if (client && p && rows.length) {
+    cardChanges = await pullDunningCardFields(ports, client, p, memberId, rows, today)
+    if (cardChanges) rows = await ports.repo.open(memberId)
+  }
+  const logs = await ports.repo.log(memberId, rows.map((r) => r.receivableId))
+  const debts = debtByCounterparty(rows)
+  const remind = new Map<number, RemindJobData & { startAfter: number }>()
+  const escalations: EscalateJobData[] = []
+  const nextDates: { row: typeof rows[number]; date: string | null }[] = []
+  const tz = calendar.timezone
+  for (const row of rows) {
+    let plan
+    try { plan = planDunning(dunningInput(row, logs, debts.get(row.counterpartyId) ?? 0), rules, calendar, today) } catch (e) {
+      ports.log.warn({ memberId, receivableId: row.receivableId, err: (e as Error).message }, 'dunning.plan-failed')
+      continue
+    }
+    if (plan.dueReminder) {
+      const job = remind.get(row.counterpartyId) ?? { memberId, counterpartyId: row.counterpartyId, day: today, entries: [], startAfter: sendWindowOn(today, plan.window, row.cpTimezone ?? tz).fromMs }
+      job.entries.push({ receivableId: row.receivableId, stepKey: plan.dueReminder.key })
+      remind.set(row.counterpartyId, job)
+    }
+    for (const e of plan.dueEscalations) escalations.push({ memberId, receivableId: row.receivableId, stepKey: e.key, day: today })
+    if (plan.nextReminderDate !== row.nextReminderDate) nextDates.push({ row, date: plan.nextReminderDate })
+  }
+  const nowMs = ports.now().getTime()
+  for (const j of remind.values()) {
+    const { startAfter, ...data } = j
+    await ports.send(DUNNING_REMIND_JOB, data, { key: jobKeys.dunningRemind(memberId, j.counterpartyId, today), memberId, ...(startAfter > nowMs ? { startAfter } : {}) })
+  }
+  for (const e of escalations) await ports.send(DUNNING_ESCALATE_JOB, e, { key: jobKeys.dunningEscalate(memberId, e.receivableId, e.stepKey, today), memberId })
+  const nextDateWrites = await writeNextDates(ports, memberId, nextDates, client, p)
+  return { open: rows.length, reminders: [...remind.values()].reduce((n, j) => n + j.entries.length, 0), escalations: escalations.length, cardChanges, nextDateWrites }
+}
+
+async function writeNextDates(ports: DunningPorts, memberId: string, list: { row: { receivableId: number; itemId: number | null }; date: string | null }[], client: Awaited<ReturnType<NonNullable<DunningPorts['clients']>['forPortal']>> | null, p: Awaited<ReturnType<typeof receivablesProcessOf>>): Promise<number> {
+  if (!list.length) return 0
+  const field = p ? fieldName(p, 'nextReminderDate') : null
+  const commands: Record<string, BatchCommand> = {}
+  for (const { row, date } of list) if (row.itemId && field && p) commands[`n${row.itemId}`] = { method: 'crm.item.update', params: { entityTypeId: p.entityTypeId, id: row.itemId, fields: { [field]: date ?? '' } } }
+  const failed = new Set<string>()
+  if (client && Object.keys(commands).length) {
+    const res = await client.batch(commands, { halt: false })
+    for (const k of Object.keys(res.errors)) failed.add(k)
+    if (failed.size) ports.log.warn({ memberId, failed: failed.size }, 'dunning.next-date.partial-failure')
+  }
+  for (const { row, date } of list) if (!failed.has(`n${row.itemId}`)) await ports.repo.patchState(memberId, row.receivableId, { next_reminder_date: date })
+  return Object.keys(commands).length
+}
