@@ -100,6 +100,20 @@ describe('routing', () => {
     expect(h.portal.notificationsTo(U.initiator).at(-1)).toContain('Согласование завершено')
   })
 
+  it('the approver takes the request into work from the tab: the "taken" ladder stops; others cannot take it', async () => {
+    const itemId = h.portal.userEdit(U.initiator, null, { [F.counterparty]: ['CO_1'], [F.amount]: '100|RUB', [F.costItem]: COST.goods, [F.invoiceFile]: { id: 1 } })
+    await h.itemEvent(itemId)
+    await h.drain()
+    const { id } = await h.viewAt(itemId, U.head)
+    const byStranger = await h.api('POST', `/approvals/${id}/take`, U.stranger)
+    expect(byStranger.json().steps[0].takenAt).toBeNull()
+    const r = await h.api('POST', `/approvals/${id}/take`, U.head)
+    expect(r.statusCode).toBe(200)
+    expect(r.json().steps[0]).toMatchObject({ takenAt: expect.any(String), nextSlaAt: null })
+    expect(r.json().viewer).toMatchObject({ canTake: false, canDecide: true })
+    expect(r.json().audit[0]).toMatchObject({ action: 'approval.taken', actor: `user:${U.head}` })
+  })
+
   it('a stage move by someone who may not decide is undone and they are told why', async () => {
     const itemId = h.portal.userEdit(U.initiator, null, { [F.counterparty]: ['CO_1'], [F.amount]: '100|RUB', [F.costItem]: COST.goods, [F.invoiceFile]: { id: 1 } })
     await h.itemEvent(itemId)
