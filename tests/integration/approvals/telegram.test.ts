@@ -110,6 +110,22 @@ describe('Telegram', () => {
     expect(h.portal.notificationsTo(U.initiator).at(-1)).toContain('Причина: Нет закрывающих документов')
   })
 
+  it('the escalation reaches the operations manager in Telegram; their Approve is a substitute approval', async () => {
+    const OPS_CHAT = 7004
+    await link(U.ops, OPS_CHAT)
+    const { itemId, approvalId } = await newRequest()
+    await h.advanceTo(new Date(h.clock.now.getTime() + 14 * 86400_000).toISOString())
+    const sent = h.sent.find((s) => s.chatId === OPS_CHAT && s.text.includes(`Request ${itemId}`))!
+    expect(sent.text).toContain('вы можете согласовать её вместо него')
+    expect(sent.buttons[0]).toBe(`ap:a:${approvalId}:1:0`)
+    await webhook(press(OPS_CHAT, sent.buttons[0]))
+    await work()
+    await h.drain()
+    expect(h.portal.stageOf(itemId)).toBe('FINANCE_REVIEW')
+    const v = (await h.api('GET', `/approvals/${approvalId}`, U.ops)).json()
+    expect(v.steps[0]).toMatchObject({ status: 'approved', decidedBy: U.ops, substitute: true, slaStatus: 'escalated' })
+  })
+
   it('a forged webhook (no or wrong secret) and a press from an unlinked chat change nothing', async () => {
     const { itemId, approvalId } = await newRequest()
     const before = await h.ports().approvals.get(h.portal.memberId, approvalId)
