@@ -26,6 +26,8 @@ export const everyMinutes = (n: number) => (now: DateTime) => {
 export const portalSchedules: PortalSchedule[] = [
   // approvals: re-apply lost transitions, re-arm SLA timers
   { job: 'approval-recover', slotAt: everyMinutes(15) },
+  // dunning: the morning scan in the portal's timezone (jobs/tasks/dunning-scan.ts)
+  { job: 'dunning-scan', slotAt: dailyAt(8) },
 ]
 
 export const scheduleTickJob = { name: 'schedule-tick', retryLimit: 1, retryDelay: 10 }

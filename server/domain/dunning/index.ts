@@ -8,7 +8,7 @@ export { DEFAULT_LADDER, SOFT_LADDER, defaultDunningRules, escalationTimers } fr
 export { DEFAULT_TEMPLATES } from './default-templates.ts'
 export { selectRule } from './select-rule.ts'
 export type { AppliedRule } from './select-rule.ts'
-export { escalationKey, planDunning, promiseStatus, reminderKey } from './plan-dunning.ts'
+export { daysOverdueOf, escalationKey, planDunning, promiseStatus, reminderKey } from './plan-dunning.ts'
 export type { Block, DunningPlan, PlannedEscalation, PlannedReminder, PromiseStatus, StepStatus } from './plan-dunning.ts'
 export { TEMPLATE_VARIABLES, formatDay, invoiceVariables, renderTemplate, renderText, unknownVariables } from './render-template.ts'
 export type { InvoiceFacts, PartyFacts, TemplateVariable, TemplateVars } from './render-template.ts'

@@ -108,3 +108,8 @@ export function planDunning(r: ReceivableDunning, rules: DunningRules, cal: Work
     block, promise, nextReminderDate: block ? null : next?.date ?? null,
   }
 }
+
+/** Calendar days past the effective due date (0 when not yet due). */
+export function daysOverdueOf(dueDate: LocalDate, today: LocalDate): number {
+  return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000))
+}

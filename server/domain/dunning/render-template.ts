@@ -53,6 +53,6 @@ export function invoiceVariables(inv: InvoiceFacts, party: PartyFacts, lang: Lan
     counterparty: party.counterparty, manager: party.manager, payment_details: party.paymentDetails,
     invoice_number: inv.invoiceNumber, invoice_date: formatDay(inv.invoiceDate, lang), due_date: formatDay(inv.dueDate, lang),
     amount: formatRubles(inv.amount, lang), remaining: formatRubles(inv.remaining, lang), days_overdue: String(Math.max(0, inv.daysOverdue)),
-    penalty: formatRubles(inv.penalty ?? 0, lang), total_remaining: formatRubles(inv.remaining, lang),
+    penalty: inv.penalty === null ? '—' : formatRubles(inv.penalty, lang), total_remaining: formatRubles(inv.remaining, lang),
   }
 }

@@ -9,6 +9,9 @@ import { receivableMirrorJob, createReceivableMirror } from './receivable-mirror
 import { receivableReconcileJob, createReceivableReconcile } from './receivable-reconcile.ts'
 import { approvalApplyJob, createApprovalApply } from './approval-apply.ts'
 import { approvalSlaJob, createApprovalSla } from './approval-sla.ts'
+import { dunningScanJob, createDunningScan } from './dunning-scan.ts'
+import { dunningRemindJob, createDunningRemind } from './dunning-remind.ts'
+import { dunningEscalateJob, createDunningEscalate } from './dunning-escalate.ts'
 import { approvalRecoverJob, createApprovalRecover } from './approval-recover.ts'
 
 export interface JobTask {
@@ -26,4 +29,7 @@ export const jobTasks: JobTask[] = [
   { definition: approvalApplyJob, create: createApprovalApply as JobTask['create'] },
   { definition: approvalSlaJob, create: createApprovalSla as JobTask['create'] },
   { definition: approvalRecoverJob, create: createApprovalRecover as JobTask['create'] },
+  { definition: dunningScanJob, create: createDunningScan as JobTask['create'] },
+  { definition: dunningRemindJob, create: createDunningRemind as JobTask['create'] },
+  { definition: dunningEscalateJob, create: createDunningEscalate as JobTask['create'] },
 ]

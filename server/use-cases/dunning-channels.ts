@@ -1,0 +1,67 @@
+// The dunning channels, each write keyed (effects): CRM e-mail activity (TYPE_ID 4, outgoing,
+// completed = sent and recorded in the card; ORIGIN_ID = key for the lookup), Telegram, portal
+// notifications (TAG = key), timeline comments (found again by their exact text).
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { writeOnce } from './dunning-write-once.ts'
+import { CRM_OWNER_TYPE } from './thank-you.ts'
+
+export interface EmailTo { entityType: 'company' | 'contact'; entityId: number; email: string; responsibleId: number }
+
+export async function sendDunningEmail(ports: DunningPorts, client: PortalClient, memberId: string, key: string, to: EmailTo, subject: string, body: string) {
+  const owner = { OWNER_TYPE_ID: CRM_OWNER_TYPE[to.entityType], OWNER_ID: to.entityId }
+  return writeOnce<{ activityId: number }>(ports.effects, memberId, key, {
+    lookup: async () => {
+      const found = await client.call<{ ID: string }[]>('crm.activity.list', { filter: { ...owner, TYPE_ID: 4, ORIGIN_ID: key }, select: ['ID'] })
+      return found?.length ? { activityId: Number(found[0].ID) } : null
+    },
+    write: async () => ({
+      activityId: Number(await client.call('crm.activity.add', { fields: {
+        ...owner, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: subject, DESCRIPTION: body, DESCRIPTION_TYPE: 1,
+        RESPONSIBLE_ID: to.responsibleId, ORIGIN_ID: key,
+        COMMUNICATIONS: [{ VALUE: to.email, ENTITY_ID: to.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[to.entityType] }],
+      } }, { idempotent: false })),
+    }),
+  })
+}
+
+export async function sendDunningTelegram(ports: DunningPorts, memberId: string, key: string, chatId: string, text: string) {
+  return writeOnce<{ messageId: number | null }>(ports.effects, memberId, key, {
+    write: async () => {
+      const r = await ports.telegram.sendMessage(chatId, text)
+      if (!r.delivered) throw new TelegramNotDelivered(r.reason ?? 'not delivered')
+      return { messageId: r.messageId }
+    },
+    notDone: (e) => e instanceof TelegramNotDelivered,
+  })
+}
+
+export class TelegramNotDelivered extends Error {}
+
+export async function notifyDunningUser(ports: DunningPorts, client: PortalClient, memberId: string, key: string, userId: number, message: string) {
+  // a notification with the same TAG replaces the older one, so repeating it cannot duplicate it
+  return writeOnce<{ id: number }>(ports.effects, memberId, key, {
+    lookup: async () => null,
+    write: async () => ({ id: Number(await client.call('im.notify.system.add', { USER_ID: userId, MESSAGE: message, TAG: key })) }),
+  })
+}
+
+export async function dunningTimelineComment(ports: DunningPorts, client: PortalClient, memberId: string, key: string, entityTypeId: number, itemId: number, text: string) {
+  const entity = { ENTITY_TYPE: `dynamic_${entityTypeId}`, ENTITY_ID: itemId }
+  return writeOnce<{ commentId: number }>(ports.effects, memberId, key, {
+    lookup: async () => {
+      const list = await client.call<{ ID: string | number; COMMENT: string }[]>('crm.timeline.comment.list', { filter: entity, select: ['ID', 'COMMENT'] })
+      const hit = (list ?? []).find((c) => c.COMMENT === text)
+      return hit ? { commentId: Number(hit.ID) } : null
+    },
+    write: async () => ({ commentId: Number(await client.call('crm.timeline.comment.add', { fields: { ...entity, COMMENT: text } }, { idempotent: false })) }),
+  })
+}
+
+/** The name of a portal user for templates ("manager"); empty when unknown. */
+export async function userName(client: PortalClient, userId: number | null): Promise<string> {
+  if (!userId) return ''
+  const users = await client.call<{ NAME?: string; LAST_NAME?: string }[]>('user.get', { ID: userId }).catch(() => [])
+  const u = users?.[0]
+  return u ? [u.NAME, u.LAST_NAME].filter(Boolean).join(' ') : ''
+}

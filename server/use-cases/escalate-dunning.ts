@@ -1,0 +1,67 @@
+// One escalation step of one receivable, re-checked against the ledger when it runs: the item moves
+// to Overdue, the counterparty status updates, the manager gets the step's tasks (deadlines in working
+// hours), the head of sales is notified, and the last step opens the Claim Work item. Every write is
+// keyed; the step is logged once and commented on the receivable's timeline.
+import { addWorkingHours } from '../domain/calendar/index.ts'
+import { planDunning } from '../domain/dunning/index.ts'
+import { effectKeys } from '../jobs/keys.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { debtByCounterparty, dunningInput } from './dunning-input.ts'
+import { loadDunningRules } from './dunning-settings.ts'
+import { dunningTimelineComment, notifyDunningUser } from './dunning-channels.ts'
+import { createDunningTask } from './dunning-tasks.ts'
+import { openClaim } from './open-claim.ts'
+import type { EscalateJobData } from './run-dunning-scan.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { stageIdOf } from './receivable-item-fields.ts'
+
+export type EscalateOutcome = 'escalated' | 'not-due' | 'stale'
+
+export async function escalateDunning(ports: DunningPorts, data: EscalateJobData): Promise<EscalateOutcome> {
+  const { memberId, receivableId, stepKey, day } = data
+  const { calendar, today, lang } = await portalDay(ports, memberId)
+  if (day !== today) return 'stale'
+  const row = (await ports.repo.open(memberId, { receivableId }))[0]
+  if (!row) return 'not-due' // paid or written off
+  const rules = await loadDunningRules(ports, memberId)
+  const siblings = await ports.repo.open(memberId, { counterpartyId: row.counterpartyId })
+  const logs = await ports.repo.log(memberId, [receivableId])
+  const plan = planDunning(dunningInput(row, logs, debtByCounterparty(siblings).get(row.counterpartyId) ?? 0), rules, calendar, today)
+  const esc = plan.dueEscalations.find((e) => e.key === stepKey)
+  if (!esc) return 'not-due'
+  if (!ports.clients) throw new Error('portal clients are not wired')
+  const client = await ports.clients.forPortal(memberId)
+  const state = await ports.installState(memberId)
+  const p = state?.processes.receivables ?? null
+  const step = esc.step
+  if (step.moveToOverdue && p && row.itemId && !['OVERDUE', 'NEGOTIATION'].includes(row.stage)) {
+    const overdue = stageIdOf(p, 'OVERDUE')
+    if (overdue) await client.call('crm.item.update', { entityTypeId: p.entityTypeId, id: row.itemId, fields: { stageId: overdue } })
+  }
+  await ports.repo.patchCounterparty(memberId, row.counterpartyId, { status: step.openClaim ? 'claim' : 'escalated' })
+  const about = lang === 'ru' ? `${row.counterpartyName}, счёт № ${row.invoiceNumber}, долг ${(row.remaining / 100).toFixed(2)} ₽, срок ${row.dueDate}` : `${row.counterpartyName}, invoice ${row.invoiceNumber}, debt ${(row.remaining / 100).toFixed(2)} RUB, due ${row.dueDate}`
+  const manager = row.responsibleId ?? rules.headOfSalesId ?? 1
+  const binding = p && row.itemId ? [`T${p.entityTypeId.toString(16)}_${row.itemId}`] : []
+  const taskIds: number[] = []
+  for (const [index, t] of step.tasks.entries()) {
+    const r = await createDunningTask(ports, client, memberId, effectKeys.dunningTask(memberId, receivableId, stepKey, index), {
+      title: `${t.title}: ${row.counterpartyName}`, description: about, responsibleId: manager, deadline: addWorkingHours(calendar, ports.now().getTime(), t.hours), bindings: binding,
+    })
+    if (r.result) taskIds.push(r.result.taskId)
+  }
+  if (step.notifyHead && rules.headOfSalesId) {
+    const text = lang === 'ru' ? `Эскалация просрочки (${step.daysOverdue} дн.): ${about}` : `Overdue escalation (${step.daysOverdue} days): ${about}`
+    await notifyDunningUser(ports, client, memberId, effectKeys.dunningNotify(memberId, receivableId, stepKey, rules.headOfSalesId), rules.headOfSalesId, text)
+  }
+  const claimId = step.openClaim
+    ? await openClaim(ports, client, state, { memberId, row, rules, calendar, lang, reason: esc.reason === 'broken-promise' ? (lang === 'ru' ? 'Обещание оплаты нарушено.' : 'The promise to pay was broken.') : '' })
+    : null
+  await ports.repo.logStep(memberId, { receivableId, stepKey, kind: 'escalation', status: 'sent', onDate: today, detail: { tasks: taskIds, claimId, reason: esc.reason } })
+  if (p && row.itemId) {
+    const text = lang === 'ru'
+      ? `Эскалация ${step.id} (${esc.reason === 'broken-promise' ? 'нарушено обещание оплаты' : `${step.daysOverdue} дн. просрочки`}) ${today}: задач ${taskIds.length}${claimId ? `, открыта претензия #${claimId}` : ''}.`
+      : `Escalation ${step.id} (${esc.reason === 'broken-promise' ? 'broken promise to pay' : `${step.daysOverdue} days overdue`}) ${today}: ${taskIds.length} tasks${claimId ? `, claim #${claimId} opened` : ''}.`
+    await dunningTimelineComment(ports, client, memberId, effectKeys.dunningTimeline(memberId, receivableId, stepKey), p.entityTypeId, row.itemId, text)
+  }
+  return 'escalated'
+}

@@ -1,0 +1,60 @@
+// Opens the Claim Work item of a receivable in "Debt recovery" once (crm.item.add, xmlId = effect
+// key, found again on a retry), linked to the receivable and the counterparty; notifies sales and
+// legal and gives the lawyer the task "Prepare the claim". The claims feature extends this file.
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import type { InstallState } from '../bitrix24/install-state.ts'
+import { addWorkingHours, type WorkingCalendar } from '../domain/calendar/index.ts'
+import type { DunningRules } from '../domain/dunning/index.ts'
+import { effectKeys } from '../jobs/keys.ts'
+import type { DunningRow } from '../storage/repositories/dunning.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { createDunningTask } from './dunning-tasks.ts'
+import { notifyDunningUser } from './dunning-channels.ts'
+import { writeOnce } from './dunning-write-once.ts'
+import { fieldName, moneyValue } from './receivable-item-fields.ts'
+
+export interface OpenClaimInput { memberId: string; row: DunningRow; rules: DunningRules; calendar: WorkingCalendar; lang: 'ru' | 'en'; reason: string }
+
+/** The claim item id (existing or new); null when the claims process is not installed. */
+export async function openClaim(ports: DunningPorts, client: PortalClient, state: InstallState | null, i: OpenClaimInput): Promise<number | null> {
+  const { memberId, row, rules, lang } = i
+  const claims = state?.processes.claims
+  const receivables = state?.processes.receivables
+  if (!claims) { ports.log.warn({ memberId, receivableId: row.receivableId }, 'dunning.claim-process-missing'); return null }
+  const pipeline = claims.pipelines.recovery ?? Object.values(claims.pipelines)[0]
+  const key = effectKeys.claimOpen(memberId, row.receivableId)
+  const title = lang === 'ru' ? `Претензия: ${row.counterpartyName}, счёт № ${row.invoiceNumber}` : `Claim: ${row.counterpartyName}, invoice ${row.invoiceNumber}`
+  const principal = fieldName(claims, 'debtPrincipal')
+  const links = fieldName(claims, 'receivables')
+  const fields: Record<string, unknown> = {
+    title, xmlId: key, assignedById: rules.lawyerId ?? row.responsibleId ?? 1, opportunity: row.remaining / 100, currencyId: 'RUB',
+    ...(pipeline ? { categoryId: pipeline.categoryId, ...(pipeline.stages.NEW ? { stageId: pipeline.stages.NEW } : {}) } : {}),
+    ...(row.entityType === 'company' ? { companyId: row.entityId } : { contactId: row.entityId }),
+    ...(principal ? { [principal]: moneyValue(row.remaining, 'RUB') } : {}),
+    ...(receivables && row.itemId ? { [`parentId${receivables.entityTypeId}`]: row.itemId, ...(links ? { [links]: [`T${receivables.entityTypeId.toString(16)}_${row.itemId}`] } : {}) } : {}),
+  }
+  const { result } = await writeOnce<{ itemId: number }>(ports.effects, memberId, key, {
+    lookup: async () => {
+      const r = await client.call<{ items: { id: number }[] }>('crm.item.list', { entityTypeId: claims.entityTypeId, filter: { xmlId: key }, select: ['id'] })
+      return r?.items?.length ? { itemId: Number(r.items[0].id) } : null
+    },
+    write: async () => ({ itemId: Number((await client.call<{ item: { id: number } }>('crm.item.add', { entityTypeId: claims.entityTypeId, fields }, { idempotent: false })).item.id) }),
+  })
+  const claimId = result?.itemId ?? null
+  if (claimId === null) return null
+  await ports.repo.patchState(memberId, row.receivableId, { claim_item_id: claimId })
+  await ports.repo.patchCounterparty(memberId, row.counterpartyId, { status: 'claim' })
+  const note = lang === 'ru'
+    ? `Открыта претензионная работа: ${row.counterpartyName}, счёт № ${row.invoiceNumber}, долг ${(row.remaining / 100).toFixed(2)} ₽. ${i.reason}`
+    : `Claim work opened: ${row.counterpartyName}, invoice ${row.invoiceNumber}, debt ${(row.remaining / 100).toFixed(2)} RUB. ${i.reason}`
+  const notifyIds = new Set([row.responsibleId, rules.headOfSalesId, rules.lawyerId, ...rules.legalNotifyIds].filter((x): x is number => Boolean(x)))
+  for (const userId of notifyIds) await notifyDunningUser(ports, client, memberId, effectKeys.claimOpenEffect(memberId, row.receivableId, `notify-${userId}`), userId, note)
+  if (rules.lawyerId) {
+    await createDunningTask(ports, client, memberId, effectKeys.claimOpenEffect(memberId, row.receivableId, 'lawyer-task'), {
+      title: lang === 'ru' ? `Подготовить претензию: ${row.counterpartyName}` : `Prepare the claim: ${row.counterpartyName}`,
+      description: note, responsibleId: rules.lawyerId, deadline: addWorkingHours(i.calendar, ports.now().getTime(), 16),
+      bindings: [`T${claims.entityTypeId.toString(16)}_${claimId}`],
+    })
+  }
+  return claimId
+}
