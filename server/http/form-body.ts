@@ -8,7 +8,11 @@ export const FORM_LIMITS = { depth: 6, parameterLimit: 2_000, arrayLimit: 200 }
 export function parseBracketedForm(text: string) {
   const pairs = text.length === 0 ? 0 : text.split('&').length
   if (pairs > FORM_LIMITS.parameterLimit) throw new InboundError(413, 'inbound.too-many-fields', `form body has ${pairs} fields; the limit is ${FORM_LIMITS.parameterLimit}`)
-  return qs.parse(text, { ...FORM_LIMITS, strictDepth: true, allowPrototypes: false, plainObjects: true, charset: 'utf-8' })
+  // NUL never belongs in a portal field, and PostgreSQL refuses it in text and jsonb: drop it.
+  return qs.parse(text, {
+    ...FORM_LIMITS, strictDepth: true, allowPrototypes: false, plainObjects: true, charset: 'utf-8',
+    decoder: (str, defaultDecoder, charset) => String(defaultDecoder(str, defaultDecoder, charset)).replace(/\u0000/g, ''),
+  })
 }
 
 export function registerBodyParsers(app: FastifyInstance): void {

@@ -4,6 +4,7 @@ import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 import { renderShell, frameAncestorsCsp } from './ui-shell.ts'
 
 const TAB = /^[a-z0-9][a-z0-9-]{0,62}$/
+const MEMBER_ID = /^[A-Za-z0-9_.-]{1,64}$/
 const LANGS = new Set(['ru', 'en'])
 
 function pickLang(raw: unknown, fallback: string): string {
@@ -16,6 +17,7 @@ export async function servePlacement(ctx: AppContext, tab: string, body: Record<
   if (!TAB.test(tab)) throw new InboundError(404, 'placement.unknown', 'No such tab')
   const memberId = typeof body.member_id === 'string' ? body.member_id : typeof query.member_id === 'string' ? query.member_id : null
   if (!memberId) throw new InboundError(400, 'placement.no-member-id', 'The placement request has no member_id: open the tab from the Bitrix24 portal')
+  if (!MEMBER_ID.test(memberId)) throw new InboundError(400, 'placement.bad-member-id', 'member_id is malformed')
   const portal = await ctx.repos.portals.get(memberId)
   if (!portal || portal.status === 'uninstalled') throw new InboundError(403, 'placement.unknown-portal', 'This app is not installed on the portal that opened it')
   const origin = new URL(portal.clientEndpoint).origin

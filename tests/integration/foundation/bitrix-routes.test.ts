@@ -103,3 +103,13 @@ describe('placements and health', () => {
     expect(r.json()).toMatchObject({ status: 'ok', checks: { database: 'ok', queue: 'ok' } })
   })
 })
+
+describe('NUL bytes from the wire', () => {
+  it('are dropped from form fields so a verified event still lands in PostgreSQL or PGlite', async () => {
+    const payload = eventBody({ ts: '77', data: { FIELDS: { ID: '15', TITLE: 'a%00b' } } }).replace('a%2500b', 'a%00b')
+    const r = await t.app.inject({ method: 'POST', url: '/bitrix/events', headers: form, payload })
+    expect(r.statusCode).toBe(200)
+    const job = (await t.ctx.queue.boss.findJobs<{ ts: string; data: { FIELDS: { TITLE: string } } }>('event-handle', { queued: true })).find((j) => j.data.ts === '77')
+    expect(job?.data.data.FIELDS.TITLE).toBe('ab')
+  })
+})
