@@ -1,6 +1,6 @@
 export type DunningErrorCode =
   | 'dunning.invalid-rules' | 'dunning.unknown-ladder' | 'dunning.unknown-template' | 'dunning.unknown-variable'
-  | 'dunning.invalid-window' | 'dunning.invalid-input'
+  | 'dunning.invalid-window' | 'dunning.invalid-input' | 'dunning.not-found' | 'dunning.conflict'
 
 /** A rule or input problem; never retried. */
 export class DunningError extends Error {

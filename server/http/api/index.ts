@@ -5,6 +5,7 @@ import { registerApiAuth } from './auth-hook.ts'
 import { whoamiApi } from './whoami.ts'
 import { receivablesApi } from './receivables/index.ts'
 import { approvalsApi } from './approvals/index.ts'
+import { dunningApi } from './dunning/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -12,6 +13,7 @@ export const apiModules: ApiModule[] = [
   whoamiApi,
   receivablesApi,
   approvalsApi,
+  dunningApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -1,0 +1,51 @@
+// /api/dunning: the collection plan tab (plan, pause, promise, skip, send now), the template preview
+// and the admin settings. Thin handlers: parse, call one use-case, map DunningError to 4xx.
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../../context.ts'
+import { requireAdmin, sessionOf } from '../session.ts'
+import { ApiError } from '../../error-handler.ts'
+import { dunningPorts } from '../../../use-cases/dunning-ports.ts'
+import { readDunningPlan } from '../../../use-cases/read-dunning-plan.ts'
+import { pauseDunning, recordPromise, skipDunningStep } from '../../../use-cases/dunning-actions.ts'
+import { previewDunningTemplate, sendDunningNow } from '../../../use-cases/send-dunning-now.ts'
+import { loadDunningRules, saveDunningRules } from '../../../use-cases/dunning-settings.ts'
+import type { DunningPlanDto, DunningPreviewResponse, DunningSendNowResponse } from '../../contracts/dunning.ts'
+import type { DunningRules } from '../../../domain/dunning/index.ts'
+import { idParam, mapped, objectBody } from './map-error.ts'
+
+type Params = Record<string, string>
+
+export async function dunningApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  const ports = () => dunningPorts(ctx)
+
+  scope.get<{ Params: Params }>('/dunning/counterparties/:type/:id/plan', async (req): Promise<DunningPlanDto> => {
+    const s = sessionOf(req)
+    const type = req.params.type
+    if (type !== 'company' && type !== 'contact') throw new ApiError(400, 'request.invalid-counterparty', 'counterparty type must be "company" or "contact"')
+    return readDunningPlan(ports(), s.memberId, type, idParam(req.params.id, 'counterparty id'))
+  })
+
+  const action = (path: string, run: (a: { memberId: string; userId: number }, id: number, b: Record<string, unknown>) => Promise<unknown>) =>
+    scope.post<{ Params: Params }>(`/dunning/receivables/:id/${path}`, async (req) => {
+      const s = sessionOf(req)
+      const id = idParam(req.params.id, 'receivable id')
+      const b = objectBody(req.body)
+      return (await mapped(() => run({ memberId: s.memberId, userId: s.userId }, id, b))) ?? { ok: true }
+    })
+  action('pause', (a, id, b) => pauseDunning(ports(), a, id, b.until, b.reason))
+  action('promise', (a, id, b) => recordPromise(ports(), a, id, b.date, b.amount))
+  action('skip', (a, id, b) => skipDunningStep(ports(), a, id, b.stepKey))
+  action('send-now', (a, id, b): Promise<DunningSendNowResponse> => sendDunningNow(ports(), a, id, { requestId: b.requestId, subject: b.subject, body: b.body, channels: b.channels }))
+
+  scope.post('/dunning/templates/preview', async (req): Promise<DunningPreviewResponse> => {
+    const s = sessionOf(req)
+    return mapped(() => previewDunningTemplate(ports(), s.memberId, objectBody(req.body)))
+  })
+
+  scope.get('/dunning/settings', async (req): Promise<DunningRules> => loadDunningRules(ports(), sessionOf(req).memberId))
+
+  scope.put('/dunning/settings', async (req): Promise<DunningRules> => {
+    const s = requireAdmin(req)
+    return mapped(() => saveDunningRules(ports(), s.memberId, objectBody(req.body), `user:${s.userId}`))
+  })
+}

@@ -1,0 +1,102 @@
+// "Send now" from the collection plan tab: the text of the receivable's current step (or the one the
+// user edited) goes out at once on the chosen channels, once per request id, logged and commented.
+// Also the template preview of the admin page.
+import { Bitrix24Error } from '../bitrix24/errors.ts'
+import {
+  composeReminder, daysOverdueOf, DunningError, invoiceVariables, planDunning, renderTemplate, templateFor, TEMPLATE_VARIABLES, unknownVariables,
+  type Channel, type Lang, type Template,
+} from '../domain/dunning/index.ts'
+import { effectKeys } from '../jobs/keys.ts'
+import type { DunningPreviewResponse, DunningSendNowResponse } from '../http/contracts/dunning.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { openReceivable, type Actor } from './dunning-actions.ts'
+import { debtByCounterparty, dunningInput } from './dunning-input.ts'
+import { loadDunningRules } from './dunning-settings.ts'
+import { dunningTimelineComment, sendDunningEmail, sendDunningTelegram, TelegramNotDelivered, userName } from './dunning-channels.ts'
+import { portalDay } from './receivable-calendar.ts'
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/
+const invalid = (m: string) => new DunningError('dunning.invalid-input', m)
+
+export interface SendNowInput { requestId: unknown; subject?: unknown; body?: unknown; channels?: unknown }
+
+export async function sendDunningNow(ports: DunningPorts, a: Actor, receivableId: number, i: SendNowInput): Promise<DunningSendNowResponse> {
+  if (typeof i.requestId !== 'string' || !REQUEST_ID.test(i.requestId)) throw invalid('requestId must be 8-64 letters, digits, - or _')
+  for (const [k, v, max] of [['subject', i.subject, 250], ['body', i.body, 10_000]] as const) {
+    if (v !== undefined && (typeof v !== 'string' || !v.trim() || v.length > max)) throw invalid(`${k} must be non-empty text up to ${max} characters`)
+  }
+  const channels = i.channels === undefined ? ['email'] : i.channels
+  if (!Array.isArray(channels) || !channels.length || channels.some((c) => c !== 'email' && c !== 'telegram')) throw invalid('channels must be a non-empty list of "email" and "telegram"')
+  const row = await openReceivable(ports, a.memberId, receivableId)
+  const { calendar, today, lang: portalLang } = await portalDay(ports, a.memberId)
+  const lang: Lang = row.cpLang ?? portalLang
+  const rules = await loadDunningRules(ports, a.memberId)
+  const logs = await ports.repo.log(a.memberId, [receivableId])
+  const siblings = await ports.repo.open(a.memberId, { counterpartyId: row.counterpartyId })
+  const plan = planDunning(dunningInput(row, logs, debtByCounterparty(siblings).get(row.counterpartyId) ?? 0), rules, calendar, today)
+  const step = plan.dueReminder ?? plan.reminders.find((p) => p.status === 'waiting') ?? null
+  if (!ports.clients) throw new Error('portal clients are not wired')
+  const client = await ports.clients.forPortal(a.memberId)
+  const manager = await userName(client, row.responsibleId)
+  const msg = composeReminder(rules, [{ receivableId, stepKey: step?.key ?? 'manual', template: step?.template ?? 'overdue', channels: channels as Channel[],
+    invoice: { invoiceNumber: row.invoiceNumber, invoiceDate: row.invoiceDate, dueDate: row.dueDate, amount: row.amount, remaining: row.remaining, daysOverdue: daysOverdueOf(row.dueDate, today), penalty: null } }],
+  { counterparty: row.counterpartyName, manager, paymentDetails: rules.paymentDetails }, lang)
+  const subject = typeof i.subject === 'string' ? i.subject.trim() : msg.subject
+  const body = typeof i.body === 'string' ? i.body : msg.body
+  const sent: ('email' | 'telegram')[] = []
+  const failed: Record<string, string> = {}
+  for (const ch of channels as ('email' | 'telegram')[]) {
+    const key = effectKeys.dunningManualSend(a.memberId, receivableId, i.requestId, ch)
+    try {
+      if (ch === 'email') {
+        if (!row.counterpartyEmail) { failed.email = 'the counterparty has no e-mail'; continue }
+        await sendDunningEmail(ports, client, a.memberId, key, { entityType: row.entityType, entityId: row.entityId, email: row.counterpartyEmail, responsibleId: a.userId }, subject, body)
+      } else {
+        if (!row.telegramChatId) { failed.telegram = 'the counterparty has no Telegram chat'; continue }
+        await sendDunningTelegram(ports, a.memberId, key, row.telegramChatId, `${subject}\n\n${body}`)
+      }
+      sent.push(ch)
+    } catch (e) {
+      if (e instanceof TelegramNotDelivered || (e instanceof Bitrix24Error && !e.retryable)) { failed[ch] = e.message; continue }
+      throw e
+    }
+  }
+  const stepKey = `m.${i.requestId}`
+  await ports.repo.logStep(a.memberId, { receivableId, stepKey, kind: 'manual', status: sent.length ? 'sent' : 'skipped', onDate: today, detail: { channels: sent, failed, subject }, actor: `user:${a.userId}` })
+  const state = await ports.installState(a.memberId)
+  const p = state?.processes.receivables
+  if (p && row.itemId && sent.length) {
+    const text = lang === 'ru' ? `Напоминание отправлено вручную ${today} (${sent.join(', ')}): ${subject}` : `Reminder sent manually on ${today} (${sent.join(', ')}): ${subject}`
+    await dunningTimelineComment(ports, client, a.memberId, effectKeys.dunningTimeline(a.memberId, receivableId, stepKey), p.entityTypeId, row.itemId, text)
+  }
+  return { sent, failed, subject, body }
+}
+
+const SAMPLE = { invoiceNumber: 'A-1024', invoiceDate: '2025-05-20', dueDate: '2025-06-16', amount: 150_000_00, remaining: 100_000_00, daysOverdue: 12, penalty: 1_234_56 }
+
+export async function previewDunningTemplate(ports: DunningPorts, memberId: string, i: { lang?: unknown; templateId?: unknown; template?: unknown; receivableId?: unknown }): Promise<DunningPreviewResponse> {
+  const lang = i.lang === undefined ? 'ru' : i.lang
+  if (lang !== 'ru' && lang !== 'en') throw invalid('lang must be "ru" or "en"')
+  const rules = await loadDunningRules(ports, memberId)
+  let t: Template
+  if (i.template !== undefined) {
+    const x = i.template as Template
+    if (!x || typeof x !== 'object' || typeof x.subject !== 'string' || typeof x.body !== 'string' || !x.body.trim()) throw invalid('template must be {subject, body} with a non-empty body')
+    const unknown = [...unknownVariables(x.subject), ...unknownVariables(x.body)]
+    if (unknown.length) throw new DunningError('dunning.unknown-variable', `unknown variables: ${unknown.join(', ')}`, { unknown })
+    t = x
+  } else if (typeof i.templateId === 'string') t = templateFor(rules, i.templateId, lang)
+  else throw invalid('templateId or template is required')
+  let facts = SAMPLE
+  let party = { counterparty: lang === 'ru' ? 'ООО «Ромашка»' : 'Romashka LLC', manager: lang === 'ru' ? 'Иван Петров' : 'Ivan Petrov', paymentDetails: rules.paymentDetails }
+  if (i.receivableId !== undefined) {
+    if (!Number.isSafeInteger(i.receivableId) || (i.receivableId as number) <= 0) throw invalid('receivableId must be a positive integer')
+    const row = await ports.repo.one(memberId, i.receivableId as number)
+    if (!row) throw new DunningError('dunning.not-found', `receivable ${String(i.receivableId)} not found`)
+    const { today } = await portalDay(ports, memberId)
+    facts = { invoiceNumber: row.invoiceNumber, invoiceDate: row.invoiceDate, dueDate: row.dueDate, amount: row.amount, remaining: row.remaining, daysOverdue: daysOverdueOf(row.dueDate, today), penalty: 0 }
+    party = { ...party, counterparty: row.counterpartyName }
+  }
+  const vars = { ...invoiceVariables(facts, party, lang), invoice_list: `— ${facts.invoiceNumber}`, total_remaining: invoiceVariables(facts, party, lang).remaining }
+  return { ...renderTemplate(t, vars), variables: [...TEMPLATE_VARIABLES] }
+}
