@@ -1,0 +1,10 @@
+import type { Api } from './api.ts'
+import type { FrameContext } from './frame.ts'
+import type { Lang } from './i18n.ts'
+
+/** What every tab component receives. */
+export interface TabContext {
+  frame: FrameContext
+  api: Api
+  lang: Lang
+}
