@@ -39,7 +39,7 @@ describe('placement UI shell in headless Chromium', () => {
       await frame.getByTestId('context-value').first().waitFor({ timeout: 20_000 })
       const values = await frame.getByTestId('context-value').allTextContents()
       expect(values).toEqual([init.DOMAIN, 'CRM_COMPANY_DETAIL_TAB', '12'])
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toContain('getInitData')
+      await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __messages: string[] }).__messages)).toContain('getInitData')
       mkdirSync(SCREENSHOT_DIR, { recursive: true })
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'ui-shell.png'), fullPage: true })
       expect(errors).toEqual([])
