@@ -1,0 +1,17 @@
+// The one registry of REST methods the sandbox answers. Names are lower case.
+import { userMethods } from './users.ts'
+import { batchMethods } from './batch.ts'
+import { crmTypeMethods } from './crm-types.ts'
+import { crmStageMethods } from './crm-stages.ts'
+import { userfieldMethods } from './userfields.ts'
+import { crmItemMethods } from './crm-items.ts'
+import type { MethodTable } from '../rest/registry-types.ts'
+
+export const registry: MethodTable = {
+  ...userMethods,
+  ...batchMethods,
+  ...crmTypeMethods,
+  ...crmStageMethods,
+  ...userfieldMethods,
+  ...crmItemMethods,
+}
