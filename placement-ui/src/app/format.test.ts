@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { formatDay, formatMoney, parseMoneyInput } from './format.ts'
+
+describe('UI formatting', () => {
+  it('formats kopecks without floating point', () => {
+    expect(formatMoney(50000000, 'ru')).toBe('500\u00a0000,00\u00a0₽')
+    expect(formatMoney(123456789, 'en')).toBe('₽\u00a01,234,567.89')
+    expect(formatMoney(-5, 'ru')).toBe('−0,05\u00a0₽')
+  })
+  it('parses money input strictly', () => {
+    expect(parseMoneyInput('1 234,56')).toBe(123456)
+    expect(parseMoneyInput('0.1')).toBe(10)
+    expect(parseMoneyInput('0')).toBeNull()
+    expect(parseMoneyInput('-5')).toBeNull()
+    expect(parseMoneyInput('1.234')).toBeNull()
+    expect(parseMoneyInput('abc')).toBeNull()
+  })
+  it('formats days', () => {
+    expect(formatDay('2025-06-16', 'ru')).toBe('16.06.2025')
+    expect(formatDay(null, 'en')).toBe('—')
+  })
+})

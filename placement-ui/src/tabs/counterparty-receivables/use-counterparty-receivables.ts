@@ -1,0 +1,63 @@
+// State of the counterparty tab: header summary and one server-side page of receivables.
+import { reactive, ref, shallowRef } from 'vue'
+import type { Api } from '../../app/api.ts'
+import type {
+  CounterpartySummaryDto, CounterpartyType, ReceivableFilter, ReceivableRowDto, ReceivableSortKey, ReceivablesPageDto,
+  RecordPaymentRequest, CreateReceivableRequest, PaymentOutcomeDto,
+} from '../../../../server/http/contracts/receivables.ts'
+
+export function counterpartyOf(placement: string, entityId: string | null): { type: CounterpartyType; id: number } | null {
+  const id = Number(entityId)
+  if (!Number.isInteger(id) || id <= 0) return null
+  return { type: placement.includes('CONTACT') ? 'contact' : 'company', id }
+}
+
+export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyType; id: number }) {
+  const summary = shallowRef<CounterpartySummaryDto | null>(null)
+  const page = shallowRef<ReceivablesPageDto>({ rows: [], total: 0, page: 1, pageSize: 50 })
+  const query = reactive({ q: '', filter: 'all' as ReceivableFilter, sort: 'dueDate' as ReceivableSortKey, dir: 'asc' as 'asc' | 'desc', page: 1, pageSize: 50 })
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let seq = 0
+
+  async function loadPage() {
+    const mine = ++seq
+    loading.value = true
+    try {
+      const qs = new URLSearchParams({ counterpartyType: cp.type, counterpartyId: String(cp.id), filter: query.filter, sort: query.sort, dir: query.dir, page: String(query.page), pageSize: String(query.pageSize), ...(query.q ? { q: query.q } : {}) })
+      const result = await api<ReceivablesPageDto>(`/receivables?${qs}`)
+      if (mine === seq) { page.value = result; error.value = null }
+    } catch (e) {
+      if (mine === seq) error.value = (e as Error).message
+    } finally {
+      if (mine === seq) loading.value = false
+    }
+  }
+
+  async function loadSummary() {
+    summary.value = await api<CounterpartySummaryDto>(`/counterparties/${cp.type}/${cp.id}/summary`)
+  }
+
+  async function reload() {
+    try { await Promise.all([loadSummary(), loadPage()]) } catch (e) { error.value = (e as Error).message }
+  }
+
+  function sortBy(key: ReceivableSortKey) {
+    if (query.sort === key) query.dir = query.dir === 'asc' ? 'desc' : 'asc'
+    else { query.sort = key; query.dir = 'asc' }
+    query.page = 1
+    void loadPage()
+  }
+
+  async function recordPayment(row: ReceivableRowDto, body: RecordPaymentRequest) {
+    await api<PaymentOutcomeDto>(`/receivables/${row.id}/payments`, { body })
+    await reload()
+  }
+
+  async function createReceivable(body: Omit<CreateReceivableRequest, 'counterparty'>) {
+    await api<ReceivableRowDto>('/receivables', { body: { ...body, counterparty: cp } })
+    await reload()
+  }
+
+  return { summary, page, query, loading, error, reload, loadPage, sortBy, recordPayment, createReceivable }
+}
