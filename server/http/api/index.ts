@@ -6,6 +6,7 @@ import { whoamiApi } from './whoami.ts'
 import { receivablesApi } from './receivables/index.ts'
 import { approvalsApi } from './approvals/index.ts'
 import { dunningApi } from './dunning/index.ts'
+import { receivableByItemApi } from './receivable-by-item.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -14,6 +15,7 @@ export const apiModules: ApiModule[] = [
   receivablesApi,
   approvalsApi,
   dunningApi,
+  receivableByItemApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -1,0 +1,38 @@
+// State of the receivable card tab: the ledger detail of the item the card shows.
+import { ref, shallowRef } from 'vue'
+import type { Api } from '../../app/api.ts'
+import type { PaymentOutcomeDto, ReceivableDetailDto, RecordPaymentRequest } from '../../../../server/http/contracts/receivables.ts'
+
+export function useReceivablePayments(api: Api, itemId: number) {
+  const detail = shallowRef<ReceivableDetailDto | null>(null)
+  const error = ref<string | null>(null)
+  const notLinked = ref(false)
+  let receivableId: number | null = null
+
+  async function load() {
+    try {
+      if (receivableId === null) receivableId = (await api<{ receivableId: number }>(`/items/receivables/${itemId}`)).receivableId
+      detail.value = await api<ReceivableDetailDto>(`/receivables/${receivableId}`)
+      error.value = null
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) notLinked.value = true
+      else error.value = (e as Error).message
+    }
+  }
+
+  async function addPayment(body: RecordPaymentRequest) {
+    await api<PaymentOutcomeDto>(`/receivables/${receivableId}/payments`, { body })
+    await load()
+  }
+
+  async function reverse(paymentId: number) {
+    try {
+      await api<PaymentOutcomeDto>(`/payments/${paymentId}/reverse`, { body: {} })
+      await load()
+    } catch (e) {
+      error.value = (e as Error).message
+    }
+  }
+
+  return { detail, error, notLinked, load, addPayment, reverse }
+}
