@@ -48,7 +48,7 @@ export function quietCtx(rt: Runtime, ps: PortalState, userId = 1): Ctx {
   return {
     world: rt.world, ps, user, app: null, install: null, webhook: null, scopes: null, now: rt.world.clock.now(),
     zone: ps.portal.timezone, method: 'seed', inBatch: false,
-    hooks: { emit: noop, itemStageEntered: noop, bizprocEventSent: noop, call: () => Promise.reject(new Error('no calls while seeding')) },
+    hooks: { emit: noop, itemStageEntered: noop, bizprocEventSent: () => false, call: () => Promise.reject(new Error('no calls while seeding')) },
   }
 }
 

@@ -40,7 +40,8 @@ async function handle(rt: Runtime, portalId: number, req: FastifyRequest, reply:
   if (!target) return send(404, errorBody('ERROR_METHOD_NOT_FOUND', 'Method not found!'))
   if (!prt.bucket.take()) return send(503, errorBody('QUERY_LIMIT_EXCEEDED', 'Too many requests'))
 
-  const params: Record<string, unknown> = { ...queryOf(req.raw.url), ...(isObj(req.body) ? req.body : {}) }
+  const body = Array.isArray(req.body) ? Object.fromEntries(req.body.map((v, i) => [String(i), v])) : req.body
+  const params: Record<string, unknown> = { ...queryOf(req.raw.url), ...(isObj(body) ? body : {}) }
   for (const k of Object.keys(params)) if (k.startsWith('bx24_')) delete params[k]
   const auth = params.auth
   delete params.auth

@@ -5,6 +5,13 @@ import { crmTypeMethods } from './crm-types.ts'
 import { crmStageMethods } from './crm-stages.ts'
 import { userfieldMethods } from './userfields.ts'
 import { crmItemMethods } from './crm-items.ts'
+import { crmPartyMethods } from './crm-parties.ts'
+import { timelineMethods } from './timeline.ts'
+import { taskMethods } from './tasks.ts'
+import { imMethods } from './im.ts'
+import { eventMethods } from './events.ts'
+import { placementMethods } from './placements.ts'
+import { bizprocMethods } from './bizproc.ts'
 import type { MethodTable } from '../rest/registry-types.ts'
 
 export const registry: MethodTable = {
@@ -14,4 +21,11 @@ export const registry: MethodTable = {
   ...crmStageMethods,
   ...userfieldMethods,
   ...crmItemMethods,
+  ...crmPartyMethods,
+  ...timelineMethods,
+  ...taskMethods,
+  ...imMethods,
+  ...eventMethods,
+  ...placementMethods,
+  ...bizprocMethods,
 }

@@ -11,7 +11,7 @@ export type Out = { result: unknown; total?: number; next?: number }
 export type Hooks = {
   emit(ctx: Ctx, event: string, data: Record<string, unknown>): void
   itemStageEntered(ctx: Ctx, entityTypeId: number, itemId: number, stageId: string): void
-  bizprocEventSent(ctx: Ctx, eventToken: string, returnValues: Record<string, unknown>, logMessage: string): void
+  bizprocEventSent(ctx: Ctx, eventToken: string, returnValues: Record<string, unknown>, logMessage: string): boolean
   call(ctx: Ctx, method: string, params: Params): Promise<Out>
 }
 

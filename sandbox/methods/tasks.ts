@@ -1,0 +1,158 @@
+// tasks.task.* (reference 11): UPPER input, camelCase output, UF_CRM_TASK bindings, statuses,
+// ONTASKADD/UPDATE/DELETE events; task.checklistitem.add|getlist.
+import { RestError } from '../rest/errors.ts'
+import { parseFilter, matches } from '../rest/filter.ts'
+import { sortRows, startOf, PAGE } from '../rest/paging.ts'
+import { isoAt, parseInstant } from '../util/time.ts'
+import { list, obj, pick } from './common.ts'
+import type { MethodTable } from '../rest/registry-types.ts'
+import type { Ctx, Params } from '../rest/context.ts'
+import type { Rec } from '../state/types.ts'
+
+const DATES = new Set(['CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'DEADLINE', 'START_DATE_PLAN', 'END_DATE_PLAN', 'DATE_START', 'STATUS_CHANGED_DATE'])
+const HIDDEN_UF = ['UF_CRM_TASK', 'UF_TASK_WEBDAV_FILES', 'UF_MAIL_MESSAGE']
+const camel = (k: string) => k.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())
+const notFound = () => new RestError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#256; Task not found or not accessible; 256/TE/ACTION_NOT_ALLOWED', 400)
+
+/** Keep a UF_CRM_TASK binding only if its target accepts task links (reference 11). */
+function validBinding(ctx: Ctx, b: string): boolean {
+  const m = /^([A-Za-z]+)([0-9a-f]*)_(\d+)$/.exec(b)
+  if (!m) return false
+  if (m[1] === 'T' && m[2]) {
+    const type = ctx.ps.typeByEntityTypeId(parseInt(m[2], 16))
+    const linked = obj(type?.linkedUserFields)['TASKS_TASK|UF_CRM_TASK']
+    return Boolean(type && type.isUseInUserfieldEnabled === 'Y' && linked === 'Y' && ctx.ps.items(Number(type.entityTypeId)).get(Number(m[3])))
+  }
+  return ['L', 'D', 'C', 'CO', 'SI', 'Q'].includes(m[1])
+}
+
+function applyFields(ctx: Ctx, prev: Rec | null, f: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...(prev ?? {}) }
+  for (const [k0, v] of Object.entries(f)) {
+    const k = k0.toUpperCase()
+    if (k === 'ID') continue
+    if (DATES.has(k)) next[k] = v === '' || v === null ? null : parseInstant(v, ctx.zone)
+    else if (k === 'UF_CRM_TASK') next[k] = list(v).map(String).filter((b) => validBinding(ctx, b))
+    else if (['ACCOMPLICES', 'AUDITORS'].includes(k)) next[k] = list(v).map(Number)
+    else if (['RESPONSIBLE_ID', 'CREATED_BY', 'PARENT_ID', 'GROUP_ID', 'PRIORITY', 'STATUS'].includes(k)) next[k] = Number(v)
+    else next[k] = v
+  }
+  if (!prev) {
+    if (!next.TITLE) throw new RestError('ERROR_CORE', 'Не указано название задачи; TITLE is required', 400)
+    if (!next.RESPONSIBLE_ID) throw new RestError('ERROR_CORE', 'RESPONSIBLE_ID is required', 400)
+    next.CREATED_BY ??= ctx.user.id
+    next.CREATED_DATE = ctx.now
+    next.STATUS ??= 2
+    next.PRIORITY ??= 1
+    next.PARENT_ID ??= 0
+    next.GROUP_ID ??= 0
+    next.DESCRIPTION ??= ''
+    next.ACCOMPLICES ??= []
+    next.AUDITORS ??= []
+    next.UF_CRM_TASK ??= []
+  }
+  if (prev && next.STATUS !== prev.STATUS) {
+    next.STATUS_CHANGED_DATE = ctx.now
+    next.STATUS_CHANGED_BY = ctx.user.id
+    if (next.STATUS === 5) { next.CLOSED_DATE = ctx.now; next.CLOSED_BY = ctx.user.id }
+  }
+  if (next.PARENT_ID && !ctx.ps.tasks.get(Number(next.PARENT_ID))) throw new RestError('ERROR_CORE', 'Parent task not found', 400)
+  next.CHANGED_DATE = ctx.now
+  next.CHANGED_BY = ctx.user.id
+  return next
+}
+
+export function taskOut(ctx: Ctx, t: Rec, select?: unknown): Record<string, unknown> {
+  const sel = list(select).map((s) => String(s).toUpperCase())
+  const withUf = sel.some((s) => HIDDEN_UF.includes(s) || s === 'UF_*')
+  const out: Record<string, unknown> = { id: String(t.id) }
+  for (const [k, v] of Object.entries(t)) {
+    if (k === 'id') continue
+    if (HIDDEN_UF.includes(k) && !withUf) continue
+    if (sel.length && !sel.includes('*') && !sel.includes(k) && !(HIDDEN_UF.includes(k) && withUf)) continue
+    out[camel(k)] = DATES.has(k) ? (v ? isoAt(Number(v), ctx.zone) : null) : typeof v === 'number' ? String(v) : v
+  }
+  if (withUf) for (const k of HIDDEN_UF) out[camel(k)] ??= k === 'UF_CRM_TASK' ? (t[k] ?? []) : false
+  return out
+}
+
+function taskById(ctx: Ctx, p: Params): Rec {
+  const t = ctx.ps.tasks.get(Number(pick(p, 'taskId', 'TASKID', 'id') ?? 0))
+  if (!t) throw notFound()
+  return t
+}
+
+function emitTask(ctx: Ctx, ev: 'ADD' | 'UPDATE' | 'DELETE', id: number): void {
+  const ref = { ID: String(id) }
+  ctx.hooks.emit(ctx, `ONTASK${ev}`, {
+    FIELDS_BEFORE: ev === 'ADD' ? 'undefined' : ref, FIELDS_AFTER: ev === 'DELETE' ? 'undefined' : ref,
+    IS_ACCESSIBLE_BEFORE: ev === 'ADD' ? 'N' : 'Y', IS_ACCESSIBLE_AFTER: ev === 'DELETE' ? 'undefined' : 'Y',
+  })
+}
+
+function update(ctx: Ctx, p: Params, fields: Record<string, unknown>) {
+  const prev = taskById(ctx, p)
+  const next = ctx.ps.tasks.save(applyFields(ctx, prev, fields) as Rec)
+  emitTask(ctx, 'UPDATE', next.id)
+  return { result: { task: taskOut(ctx, next) } }
+}
+
+function taskList(ctx: Ctx, p: Params) {
+  const conds = parseFilter(p.filter, (f) => (f.toUpperCase() === 'REAL_STATUS' ? 'STATUS' : f.toUpperCase()))
+  const get = (t: Rec, f: string) => (f === 'ID' ? t.id : t[f])
+  let rows = ctx.ps.tasks.values().filter((t) => matches(conds, (f) => get(t, f), ctx.zone))
+  rows = sortRows(rows, p.order ?? { ID: 'ASC' }, get, (f) => f.toUpperCase(), ctx.zone)
+  const start = startOf(p)
+  const from = Math.max(0, start)
+  const slice = rows.slice(from, from + PAGE)
+  const out = { result: { tasks: slice.map((t) => taskOut(ctx, t, p.select)) } }
+  if (start === -1) return { ...out, total: 0 }
+  return { ...out, total: rows.length, next: from + PAGE < rows.length ? from + PAGE : undefined }
+}
+
+function checklistAdd(ctx: Ctx, p: Params) {
+  const taskId = Number(pick(p, 'TASKID', 'taskId', '0'))
+  const f = obj(pick(p, 'FIELDS', 'fields', '1'))
+  if (!ctx.ps.tasks.get(taskId)) throw notFound()
+  if (!f.TITLE) throw new RestError('ERROR_CORE', 'TITLE is required', 400)
+  const item = ctx.ps.checklist.insert({
+    TASK_ID: taskId, PARENT_ID: f.PARENT_ID === undefined ? null : Number(f.PARENT_ID), TITLE: String(f.TITLE), SORT_INDEX: Number(f.SORT_INDEX ?? 0),
+    IS_COMPLETE: f.IS_COMPLETE === 'Y' ? 'Y' : 'N', IS_IMPORTANT: f.IS_IMPORTANT === 'Y' ? 'Y' : 'N', MEMBERS: f.MEMBERS ?? [], CREATED_BY: ctx.user.id,
+  })
+  return { result: item.id }
+}
+
+export const taskMethods: MethodTable = {
+  'tasks.task.add': {
+    scope: 'task', write: true,
+    handler: (ctx, p) => {
+      const t = ctx.ps.tasks.insert(applyFields(ctx, null, obj(p.fields)) as Rec)
+      emitTask(ctx, 'ADD', t.id)
+      return { result: { task: taskOut(ctx, t) } }
+    },
+  },
+  'tasks.task.update': { scope: 'task', write: true, handler: (ctx, p) => update(ctx, p, obj(p.fields)) },
+  'tasks.task.complete': { scope: 'task', write: true, handler: (ctx, p) => update(ctx, p, { STATUS: 5 }) },
+  'tasks.task.start': { scope: 'task', write: true, handler: (ctx, p) => update(ctx, p, { STATUS: 3 }) },
+  'tasks.task.defer': { scope: 'task', write: true, handler: (ctx, p) => update(ctx, p, { STATUS: 6 }) },
+  'tasks.task.renew': { scope: 'task', write: true, handler: (ctx, p) => update(ctx, p, { STATUS: 2 }) },
+  'tasks.task.get': { scope: 'task', handler: (ctx, p) => ({ result: { task: taskOut(ctx, taskById(ctx, p), p.select) } }) },
+  'tasks.task.list': { scope: 'task', handler: taskList },
+  'tasks.task.delete': {
+    scope: 'task', write: true,
+    handler: (ctx, p) => {
+      const t = taskById(ctx, p)
+      ctx.ps.tasks.remove(t.id)
+      emitTask(ctx, 'DELETE', t.id)
+      return { result: { task: true } }
+    },
+  },
+  'task.checklistitem.add': { scope: 'task', write: true, handler: checklistAdd },
+  'task.checklistitem.getlist': {
+    scope: 'task',
+    handler: (ctx, p) => {
+      const taskId = Number(pick(p, 'TASKID', 'taskId', '0'))
+      return { result: ctx.ps.checklist.filter((c) => c.TASK_ID === taskId).map((c) => ({ ID: String(c.id), ...Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'id')) })) }
+    },
+  },
+}
