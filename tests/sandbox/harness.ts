@@ -86,7 +86,8 @@ export async function call<T = any>(b24: B24OAuth, method: string, params: Recor
 
 export async function callFull(b24: B24OAuth, method: string, params: Record<string, unknown> = {}): Promise<any> {
   const r = await b24.actions.v2.call.make({ method, params })
-  return r.getData()
+  const raw = (r as unknown as { _data: Record<string, unknown> })._data
+  return { ...(r.getData() as object), total: r.getTotal(), next: r.isMore() ? raw.next : undefined, raw }
 }
 
 /** Expect an SDK call to fail; returns {code, status}. */
