@@ -2,6 +2,7 @@
 // completed = sent and recorded in the card; ORIGIN_ID = key for the lookup), Telegram, portal
 // notifications (TAG = key), timeline comments (found again by their exact text).
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import { Bitrix24Error } from '../bitrix24/errors.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { writeOnce } from './dunning-write-once.ts'
 import { CRM_OWNER_TYPE } from './thank-you.ts'
@@ -61,7 +62,8 @@ export async function dunningTimelineComment(ports: DunningPorts, client: Portal
 /** The name of a portal user for templates ("manager"); empty when unknown. */
 export async function userName(client: PortalClient, userId: number | null): Promise<string> {
   if (!userId) return ''
-  const users = await client.call<{ NAME?: string; LAST_NAME?: string }[]>('user.get', { ID: userId }).catch(() => [])
+  const users = await client.call<{ NAME?: string; LAST_NAME?: string }[]>('user.get', { ID: userId })
+    .catch((e: unknown) => { if (e instanceof Bitrix24Error && !e.retryable) return []; throw e })
   const u = users?.[0]
   return u ? [u.NAME, u.LAST_NAME].filter(Boolean).join(' ') : ''
 }

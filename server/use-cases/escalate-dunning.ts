@@ -27,12 +27,27 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
   const siblings = await ports.repo.open(memberId, { counterpartyId: row.counterpartyId })
   const logs = await ports.repo.log(memberId, [receivableId])
   const plan = planDunning(dunningInput(row, logs, debtByCounterparty(siblings).get(row.counterpartyId) ?? 0), rules, calendar, today)
-  const esc = plan.dueEscalations.find((e) => e.key === stepKey)
+  const logged = logs.find((l) => l.stepKey === stepKey && l.kind === 'escalation' && l.onDate === today && l.status === 'sent')
+  const esc = logged ? plan.escalations.find((e) => e.key === stepKey) : plan.dueEscalations.find((e) => e.key === stepKey)
   if (!esc) return 'not-due'
   if (!ports.clients) throw new Error('portal clients are not wired')
   const client = await ports.clients.forPortal(memberId)
   const state = await ports.installState(memberId)
   const p = state?.processes.receivables ?? null
+  const comment = async (tasks: number, claimId: number | null, reason: string) => {
+    if (!p || !row.itemId) return
+    const s = esc.step
+    const text = lang === 'ru'
+      ? `Эскалация ${s.id} (${reason === 'broken-promise' ? 'нарушено обещание оплаты' : `${s.daysOverdue} дн. просрочки`}) ${today}: задач ${tasks}${claimId ? `, открыта претензия #${claimId}` : ''}.`
+      : `Escalation ${s.id} (${reason === 'broken-promise' ? 'broken promise to pay' : `${s.daysOverdue} days overdue`}) ${today}: ${tasks} tasks${claimId ? `, claim #${claimId} opened` : ''}.`
+    await dunningTimelineComment(ports, client, memberId, effectKeys.dunningTimeline(memberId, receivableId, stepKey), p.entityTypeId, row.itemId, text)
+  }
+  if (logged) {
+    // a retry after the step was recorded: only the timeline comment may still be missing
+    const d = (logged.detail ?? {}) as { tasks?: number[]; claimId?: number | null; reason?: string }
+    await comment(d.tasks?.length ?? 0, d.claimId ?? null, d.reason ?? 'timer')
+    return 'escalated'
+  }
   const step = esc.step
   if (step.moveToOverdue && p && row.itemId && !['OVERDUE', 'NEGOTIATION'].includes(row.stage)) {
     const overdue = stageIdOf(p, 'OVERDUE')
@@ -57,11 +72,6 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
     ? await openClaim(ports, client, state, { memberId, row, rules, calendar, lang, reason: esc.reason === 'broken-promise' ? (lang === 'ru' ? 'Обещание оплаты нарушено.' : 'The promise to pay was broken.') : '' })
     : null
   await ports.repo.logStep(memberId, { receivableId, stepKey, kind: 'escalation', status: 'sent', onDate: today, detail: { tasks: taskIds, claimId, reason: esc.reason } })
-  if (p && row.itemId) {
-    const text = lang === 'ru'
-      ? `Эскалация ${step.id} (${esc.reason === 'broken-promise' ? 'нарушено обещание оплаты' : `${step.daysOverdue} дн. просрочки`}) ${today}: задач ${taskIds.length}${claimId ? `, открыта претензия #${claimId}` : ''}.`
-      : `Escalation ${step.id} (${esc.reason === 'broken-promise' ? 'broken promise to pay' : `${step.daysOverdue} days overdue`}) ${today}: ${taskIds.length} tasks${claimId ? `, claim #${claimId} opened` : ''}.`
-    await dunningTimelineComment(ports, client, memberId, effectKeys.dunningTimeline(memberId, receivableId, stepKey), p.entityTypeId, row.itemId, text)
-  }
+  await comment(taskIds.length, claimId, esc.reason)
   return 'escalated'
 }
