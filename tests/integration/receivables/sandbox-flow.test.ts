@@ -1,0 +1,180 @@
+// Receivables against the sandbox portal emulator (real REST over HTTP, its request counters and
+// faults): every payment costs at most 2 HTTP requests, comments are updated in place, manual
+// moves are respected, a lost event is healed by the reconcile, a 503 lands once after a retry.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createTestContext, seedPortal } from '../../helpers/app.ts'
+import { receivablesPorts, type ReceivablesPorts } from '../../../server/use-cases/receivables-ports.ts'
+import { handleReceivableItemEvent } from '../../../server/use-cases/handle-receivable-item-event.ts'
+import { mirrorReceivable } from '../../../server/use-cases/mirror-receivable.ts'
+import { recordPayment } from '../../../server/use-cases/record-payment.ts'
+import { reversePayment } from '../../../server/use-cases/reverse-payment.ts'
+import { reconcileReceivables } from '../../../server/use-cases/reconcile-receivables.ts'
+import type { MirrorJobData } from '../../../server/use-cases/enqueue-mirror.ts'
+import { receivablesRepository } from '../../../server/storage/repositories/receivables.ts'
+import { startReceivablesSandbox, type SandboxWorld } from './sandbox-world.ts'
+
+let w: SandboxWorld
+let t: Awaited<ReturnType<typeof createTestContext>>
+let now = new Date('2025-03-05T09:00:00Z')
+let queued: MirrorJobData[] = []
+const seen = new Set<string>()
+
+const ports = (): ReceivablesPorts => ({
+  ...receivablesPorts(t.ctx, { clients: w.client, installState: async () => w.installState, now: () => now }),
+  send: async (_n, data, o) => { if (!seen.has(o.key!)) { seen.add(o.key!); queued.push(data as MirrorJobData) } },
+})
+async function drain(): Promise<number> {
+  let attempts = 0
+  while (queued.length) {
+    attempts++
+    try { await mirrorReceivable(ports(), queued[0]); queued.shift() } catch (e) { if (attempts > 5) throw e }
+  }
+  return attempts
+}
+const who = () => ({ memberId: w.memberId, actor: 'user:1', source: 'ui' })
+const field = (key: string) => w.installState.processes.receivables!.fields[key].restName
+const stage = (code: string) => w.installState.processes.receivables!.pipelines.main.stages[code]
+const getItem = async (id: number) => (await w.sb.admin.call<{ item: Record<string, unknown> }>(w.portalId, 'crm.item.get', { entityTypeId: w.entityTypeId, id })).result.item
+const stageOf = async (id: number) => String((await getItem(id)).stageId).split(':')[1]
+const rec = async (itemId: number) => (await receivablesRepository(t.ctx.database.db).getByItem(w.memberId, itemId))!
+const requests = () => w.sb.admin.counters(w.portalId).requests
+const commentsOn = (type: string, id: number) => w.sb.admin.comments(w.portalId).filter((c) => String(c.ENTITY_TYPE ?? c.entityType).toLowerCase() === type && Number(c.ENTITY_ID ?? c.entityId) === id)
+
+/** A person creates an item in the portal (through REST as user 1, events off: we call the handler). */
+async function portalItem(n: string, kopecks: number, due: string, invoiceDate = '2025-03-01'): Promise<number> {
+  const { item } = (await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', { entityTypeId: w.entityTypeId, fields: {
+    title: n, companyId: w.companyId, assignedById: w.managerId, [field('invoiceNumber')]: n, [field('invoiceDate')]: invoiceDate,
+    [field('dueDate')]: due, [field('amount')]: `${kopecks / 100}|RUB`, [field('currency')]: 'RUB',
+  } }, { events: false })).result
+  return item.id
+}
+async function newReceivable(n: string, kopecks: number, due: string, invoiceDate?: string): Promise<number> {
+  const id = await portalItem(n, kopecks, due, invoiceDate)
+  await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+  await drain()
+  return id
+}
+
+beforeAll(async () => {
+  w = await startReceivablesSandbox()
+  t = await createTestContext()
+  await seedPortal(t.ctx, w.memberId)
+})
+afterAll(async () => { await t.dispose(); await w.sb.close() })
+beforeEach(() => { now = new Date('2025-03-05T09:00:00Z'); queued = [] })
+
+describe('receivables on the sandbox portal', () => {
+  it('an item event creates the receivable; the mirror writes the fields and two comments', async () => {
+    const id = await portalItem('S-1', 100_000, '2025-03-11')
+    w.sb.admin.resetCounters(w.portalId)
+    await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+    expect(requests()).toBe(1)
+    await drain()
+    expect(requests()).toBe(2)
+    expect(await rec(id)).toMatchObject({ amount: 100_000, stage: 'NEW', invoiceNumber: 'S-1' })
+    const item = await getItem(id)
+    expect(String(item[field('remaining')])).toMatch(/^1000(\.00?)?\|RUB$/)
+    expect(commentsOn(`dynamic_${w.entityTypeId}`, id)).toHaveLength(1)
+    expect(commentsOn('company', w.companyId)).toHaveLength(1)
+  })
+
+  it('partial, full and overpayment: at most 2 requests each (counted by the sandbox), comments updated in place', async () => {
+    const id = await newReceivable('S-2', 100_000, '2025-03-11')
+    const r = await rec(id)
+    for (const [amount, ref, code] of [[30_000, 's2-1', 'PARTIAL'], [70_000, 's2-2', 'SUCCESS'], [5_000, 's2-3', 'SUCCESS']] as const) {
+      w.sb.admin.resetCounters(w.portalId)
+      await recordPayment(ports(), who(), { receivableId: r.id, amount, paidOn: '2025-03-05', source: 'bank-statement', sourceRef: ref })
+      await drain()
+      expect(requests()).toBeLessThanOrEqual(2)
+      expect(requests()).toBe(1) // the common case: the write batch only
+      expect(w.sb.admin.counters(w.portalId).byMethod['crm.item.update']).toBe(1)
+      expect(await stageOf(id)).toBe(code)
+    }
+    const comments = commentsOn(`dynamic_${w.entityTypeId}`, id)
+    expect(comments).toHaveLength(1)
+    expect(String(comments[0].COMMENT ?? comments[0].comment)).toContain('Аванс: 50,00 RUB')
+    expect(commentsOn('company', w.companyId)).toHaveLength(1)
+    expect(w.sb.admin.notifications(w.portalId).filter((n) => String(n.TAG ?? n.tag ?? '').includes('rc-payment')).length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('a duplicate reference is recorded once; a reversal goes back to Awaiting payment', async () => {
+    const id = await newReceivable('S-3', 50_000, '2025-03-11')
+    const r = await rec(id)
+    const a = await recordPayment(ports(), who(), { receivableId: r.id, amount: 50_000, paidOn: '2025-03-05', source: 'api', sourceRef: 's3' })
+    const b = await recordPayment(ports(), who(), { receivableId: r.id, amount: 50_000, paidOn: '2025-03-05', source: 'api', sourceRef: 's3' })
+    expect(b.duplicate).toBe(true)
+    await drain()
+    expect(await stageOf(id)).toBe('SUCCESS')
+    await reversePayment(ports(), who(), a.payment.id, 'bank recall', '2025-03-06')
+    await drain()
+    expect(await stageOf(id)).toBe('AWAITING')
+    expect(await rec(id)).toMatchObject({ paid: 0, remaining: 50_000 })
+    expect(commentsOn(`dynamic_${w.entityTypeId}`, id)).toHaveLength(1)
+  })
+
+  it('a manual move by a person is kept and audited; a partial payment does not fight it', async () => {
+    const id = await newReceivable('S-4', 100_000, '2025-03-11')
+    await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId: w.entityTypeId, id, fields: { stageId: stage('NEGOTIATION') } }, { userId: w.managerId, events: false })
+    await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+    const r = await rec(id)
+    expect(r).toMatchObject({ stage: 'NEGOTIATION', manualStage: true })
+    const audit = await t.ctx.repos.audit.list(w.memberId, 'receivable', String(r.id))
+    expect(audit[0]).toMatchObject({ action: 'receivable.stage-moved-manually', actor: `user:${w.managerId}` })
+    await recordPayment(ports(), who(), { receivableId: r.id, amount: 10_000, paidOn: '2025-03-05', source: 'manual', sourceRef: 's4' })
+    await drain()
+    expect(await stageOf(id)).toBe('NEGOTIATION')
+  })
+
+  it('a lost event is healed by the reconcile', async () => {
+    await reconcileReceivables(ports(), w.memberId)
+    await drain()
+    const lost = await portalItem('S-5', 70_000, '2025-03-20')
+    const stats = await reconcileReceivables(ports(), w.memberId)
+    expect(stats.created).toBe(1)
+    await drain()
+    expect(await rec(lost)).toMatchObject({ amount: 70_000, invoiceNumber: 'S-5' })
+    expect(commentsOn(`dynamic_${w.entityTypeId}`, lost)).toHaveLength(1)
+  })
+
+  it('a due date on a holiday moves to the next working day before Overdue', async () => {
+    const id = await newReceivable('S-6', 100_000, '2025-01-04', '2024-12-20')
+    expect((await rec(id)).effectiveDueDate).toBe('2025-01-09')
+    now = new Date('2025-01-09T12:00:00Z')
+    await reconcileReceivables(ports(), w.memberId)
+    await drain()
+    expect(await stageOf(id)).toBe('NEW')
+    now = new Date('2025-01-10T06:00:00Z')
+    await reconcileReceivables(ports(), w.memberId)
+    await drain()
+    expect(await stageOf(id)).toBe('OVERDUE')
+  })
+
+  it('a payment while the portal answers 503 lands after a retry, once', async () => {
+    const id = await newReceivable('S-7', 80_000, '2025-03-11')
+    const r = await rec(id)
+    w.sb.admin.failNext(w.portalId, { count: 2, status: 503, error: 'QUERY_LIMIT_EXCEEDED' })
+    await recordPayment(ports(), who(), { receivableId: r.id, amount: 20_000, paidOn: '2025-03-05', source: 'robot', sourceRef: 's7' })
+    expect(await drain()).toBe(3)
+    expect(await stageOf(id)).toBe('PARTIAL')
+    expect(await rec(id)).toMatchObject({ paid: 20_000 })
+    expect(commentsOn(`dynamic_${w.entityTypeId}`, id)).toHaveLength(1)
+  })
+
+  it('an answer lost after the portal did the batch: no second comment', async () => {
+    const id = await portalItem('S-8', 80_000, '2025-03-11')
+    await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+    w.sb.admin.failNext(w.portalId, { count: 1, kind: 'lost', method: 'batch' })
+    await drain()
+    expect(commentsOn(`dynamic_${w.entityTypeId}`, id)).toHaveLength(1)
+  })
+
+  it('moving to Sent to client e-mails the invoice once and moves on to Awaiting payment', async () => {
+    const id = await newReceivable('S-9', 100_000, '2025-03-20')
+    await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId: w.entityTypeId, id, fields: { stageId: stage('SENT') } }, { userId: w.managerId, events: false })
+    await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+    await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+    const mails = w.sb.admin.outbox(w.portalId)
+    expect(mails.filter((m) => JSON.stringify(m).includes('S-9'))).toHaveLength(1)
+    expect(await stageOf(id)).toBe('AWAITING')
+  })
+})
