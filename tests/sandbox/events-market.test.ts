@@ -154,7 +154,7 @@ describe('uninstall', () => {
     expect(u.body).toMatchObject({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' }, auth: { application_token: w.applicationToken } })
     expect((u.body.auth as Record<string, unknown>).access_token).toBeUndefined()
     const r = await fetch(`${String(w.tokens.client_endpoint)}profile?auth=${String(w.tokens.access_token)}`)
-    expect([r.status, (await r.json()).error]).toEqual([401, 'invalid_token'])
+    expect([r.status, (await r.json() as any).error]).toEqual([401, 'invalid_token'])
     expect((await fails(w.b24, 'profile')).code).toBe('JSSDK_UNKNOWN_ERROR')
     expect(w.sb.admin.placements(w.portalId).filter((p) => p.appId === w.appId)).toEqual([])
   })

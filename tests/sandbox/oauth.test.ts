@@ -18,26 +18,26 @@ describe('OAuth server', () => {
     const q = { grant_type: 'refresh_token', client_id: w.app.clientId, client_secret: w.app.clientSecret, refresh_token: String(first.refresh_token) }
     const a = await fetch(`${oauth}?${form(q)}`)
     expect(a.status).toBe(200)
-    const pairA = await a.json()
+    const pairA = await a.json() as any
     expect(pairA.refresh_token).not.toBe(first.refresh_token)
     const b = await fetch(oauth, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ ...q, refresh_token: pairA.refresh_token }) })
     expect(b.status).toBe(200)
     const reuse = await fetch(`${oauth}?${form(q)}`)
     expect(reuse.status).toBe(400)
-    expect((await reuse.json()).error).toBe('invalid_grant')
+    expect((await reuse.json() as any).error).toBe('invalid_grant')
   })
 
   it('rejects a wrong client secret with invalid_client', async () => {
     const t = w.sb.admin.issueTokens(w.portalId, w.appId)
     const r = await fetch(`${oauth}?${form({ grant_type: 'refresh_token', client_id: w.app.clientId, client_secret: 'wrong', refresh_token: String(t.refresh_token) })}`)
-    expect([r.status, (await r.json()).error]).toEqual([401, 'invalid_client'])
+    expect([r.status, (await r.json() as any).error]).toEqual([401, 'invalid_client'])
   })
 
   it('exchanges an authorization code once', async () => {
     const code = w.sb.admin.issueAuthCode(w.portalId, w.appId)
     const q = form({ grant_type: 'authorization_code', client_id: w.app.clientId, client_secret: w.app.clientSecret, code })
     const r = await fetch(`${oauth}?${q}`)
-    const body = await r.json()
+    const body = await r.json() as any
     expect(body.member_id).toBe(w.sb.admin.info(w.portalId).memberId)
     expect(body.client_endpoint).toBe(w.sb.admin.info(w.portalId).restBase)
     expect((await fetch(`${oauth}?${q}`)).status).toBe(400)
@@ -66,6 +66,6 @@ describe('OAuth server', () => {
     const t = w.sb.admin.issueTokens(w.portalId, w.appId)
     w.sb.admin.expireTokens(w.portalId, w.appId)
     const r = await fetch(`${String(t.client_endpoint)}profile?auth=${String(t.access_token)}`)
-    expect([r.status, (await r.json()).error]).toEqual([401, 'expired_token'])
+    expect([r.status, (await r.json() as any).error]).toEqual([401, 'expired_token'])
   })
 })

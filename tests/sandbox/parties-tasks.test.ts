@@ -84,7 +84,7 @@ describe('tasks', () => {
     const byParent = await call(w.b24, 'tasks.task.list', { filter: { PARENT_ID: task.id } })
     expect(byParent.tasks).toHaveLength(1)
     expect(await call(w.b24, 'task.checklistitem.add', { TASKID: task.id, FIELDS: { TITLE: 'Check documents' } })).toEqual(expect.any(Number))
-    expect(await call(w.b24, 'task.checklistitem.add', [task.id, { TITLE: 'Positional' }])).toEqual(expect.any(Number))
+    expect(await call(w.b24, 'task.checklistitem.add', [task.id, { TITLE: 'Positional' }] as unknown as Record<string, unknown>)).toEqual(expect.any(Number))
     expect((await call(w.b24, 'tasks.task.delete', { taskId: sub.id })).task).toBe(true)
     expect(await fails(w.b24, 'tasks.task.get', { taskId: sub.id })).toMatchObject({ status: 400 })
   })

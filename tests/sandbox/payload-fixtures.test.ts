@@ -48,7 +48,7 @@ describe('payloads match the reference examples', () => {
   it('token refresh answer (reference 1.3)', async () => {
     const t = w.sb.admin.issueTokens(w.portalId, w.appId)
     const q = new URLSearchParams({ grant_type: 'refresh_token', client_id: w.app.clientId, client_secret: w.app.clientSecret, refresh_token: String(t.refresh_token) })
-    const body = await (await fetch(`${w.sb.baseUrl}/oauth/token/?${q.toString()}`)).json()
+    const body = await (await fetch(`${w.sb.baseUrl}/oauth/token/?${q.toString()}`)).json() as any
     expect(diff(fixture('token-refresh'), body, [], '', true)).toEqual([])
   })
 

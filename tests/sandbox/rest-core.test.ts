@@ -22,9 +22,9 @@ describe('REST envelope and URL forms', () => {
 
   it('accepts .json, double slash, GET query, form bodies and ignores SDK telemetry params', async () => {
     const token = String(w.tokens.access_token)
-    const a = await (await fetch(`${rest}profile.json?auth=${token}`)).json()
-    const b = await (await fetch(`${rest}/profile?auth=${token}&bx24_request_id=1&bx24_sdk_ver=2`)).json()
-    const c = await (await fetch(`${rest}user.get`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `auth=${token}&FILTER[ID]=1` })).json()
+    const a = await (await fetch(`${rest}profile.json?auth=${token}`)).json() as any
+    const b = await (await fetch(`${rest}/profile?auth=${token}&bx24_request_id=1&bx24_sdk_ver=2`)).json() as any
+    const c = await (await fetch(`${rest}user.get`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `auth=${token}&FILTER[ID]=1` })).json() as any
     expect(a.result.ID).toBe(1)
     expect(b.result.ADMIN).toBe(true)
     expect(c.result).toHaveLength(1)
@@ -32,19 +32,19 @@ describe('REST envelope and URL forms', () => {
   })
 
   it('serves incoming webhooks and rejects a wrong code', async () => {
-    const ok = await (await fetch(`${hook}user.current`)).json()
+    const ok = await (await fetch(`${hook}user.current`)).json() as any
     expect(ok.result.ID).toBe('1')
     const bad = await fetch(hook.replace('abc123', 'nope') + 'user.current')
     expect(bad.status).toBe(401)
-    expect(await bad.json()).toEqual({ error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' })
+    expect(await bad.json() as any).toEqual({ error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' })
   })
 
   it('unknown method is 404 ERROR_METHOD_NOT_FOUND; missing and bad auth are 401', async () => {
     expect(await fails(w.b24, 'crm.nothing.here')).toEqual({ code: 'ERROR_METHOD_NOT_FOUND', status: 404 })
     const none = await fetch(`${rest}profile`)
-    expect([none.status, (await none.json()).error]).toEqual([401, 'NO_AUTH_FOUND'])
+    expect([none.status, (await none.json() as any).error]).toEqual([401, 'NO_AUTH_FOUND'])
     const bad = await fetch(`${rest}profile?auth=deadbeef`)
-    expect([bad.status, (await bad.json()).error]).toEqual([401, 'invalid_token'])
+    expect([bad.status, (await bad.json() as any).error]).toEqual([401, 'invalid_token'])
   })
 
   it('answers CORS preflight and sets Access-Control-Allow-Origin', async () => {
@@ -71,9 +71,9 @@ describe('scopes and admin rights', () => {
     expect(await fails(b24, 'crm.type.add', { fields: { title: 'X' } })).toEqual({ code: 'ACCESS_DENIED', status: 400 })
     expect(await fails(b24, 'bizproc.robot.add', { CODE: 'x' })).toEqual({ code: 'ACCESS_DENIED', status: 403 })
     const r = await fetch(`${hook}event.bind?event=ONTASKADD&handler=http://x.example/h`)
-    expect([r.status, (await r.json()).error]).toEqual([403, 'ACCESS_DENIED'])
+    expect([r.status, (await r.json() as any).error]).toEqual([403, 'ACCESS_DENIED'])
     const p = await fetch(`${hook}placement.bind`)
-    expect([p.status, (await p.json()).error]).toEqual([403, 'WRONG_AUTH_TYPE'])
+    expect([p.status, (await p.json() as any).error]).toEqual([403, 'WRONG_AUTH_TYPE'])
   })
 })
 
