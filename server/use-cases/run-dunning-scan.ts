@@ -30,7 +30,8 @@ export async function runDunningScan(ports: DunningPorts, memberId: string): Pro
     cardChanges = await pullDunningCardFields(ports, client, p, memberId, rows, today)
     if (cardChanges) rows = await ports.repo.open(memberId)
   }
-  const logs = await ports.repo.log(memberId, rows.map((r) => r.receivableId))
+  const logs = new Map<number, Awaited<ReturnType<DunningPorts['repo']['logOfOpen']>>>()
+  for (const l of await ports.repo.logOfOpen(memberId)) logs.set(l.receivableId, [...(logs.get(l.receivableId) ?? []), l])
   const debts = debtByCounterparty(rows)
   const remind = new Map<number, RemindJobData & { startAfter: number }>()
   const escalations: EscalateJobData[] = []
@@ -38,7 +39,7 @@ export async function runDunningScan(ports: DunningPorts, memberId: string): Pro
   const tz = calendar.timezone
   for (const row of rows) {
     let plan
-    try { plan = planDunning(dunningInput(row, logs, debts.get(row.counterpartyId) ?? 0), rules, calendar, today) } catch (e) {
+    try { plan = planDunning(dunningInput(row, logs.get(row.receivableId) ?? [], debts.get(row.counterpartyId) ?? 0), rules, calendar, today) } catch (e) {
       ports.log.warn({ memberId, receivableId: row.receivableId, err: (e as Error).message }, 'dunning.plan-failed')
       continue
     }
@@ -71,6 +72,6 @@ async function writeNextDates(ports: DunningPorts, memberId: string, list: { row
     for (const k of Object.keys(res.errors)) failed.add(k)
     if (failed.size) ports.log.warn({ memberId, failed: failed.size }, 'dunning.next-date.partial-failure')
   }
-  for (const { row, date } of list) if (!failed.has(`n${row.itemId}`)) await ports.repo.patchState(memberId, row.receivableId, { next_reminder_date: date })
+  await ports.repo.setNextDates(memberId, list.filter(({ row }) => !failed.has(`n${row.itemId}`)).map(({ row, date }) => ({ receivableId: row.receivableId, date })))
   return Object.keys(commands).length
 }

@@ -69,6 +69,13 @@ export function dunningRepository(db: Db) {
       const rows = await q.select(['receivable_id', 'step_key', 'kind', 'status', day('on_date').as('on_date'), 'detail', 'actor', 'created_at']).orderBy('id').execute()
       return rows.map((r) => ({ receivableId: Number(r.receivable_id), stepKey: r.step_key, kind: r.kind, status: r.status, onDate: r.on_date, detail: r.detail, actor: r.actor, createdAt: r.created_at }))
     },
+    /** The step log of every open receivable of a portal (the scan; no id list, any size). */
+    async logOfOpen(memberId: string): Promise<LogRow[]> {
+      const rows = await db.selectFrom('dunning_log as l').innerJoin('receivables as r', 'r.id', 'l.receivable_id')
+        .where('l.member_id', '=', memberId).where('r.remaining', '>', 0).where('r.stage', '<>', 'FAIL')
+        .select(['l.receivable_id', 'l.step_key', 'l.kind', 'l.status', day('l.on_date').as('on_date'), 'l.detail', 'l.actor', 'l.created_at']).orderBy('l.id').execute()
+      return rows.map((r) => ({ receivableId: Number(r.receivable_id), stepKey: r.step_key, kind: r.kind, status: r.status, onDate: r.on_date, detail: r.detail, actor: r.actor, createdAt: r.created_at }))
+    },
     /** Records one step; false when it was already recorded (the step happened before). */
     async logStep(memberId: string, e: { receivableId: number; stepKey: string; kind: 'reminder' | 'escalation' | 'manual'; status: 'sent' | 'skipped'; onDate: string; detail?: unknown; actor?: string }): Promise<boolean> {
       const r = await db.insertInto('dunning_log').values({
@@ -81,6 +88,15 @@ export function dunningRepository(db: Db) {
       const row = { member_id: memberId, receivable_id: receivableId, ...patch, updated_at: new Date() }
       await db.insertInto('dunning_receivables').values(row)
         .onConflict((oc) => oc.columns(['member_id', 'receivable_id']).doUpdateSet({ ...patch, updated_at: row.updated_at })).execute()
+    },
+    /** The "next reminder" date of many receivables in a few statements (the scan's bookkeeping). */
+    async setNextDates(memberId: string, list: { receivableId: number; date: string | null }[]): Promise<void> {
+      const now = new Date()
+      for (let i = 0; i < list.length; i += 1000) {
+        const rows = list.slice(i, i + 1000).map((x) => ({ member_id: memberId, receivable_id: x.receivableId, next_reminder_date: x.date, updated_at: now }))
+        await db.insertInto('dunning_receivables').values(rows)
+          .onConflict((oc) => oc.columns(['member_id', 'receivable_id']).doUpdateSet((eb) => ({ next_reminder_date: eb.ref('excluded.next_reminder_date'), updated_at: now }))).execute()
+      }
     },
     async patchCounterparty(memberId: string, counterpartyId: number, patch: Partial<{ segment: string | null; risk_segment: 'low' | 'normal' | 'high' | null; do_not_dun: boolean; override: string | null; telegram_chat_id: string | null; timezone: string | null; lang: 'ru' | 'en' | null; status: 'ok' | 'overdue' | 'escalated' | 'claim' }>): Promise<void> {
       const row = { member_id: memberId, counterparty_id: counterpartyId, ...patch, updated_at: new Date() }
