@@ -43,7 +43,7 @@ export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Rec
     if (!app) continue
     for (const b of ps.bindings.values()) {
       if (b.appId !== app.id || !names.has(String(b.event))) continue
-      if (b.offline) queueOffline(rt, ps, app, b, event, data)
+      if (b.offline) queueOffline(rt, ps, app, b, event, data, userId)
       else {
         const authUser = Number(b.authType) > 0 ? Number(b.authType) : userId
         const body = eventBody(rt, ps, app, inst, event, data, TASK_EVENTS.has(event) ? null : b.id, authUser)
@@ -53,13 +53,13 @@ export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Rec
   }
 }
 
-function queueOffline(rt: Runtime, ps: PortalState, app: App, b: Rec, event: string, data: Record<string, unknown>): void {
+function queueOffline(rt: Runtime, ps: PortalState, app: App, b: Rec, event: string, data: Record<string, unknown>, userId: number): void {
   const key = objectKey(event, data)
   const conn = String(b.authConnector ?? '')
   const existing = ps.offline.find((o) => o.appId === app.id && o.objectKey === key && o.connector === conn && !o.processId)
   const row = {
     appId: app.id, objectKey: key, connector: conn, processId: null, error: 0, TIMESTAMP_X: rt.world.clock.now(),
-    EVENT_NAME: event, EVENT_DATA: data, EVENT_ADDITIONAL: { user_id: '1' }, MESSAGE_ID: Math.random().toString(16).slice(2, 18),
+    EVENT_NAME: event, EVENT_DATA: data, EVENT_ADDITIONAL: { user_id: String(userId) }, MESSAGE_ID: Math.random().toString(16).slice(2, 18),
   }
   if (existing) ps.offline.save({ ...existing, ...row })
   else ps.offline.insert(row)
