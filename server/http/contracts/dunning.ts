@@ -58,3 +58,22 @@ export interface DunningSendNowResponse { sent: DunningChannelDto[]; failed: Rec
 /** POST /api/dunning/templates/preview */
 export interface DunningPreviewRequest { lang?: 'ru' | 'en'; templateId?: string; template?: { subject: string; body: string }; receivableId?: number }
 export interface DunningPreviewResponse { subject: string; body: string; variables: string[] }
+
+/** POST /api/dunning/counterparties/:type/:id/settings (only the keys given change; null clears). */
+export interface DunningCounterpartySettingsRequest {
+  segment?: string | null
+  riskSegment?: 'low' | 'normal' | 'high' | null
+  doNotDun?: boolean
+  telegramChatId?: string | null
+  timezone?: string | null
+  lang?: 'ru' | 'en' | null
+  override?: DunningOverrideDto | null
+}
+/** POST /api/dunning/receivables/:id/settings */
+export interface DunningReceivableSettingsRequest { riskSegment?: 'low' | 'normal' | 'high' | null; doNotDun?: boolean; override?: DunningOverrideDto | null }
+export interface DunningOverrideDto {
+  riskSegment?: 'low' | 'normal' | 'high'
+  ladder?: string
+  doNotDun?: boolean
+  escalation?: { id: string; daysOverdue: number; moveToOverdue: boolean; tasks: { title: string; hours: number }[]; notifyHead: boolean; openClaim: boolean }[]
+}

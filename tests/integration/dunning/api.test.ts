@@ -86,6 +86,23 @@ describe('dunning API', () => {
     expect((await post('/api/dunning/receivables/99999/send-now', { requestId: 'req-00000002' })).statusCode).toBe(404)
   })
 
+  it('counterparty and receivable settings: risk segment, do not dun, overrides; bad values are a 400', async () => {
+    const cpUrl = '/api/dunning/counterparties/company/501/settings'
+    expect((await post(cpUrl, { timezone: 'Mars/Olympus' })).statusCode).toBe(400)
+    expect((await post(cpUrl, { riskSegment: 'extreme' })).statusCode).toBe(400)
+    expect((await post('/api/dunning/counterparties/company/999/settings', { riskSegment: 'high' })).statusCode).toBe(404)
+    expect((await post(cpUrl, { riskSegment: 'high', telegramChatId: '123456', timezone: 'Asia/Vladivostok', lang: 'en' })).statusCode).toBe(200)
+    expect((await plan()).receivables[0].riskSegment).toBe('high')
+    expect((await post(`/api/dunning/receivables/${rid}/settings`, { override: { ladder: 'nope' } })).statusCode).toBe(400)
+    expect((await post(`/api/dunning/receivables/${rid}/settings`, { override: { escalation: [{ id: 'x', daysOverdue: -1, tasks: [] }] } })).statusCode).toBe(400)
+    expect((await post(`/api/dunning/receivables/${rid}/settings`, { override: { riskSegment: 'low', ladder: 'soft' } })).statusCode).toBe(200)
+    expect((await plan()).receivables[0]).toMatchObject({ riskSegment: 'low', ladderId: 'soft' })
+    expect((await post(`/api/dunning/receivables/${rid}/settings`, { doNotDun: true })).statusCode).toBe(200)
+    expect((await plan()).receivables[0].block).toBe('do-not-dun')
+    expect((await post(`/api/dunning/receivables/${rid}/settings`, { doNotDun: false, override: null })).statusCode).toBe(200)
+    expect((await plan()).receivables[0]).toMatchObject({ block: null, riskSegment: 'high' })
+  })
+
   it('template preview renders variables; an unknown variable is a 400', async () => {
     const r = await post('/api/dunning/templates/preview', { templateId: 'overdue', lang: 'en', receivableId: rid })
     expect(r.statusCode, r.body).toBe(200)

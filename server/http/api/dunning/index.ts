@@ -9,6 +9,7 @@ import { readDunningPlan } from '../../../use-cases/read-dunning-plan.ts'
 import { pauseDunning, recordPromise, skipDunningStep } from '../../../use-cases/dunning-actions.ts'
 import { previewDunningTemplate, sendDunningNow } from '../../../use-cases/send-dunning-now.ts'
 import { loadDunningRules, saveDunningRules } from '../../../use-cases/dunning-settings.ts'
+import { setCounterpartyDunning, setReceivableDunning } from '../../../use-cases/dunning-overrides.ts'
 import type { DunningPlanDto, DunningPreviewResponse, DunningSendNowResponse } from '../../contracts/dunning.ts'
 import type { DunningRules } from '../../../domain/dunning/index.ts'
 import { idParam, mapped, objectBody } from './map-error.ts'
@@ -32,10 +33,20 @@ export async function dunningApi(scope: FastifyInstance, ctx: AppContext): Promi
       const b = objectBody(req.body)
       return (await mapped(() => run({ memberId: s.memberId, userId: s.userId }, id, b))) ?? { ok: true }
     })
+  action('settings', (a, id, b) => setReceivableDunning(ports(), a, id, b))
   action('pause', (a, id, b) => pauseDunning(ports(), a, id, b.until, b.reason))
   action('promise', (a, id, b) => recordPromise(ports(), a, id, b.date, b.amount))
   action('skip', (a, id, b) => skipDunningStep(ports(), a, id, b.stepKey))
   action('send-now', (a, id, b): Promise<DunningSendNowResponse> => sendDunningNow(ports(), a, id, { requestId: b.requestId, subject: b.subject, body: b.body, channels: b.channels }))
+
+  scope.post<{ Params: Params }>('/dunning/counterparties/:type/:id/settings', async (req) => {
+    const s = sessionOf(req)
+    const type = req.params.type
+    if (type !== 'company' && type !== 'contact') throw new ApiError(400, 'request.invalid-counterparty', 'counterparty type must be "company" or "contact"')
+    const id = idParam(req.params.id, 'counterparty id')
+    await mapped(() => setCounterpartyDunning(ports(), { memberId: s.memberId, userId: s.userId }, type, id, objectBody(req.body)))
+    return { ok: true }
+  })
 
   scope.post('/dunning/templates/preview', async (req): Promise<DunningPreviewResponse> => {
     const s = sessionOf(req)
