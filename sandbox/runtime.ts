@@ -31,7 +31,7 @@ export class Runtime {
     this.deliveries = new Deliveries(this)
     this.runner = new AutomationRunner(this)
     this.hooks = {
-      emit: (ctx, event, data) => emitEvent(this, ctx.ps, event, data, ctx.user.id),
+      emit: (ctx, event, data) => emitEvent(this, ctx.ps, event, data, ctx.user.id, ctx.authConnector ?? ''),
       itemStageEntered: (ctx, etid, itemId, stageId) => this.runner.stageEntered(ctx.ps, etid, itemId, stageId),
       bizprocEventSent: (ctx, token, values, log) => this.runner.eventSent(ctx.ps, token, values, log),
       call: (ctx, method, params) => this.#subCall(ctx, method, params),

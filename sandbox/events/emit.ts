@@ -34,7 +34,7 @@ function objectKey(event: string, data: Record<string, unknown>): string {
   return `${event}:${String(f.ENTITY_TYPE_ID ?? '')}:${String(f.ID ?? '')}`
 }
 
-export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Record<string, unknown>, userId: number): void {
+export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Record<string, unknown>, userId: number, connector = ''): void {
   const etid = (data.FIELDS as Record<string, unknown> | undefined)?.ENTITY_TYPE_ID
   const names = new Set([event, ...(etid ? [`${event}_${String(etid)}`] : [])])
   for (const inst of ps.installs.values()) {
@@ -43,8 +43,9 @@ export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Rec
     if (!app) continue
     for (const b of ps.bindings.values()) {
       if (b.appId !== app.id || !names.has(String(b.event))) continue
-      if (b.offline) queueOffline(rt, ps, app, b, event, data, userId)
-      else {
+      if (b.offline) {
+        if (!connector || String(b.authConnector ?? '') !== connector) queueOffline(rt, ps, app, b, event, data, userId)
+      } else {
         const authUser = Number(b.authType) > 0 ? Number(b.authType) : userId
         const body = eventBody(rt, ps, app, inst, event, data, TASK_EVENTS.has(event) ? null : b.id, authUser)
         void rt.deliveries.post(ps.portal.id, 'event', event, String(b.handler), body)

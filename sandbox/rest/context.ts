@@ -29,4 +29,6 @@ export type Ctx = {
   hooks: Hooks
   method: string
   inBatch: boolean
+  /** `auth_connector` of the call: its own offline queue does not receive the resulting events */
+  authConnector?: string
 }

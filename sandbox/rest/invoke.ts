@@ -44,10 +44,11 @@ export async function invoke(env: InvokeEnv, caller: Caller, rawMethod: string, 
     const ctx: Ctx = {
       world, ps, user: caller.user, app: caller.app, install: caller.install, webhook: caller.webhook,
       scopes: caller.scopes, now: startMs, zone: ps.portal.timezone, hooks: env.hooks, method, inBatch,
+      authConnector: typeof params?.auth_connector === 'string' ? params.auth_connector : '',
     }
     const out = await def.handler(ctx, params ?? {})
     const measured = (performance.now() - t0) / 1000
-    prt.meter.charge(key, method, measured, startMs)
+    if (method !== 'batch') prt.meter.charge(key, method, measured, startMs)
     const time = timeInfo(startMs, startMs + measured * 1000, ps.portal.timezone, prt.meter.used(key, startMs), prt.meter.resetAt(key, startMs))
     prt.log.method({ at: startMs, method, status, viaBatch: inBatch, auth: caller.app ? 'oauth' : 'webhook' }, Boolean(def.write))
     return { ok: true, out, time }

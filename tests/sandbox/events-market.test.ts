@@ -89,6 +89,15 @@ describe('event delivery', () => {
     expect(await call(w.b24, 'event.offline.clear', { process_id: r.process_id })).toBe(true)
     expect(await call(w.b24, 'event.offline.list')).toEqual([])
   })
+
+  it('writes made with an auth_connector do not land in that connector\'s offline queue', async () => {
+    await call(w.b24, 'event.bind', { event: 'ONCRMCOMPANYUPDATE', event_type: 'offline', auth_connector: 'sync1' })
+    const id = await call(w.b24, 'crm.company.add', { fields: { TITLE: 'Loop' } })
+    await call(w.b24, 'crm.company.update', { id, fields: { TITLE: 'Mine' }, auth_connector: 'sync1' })
+    expect(await call(w.b24, 'event.offline.list', { auth_connector: 'sync1' })).toEqual([])
+    await call(w.b24, 'crm.company.update', { id, fields: { TITLE: 'Theirs' } })
+    expect(await call(w.b24, 'event.offline.list', { auth_connector: 'sync1' })).toHaveLength(1)
+  })
 })
 
 describe('placements', () => {
