@@ -12,6 +12,7 @@ import { imMethods } from './im.ts'
 import { eventMethods } from './events.ts'
 import { placementMethods } from './placements.ts'
 import { bizprocMethods } from './bizproc.ts'
+import { crmEnumMethods } from './crm-enums.ts'
 import type { MethodTable } from '../rest/registry-types.ts'
 
 export const registry: MethodTable = {
@@ -28,4 +29,5 @@ export const registry: MethodTable = {
   ...eventMethods,
   ...placementMethods,
   ...bizprocMethods,
+  ...crmEnumMethods,
 }

@@ -30,6 +30,8 @@ describe('smart processes, pipelines, stages', () => {
     expect(await fails(w.b24, 'crm.type.add', { fields: { title: 'Bad', entityTypeId: 1031 } })).toMatchObject({ code: 'INVALID_ARG_VALUE', status: 400 })
     expect(await call(w.b24, 'crm.type.delete', { id: t.id })).toEqual([])
     expect(await fails(w.b24, 'crm.type.get', { id: t.id })).toEqual({ code: 'NOT_FOUND', status: 400 })
+    const owner = (await call(w.b24, 'crm.enum.ownertype')).find((o: { ID: number }) => o.ID === spa.entityTypeId)
+    expect(owner).toMatchObject({ SYMBOL_CODE: `DYNAMIC_${spa.entityTypeId}`, SYMBOL_CODE_SHORT: `T${spa.entityTypeId.toString(16)}` })
     const type = (await call(w.b24, 'crm.type.get', { id: spa.id })).type
     expect(type.linkedUserFields['TASKS_TASK|UF_CRM_TASK']).toBe('Y')
     expect(type.relations.parent.map((r: { entityTypeId: number }) => r.entityTypeId)).toEqual([3, 4])
