@@ -44,6 +44,8 @@ export const effectKeys = {
   dunningTask: (memberId: string, receivableId: number, stepKey: string, index: number) => build('dunning-task', memberId, receivableId, stepKey, index),
   /** A notification of one escalation step to one user. */
   dunningNotify: (memberId: string, receivableId: number, stepKey: string, userId: number) => build('dunning-notify', memberId, receivableId, stepKey, userId),
+  /** The Telegram copy of an employee notification (the notification's own key inside). */
+  dunningEmployeeTelegram: (memberId: string, notificationKey: string) => build('dunning-employee-tg', memberId, notificationKey),
   /** The Claim Work item of a receivable (crm.item.add once, xmlId = this key). */
   claimOpen: (memberId: string, receivableId: number) => build('claim-open', memberId, receivableId),
   /** Effects around the opened claim: notifications and the lawyer's task. */

@@ -5,6 +5,7 @@ import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { Bitrix24Error } from '../bitrix24/errors.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { writeOnce } from './dunning-write-once.ts'
+import { effectKeys } from '../jobs/keys.ts'
 import { CRM_OWNER_TYPE } from './thank-you.ts'
 
 export interface EmailTo { entityType: 'company' | 'contact'; entityId: number; email: string; responsibleId: number }
@@ -57,6 +58,19 @@ export async function dunningTimelineComment(ports: DunningPorts, client: Portal
     },
     write: async () => ({ commentId: Number(await client.call('crm.timeline.comment.add', { fields: { ...entity, COMMENT: text } }, { idempotent: false })) }),
   })
+}
+
+/** A portal notification to an employee, plus a Telegram copy when the employee has linked a chat. */
+export async function notifyEmployee(ports: DunningPorts, client: PortalClient, memberId: string, key: string, userId: number, message: string): Promise<void> {
+  await notifyDunningUser(ports, client, memberId, key, userId, message)
+  const chat = await ports.repo.employeeChat(memberId, userId) ?? await ports.approvalChatOf(memberId, userId)
+  if (!chat) return
+  try {
+    await sendDunningTelegram(ports, memberId, effectKeys.dunningEmployeeTelegram(memberId, key), String(chat), message.replace(/\[\/?[a-z]+[^\]]*\]/gi, ''))
+  } catch (e) {
+    if (!(e instanceof TelegramNotDelivered) || /unreachable|Too Many|Bad Gateway|HTTP 5/i.test(e.message)) throw e
+    ports.log.warn({ memberId, userId, reason: e.message }, 'dunning.employee-telegram-failed')
+  }
 }
 
 /** The name of a portal user for templates ("manager"); empty when unknown. */

@@ -3,10 +3,13 @@ import type { AppContext } from '../context.ts'
 import { createTelegramClient, type TelegramClient } from '../channels/telegram-client.ts'
 import { dunningRepository, type DunningRepository } from '../storage/repositories/dunning.ts'
 import { receivablesPorts, type ReceivablesPorts } from './receivables-ports.ts'
+import { approvalTelegramRepository } from '../storage/repositories/approval-telegram.ts'
 
 export interface DunningPorts extends ReceivablesPorts {
   repo: DunningRepository
   telegram: TelegramClient
+  /** The chat an employee linked through the approvals bot (/start code), if any. */
+  approvalChatOf: (memberId: string, userId: number) => Promise<number | null>
 }
 
 export function dunningPorts(ctx: AppContext, o: Partial<Pick<DunningPorts, 'clients' | 'installState' | 'now' | 'telegram' | 'send'>> = {}): DunningPorts {
@@ -15,6 +18,7 @@ export function dunningPorts(ctx: AppContext, o: Partial<Pick<DunningPorts, 'cli
     ...base,
     ...(o.send ? { send: o.send } : {}),
     repo: dunningRepository(ctx.database.db),
+    approvalChatOf: (memberId, userId) => approvalTelegramRepository(ctx.database.db).chatOf(memberId, userId),
     telegram: o.telegram ?? createTelegramClient({ botToken: ctx.config.telegram.botToken, apiBase: ctx.config.telegram.apiBase }),
   }
 }

@@ -8,7 +8,7 @@ import { effectKeys } from '../jobs/keys.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { debtByCounterparty, dunningInput } from './dunning-input.ts'
 import { loadDunningRules } from './dunning-settings.ts'
-import { dunningTimelineComment, notifyDunningUser } from './dunning-channels.ts'
+import { dunningTimelineComment, notifyEmployee } from './dunning-channels.ts'
 import { createDunningTask } from './dunning-tasks.ts'
 import { openClaim } from './open-claim.ts'
 import type { EscalateJobData } from './run-dunning-scan.ts'
@@ -21,10 +21,12 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
   const { memberId, receivableId, stepKey, day } = data
   const { calendar, today, lang } = await portalDay(ports, memberId)
   if (day !== today) return 'stale'
-  const row = (await ports.repo.open(memberId, { receivableId }))[0]
+  const one = await ports.repo.one(memberId, receivableId)
+  if (!one) return 'not-due'
+  const siblings = await ports.repo.open(memberId, { counterpartyId: one.counterpartyId })
+  const row = siblings.find((r) => r.receivableId === receivableId)
   if (!row) return 'not-due' // paid or written off
   const rules = await loadDunningRules(ports, memberId)
-  const siblings = await ports.repo.open(memberId, { counterpartyId: row.counterpartyId })
   const logs = await ports.repo.log(memberId, [receivableId])
   const plan = planDunning(dunningInput(row, logs, debtByCounterparty(siblings).get(row.counterpartyId) ?? 0), rules, calendar, today)
   const logged = logs.find((l) => l.stepKey === stepKey && l.kind === 'escalation' && l.onDate === today && l.status === 'sent')
@@ -66,7 +68,7 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
   }
   if (step.notifyHead && rules.headOfSalesId) {
     const text = lang === 'ru' ? `Эскалация просрочки (${step.daysOverdue} дн.): ${about}` : `Overdue escalation (${step.daysOverdue} days): ${about}`
-    await notifyDunningUser(ports, client, memberId, effectKeys.dunningNotify(memberId, receivableId, stepKey, rules.headOfSalesId), rules.headOfSalesId, text)
+    await notifyEmployee(ports, client, memberId, effectKeys.dunningNotify(memberId, receivableId, stepKey, rules.headOfSalesId), rules.headOfSalesId, text)
   }
   const claimId = step.openClaim
     ? await openClaim(ports, client, state, { memberId, row, rules, calendar, lang, reason: esc.reason === 'broken-promise' ? (lang === 'ru' ? 'Обещание оплаты нарушено.' : 'The promise to pay was broken.') : '' })

@@ -9,7 +9,7 @@ import { effectKeys } from '../jobs/keys.ts'
 import type { DunningRow } from '../storage/repositories/dunning.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { createDunningTask } from './dunning-tasks.ts'
-import { notifyDunningUser } from './dunning-channels.ts'
+import { notifyEmployee } from './dunning-channels.ts'
 import { writeOnce } from './dunning-write-once.ts'
 import { fieldName, moneyValue } from './receivable-item-fields.ts'
 
@@ -48,7 +48,7 @@ export async function openClaim(ports: DunningPorts, client: PortalClient, state
     ? `Открыта претензионная работа: ${row.counterpartyName}, счёт № ${row.invoiceNumber}, долг ${(row.remaining / 100).toFixed(2)} ₽. ${i.reason}`
     : `Claim work opened: ${row.counterpartyName}, invoice ${row.invoiceNumber}, debt ${(row.remaining / 100).toFixed(2)} RUB. ${i.reason}`
   const notifyIds = new Set([row.responsibleId, rules.headOfSalesId, rules.lawyerId, ...rules.legalNotifyIds].filter((x): x is number => Boolean(x)))
-  for (const userId of notifyIds) await notifyDunningUser(ports, client, memberId, effectKeys.claimOpenEffect(memberId, row.receivableId, `notify-${userId}`), userId, note)
+  for (const userId of notifyIds) await notifyEmployee(ports, client, memberId, effectKeys.claimOpenEffect(memberId, row.receivableId, `notify-${userId}`), userId, note)
   if (rules.lawyerId) {
     await createDunningTask(ports, client, memberId, effectKeys.claimOpenEffect(memberId, row.receivableId, 'lawyer-task'), {
       title: lang === 'ru' ? `Подготовить претензию: ${row.counterpartyName}` : `Prepare the claim: ${row.counterpartyName}`,

@@ -26,6 +26,7 @@ export async function seedLedger(ctx: AppContext, memberId: string, portal: Fake
   await seedPortal(ctx, memberId, `app-${memberId}`, `https://${memberId}.bitrix24.test/rest/`)
   await ctx.repos.settings.set(memberId, 'dunning', { ...defaultDunningRules(), headOfSalesId: 2, lawyerId: 3, legalNotifyIds: [4], paymentDetails: 'р/с 40702810000000000001' }, 'test')
   const db = ctx.database.db
+  await db.insertInto('dunning_employee_chats').values({ member_id: memberId, user_id: 2, telegram_chat_id: '9002' }).execute()
   const out: SimReceivable[] = []
   for (let i = 0; i < 30; i++) {
     const cp = await db.insertInto('counterparties').values({ member_id: memberId, entity_type: 'company', entity_id: 500 + i, name: `Client ${i}`, inn: null, kpp: null, email: i % 7 === 3 ? null : `cp${i}@client.test` })
