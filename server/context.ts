@@ -7,6 +7,7 @@ import { portalsRepository } from './storage/repositories/portals.ts'
 import { settingsRepository } from './storage/repositories/settings.ts'
 import { effectsRepository } from './storage/repositories/effects.ts'
 import { auditRepository } from './storage/repositories/audit.ts'
+import { installStateRepository } from './storage/repositories/install-state.ts'
 import { createQueue, type Queue } from './jobs/queue.ts'
 import { jobTasks } from './jobs/tasks/index.ts'
 import { installSchedules } from './jobs/schedule.ts'
@@ -26,6 +27,7 @@ export interface AppContext {
     settings: ReturnType<typeof settingsRepository>
     effects: ReturnType<typeof effectsRepository>
     audit: ReturnType<typeof auditRepository>
+    installState: ReturnType<typeof installStateRepository>
   }
   queue: Queue
   portalLookup: ReturnType<typeof cachedLookup>
@@ -51,7 +53,7 @@ export async function createContext(config: Config, log: Logger, overrides: { da
     const queue = await createQueue({ database, log, definitions: jobTasks.map((t) => t.definition) })
     const ctx: AppContext = {
       config, log, database, queue,
-      repos: { portals, settings: settingsRepository(database.db), effects: effectsRepository(database.db), audit: auditRepository(database.db) },
+      repos: { portals, settings: settingsRepository(database.db), effects: effectsRepository(database.db), audit: auditRepository(database.db), installState: installStateRepository(database.db) },
       portalLookup: cachedLookup(async (memberId) => portals.get(memberId)),
       eventIntake: createGroupCommitter(queue, eventHandleJob.name, { maxInFlight: database.kind === 'pglite' ? 1 : 4 }),
       close: async () => {

@@ -5,8 +5,10 @@ import type { AppContext } from './context.ts'
 import { setRobotRunner } from './jobs/tasks/robot-run.ts'
 import { createRobotRunner } from '../robots/kit/run-robot.ts'
 import { robots } from '../robots/index.ts'
+import { createPortalClients } from './bitrix24/client/portal-clients.ts'
 
 export function wire(ctx: AppContext): AppContext {
   setRobotRunner(createRobotRunner(robots))
+  if (!ctx.b24) ctx.b24 = createPortalClients(ctx)
   return ctx
 }

@@ -6,5 +6,7 @@ import type { FoundationTables } from './tables/foundation.ts'
 import type { LedgerTables } from './tables/ledger.ts'
 import type { ApprovalTables } from './tables/approvals.ts'
 import type { DunningTables } from './tables/dunning.ts'
+import type { RateLimitTables } from './tables/rate-limits.ts'
+import type { InstallTables } from './tables/install.ts'
 
-export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables {}
+export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables {}

@@ -23,7 +23,7 @@ describe('sandbox portal page', () => {
     expect(installPage).toContain('http://127.0.0.1:1/install?')
     expect(installPage).toContain('"INSTALL":true')
 
-    const refreshed = await (await fetch(`${portal.origin}/_portal/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: app.id, userId: 1 }) })).json()
+    const refreshed = (await (await fetch(`${portal.origin}/_portal/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: app.id, userId: 1 }) })).json()) as { AUTH_ID?: string }
     expect(refreshed.AUTH_ID).toEqual(expect.any(String))
     const finished = await (await fetch(`${portal.origin}/_portal/finish`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: app.id }) })).json()
     expect(finished).toEqual({ result: true })

@@ -1,0 +1,42 @@
+// Fast full listing: start=-1 with an ID cursor, and up to 50 cursor pages per batch chained by
+// $result references, so one HTTP request reads up to 2,500 rows. A page shorter than 50 ends it;
+// commands after it (whose reference pointed past the end) are ignored, rows are de-duplicated.
+import type { Params, PortalClient } from './portal-client.ts'
+
+const PAGE = 50
+const PAGES_PER_BATCH = 50
+
+export async function listAllBatched<T>(client: PortalClient, method: string, params: Params & { filter?: Params; select?: string[] }, opts: { itemsKey?: string; idField?: string; cursorField?: string; limit?: number }): Promise<T[]> {
+  const idField = opts.idField ?? (opts.itemsKey === 'items' ? 'id' : 'ID')
+  const filterKey = `>${opts.cursorField ?? idField}`
+  const rows: T[] = []
+  const seen = new Set<string>()
+  let cursor = 0
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY
+  const pageOf = (r: unknown): Record<string, unknown>[] => {
+    const v = opts.itemsKey ? (r as Record<string, unknown> | null)?.[opts.itemsKey] : r
+    return Array.isArray(v) ? (v as Record<string, unknown>[]) : []
+  }
+  for (;;) {
+    const commands: Record<string, { method: string; params: Params }> = {}
+    for (let i = 0; i < PAGES_PER_BATCH; i++) {
+      const prev = `p${i - 1}`
+      const ref = opts.itemsKey ? `$result[${prev}][${opts.itemsKey}][${PAGE - 1}][${idField}]` : `$result[${prev}][${PAGE - 1}][${idField}]`
+      commands[`p${i}`] = { method, params: { ...params, order: { [opts.cursorField ?? idField]: 'ASC' }, filter: { ...(params.filter ?? {}), [filterKey]: i === 0 ? cursor : ref }, start: -1 } }
+    }
+    const res = await client.batch(commands)
+    let ended = false
+    for (let i = 0; i < PAGES_PER_BATCH; i++) {
+      const page = pageOf(res.results[`p${i}`])
+      for (const row of page) {
+        const id = String(row[idField] ?? row.ID ?? row.id)
+        if (seen.has(id)) continue
+        seen.add(id)
+        rows.push(row as T)
+        cursor = Math.max(cursor, Number(id))
+      }
+      if (page.length < PAGE || res.errors[`p${i}`]) { ended = true; break }
+    }
+    if (ended || rows.length >= limit) return rows.slice(0, limit)
+  }
+}

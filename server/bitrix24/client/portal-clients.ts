@@ -1,0 +1,40 @@
+// PortalClients: one client per connected portal per process, built from stored tokens.
+import type { AppContext } from '../../context.ts'
+import type { PortalClient, PortalClients } from './portal-client.ts'
+import { Bitrix24Error } from '../errors.ts'
+import { createTokenBroker, type TokenBroker } from './token-broker.ts'
+import { createRateLimiter, bucketFor } from './rate-limiter.ts'
+import { createSdk } from './sdk-factory.ts'
+import { createPortalClient } from './portal-client-impl.ts'
+
+export function createPortalClients(ctx: AppContext): PortalClients & { broker: TokenBroker; forget: (memberId: string) => void } {
+  const broker = createTokenBroker({
+    database: ctx.database, portals: ctx.repos.portals, log: ctx.log, oauthUrl: ctx.config.b24.oauthUrl,
+    clientId: ctx.config.b24.clientId, clientSecret: ctx.config.b24.clientSecret,
+  })
+  const limiter = createRateLimiter(ctx.database)
+  const clients = new Map<string, Promise<PortalClient>>()
+
+  const build = async (memberId: string): Promise<PortalClient> => {
+    const portal = await ctx.repos.portals.get(memberId)
+    if (!portal || portal.status !== 'active') throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} is not connected${portal?.statusReason ? `: ${portal.statusReason}` : ''}`, 401, false)
+    const tokens = await ctx.repos.portals.getTokens(memberId)
+    if (!tokens) throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} has no tokens`, 401, false)
+    const sdk = createSdk(portal, tokens, { clientId: ctx.config.b24.clientId ?? '', clientSecret: ctx.config.b24.clientSecret ?? '' }, broker)
+    return createPortalClient({ memberId, sdk, limiter, shape: bucketFor(portal.licenceFamily) })
+  }
+
+  return {
+    broker,
+    forPortal(memberId) {
+      let c = clients.get(memberId)
+      if (!c) {
+        c = build(memberId)
+        clients.set(memberId, c)
+        c.catch(() => clients.delete(memberId))
+      }
+      return c
+    },
+    forget: (memberId) => void clients.delete(memberId),
+  }
+}
