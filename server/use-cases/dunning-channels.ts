@@ -10,12 +10,16 @@ import { CRM_OWNER_TYPE } from './thank-you.ts'
 
 export interface EmailTo { entityType: 'company' | 'contact'; entityId: number; email: string; responsibleId: number }
 
-export async function sendDunningEmail(ports: DunningPorts, client: PortalClient, memberId: string, key: string, to: EmailTo, subject: string, body: string) {
+/** `since`: the start of the sending day; the lookup also accepts the same subject to the same owner since then. */
+export async function sendDunningEmail(ports: DunningPorts, client: PortalClient, memberId: string, key: string, to: EmailTo, subject: string, body: string, since: Date) {
   const owner = { OWNER_TYPE_ID: CRM_OWNER_TYPE[to.entityType], OWNER_ID: to.entityId }
   return writeOnce<{ activityId: number }>(ports.effects, memberId, key, {
     lookup: async () => {
-      const found = await client.call<{ ID: string }[]>('crm.activity.list', { filter: { ...owner, TYPE_ID: 4, ORIGIN_ID: key }, select: ['ID'] })
-      return found?.length ? { activityId: Number(found[0].ID) } : null
+      const byOrigin = await client.call<{ ID: string }[]>('crm.activity.list', { filter: { ...owner, TYPE_ID: 4, ORIGIN_ID: key }, select: ['ID'] })
+      if (byOrigin?.length) return { activityId: Number(byOrigin[0].ID) }
+      // portals (and emulators) that do not keep ORIGIN_ID: the same subject to the same owner that day
+      const bySubject = await client.call<{ ID: string }[]>('crm.activity.list', { filter: { ...owner, TYPE_ID: 4, SUBJECT: subject, '>=CREATED': since.toISOString() }, select: ['ID'] })
+      return bySubject?.length ? { activityId: Number(bySubject[0].ID) } : null
     },
     write: async () => ({
       activityId: Number(await client.call('crm.activity.add', { fields: {

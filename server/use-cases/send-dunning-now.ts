@@ -50,7 +50,7 @@ export async function sendDunningNow(ports: DunningPorts, a: Actor, receivableId
     try {
       if (ch === 'email') {
         if (!row.counterpartyEmail) { failed.email = 'the counterparty has no e-mail'; continue }
-        await sendDunningEmail(ports, client, a.memberId, key, { entityType: row.entityType, entityId: row.entityId, email: row.counterpartyEmail, responsibleId: a.userId }, subject, body)
+        await sendDunningEmail(ports, client, a.memberId, key, { entityType: row.entityType, entityId: row.entityId, email: row.counterpartyEmail, responsibleId: a.userId }, subject, body, new Date(ports.now().getTime() - 86_400_000))
       } else {
         if (!row.telegramChatId) { failed.telegram = 'the counterparty has no Telegram chat'; continue }
         await sendDunningTelegram(ports, a.memberId, key, row.telegramChatId, `${subject}\n\n${body}`)

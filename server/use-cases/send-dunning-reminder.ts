@@ -6,6 +6,7 @@
 import { Bitrix24Error } from '../bitrix24/errors.ts'
 import { composeReminder, daysOverdueOf, planDunning, sendWindowOn, type Channel, type DueReminderEntry } from '../domain/dunning/index.ts'
 import { effectKeys } from '../jobs/keys.ts'
+import { localTimeToMs } from '../domain/calendar/instant.ts'
 import type { DunningRow } from '../storage/repositories/dunning.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { debtByCounterparty, dunningInput } from './dunning-input.ts'
@@ -62,7 +63,7 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
   const client = await ports.clients.forPortal(memberId)
   const party = first ?? await ports.repo.one(memberId, msg.entries[0].receivableId)
   if (!party) return 'nothing-due'
-  const sent = await deliver(ports, client, memberId, counterpartyId, day, party, msg, rules.headOfSalesId)
+  const sent = await deliver(ports, client, memberId, counterpartyId, day, party, msg, rules.headOfSalesId, new Date(localTimeToMs(calendar.timezone, day, 0)))
   const p = await receivablesProcessOf(ports, memberId)
   for (const e of msg.entries) {
     await ports.repo.logStep(memberId, { receivableId: e.receivableId, stepKey: e.stepKey, kind: 'reminder', status: sent.channels.length ? 'sent' : 'skipped', onDate: today,
@@ -79,7 +80,7 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
 
 type Client = Awaited<ReturnType<NonNullable<DunningPorts['clients']>['forPortal']>>
 
-async function deliver(ports: DunningPorts, client: Client, memberId: string, counterpartyId: number, day: string, party: DunningRow, msg: FrozenMessage, headOfSalesId: number | null) {
+async function deliver(ports: DunningPorts, client: Client, memberId: string, counterpartyId: number, day: string, party: DunningRow, msg: FrozenMessage, headOfSalesId: number | null, since: Date) {
   const channels: string[] = []
   const failed: Record<string, string> = {}
   const responsibleId = party.responsibleId ?? headOfSalesId ?? 1
@@ -95,7 +96,7 @@ async function deliver(ports: DunningPorts, client: Client, memberId: string, co
   if (msg.channels.includes('email')) {
     const email = party.counterpartyEmail ?? await readEmail(client, party.entityType, party.entityId)
     const key = effectKeys.dunningSend(memberId, counterpartyId, day, 'email')
-    if (email) await guard('email', key, () => sendDunningEmail(ports, client, memberId, key, { entityType: party.entityType, entityId: party.entityId, email, responsibleId }, msg.subject, msg.body))
+    if (email) await guard('email', key, () => sendDunningEmail(ports, client, memberId, key, { entityType: party.entityType, entityId: party.entityId, email, responsibleId }, msg.subject, msg.body, since))
     else failed.email = 'no e-mail'
   }
   if (msg.channels.includes('telegram') && party.telegramChatId) {
