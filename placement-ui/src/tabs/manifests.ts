@@ -1,5 +1,6 @@
 // Every tab's manifest, as plain data (no Vue): install/ imports this to bind placements.
 import { tab as counterpartyReceivables } from './counterparty-receivables/tab.ts'
+import { tab as collectionPlan } from './collection-plan/tab.ts'
 import { tab as receivablePayments } from './receivable-payments/tab.ts'
 import { tab as claimPayouts } from './claim-payouts/tab.ts'
 import { tab as approvalRoute } from './approval-route/tab.ts'
@@ -9,4 +10,4 @@ import type { TabManifest } from './manifest-types.ts'
 
 export type { TabManifest, TabPlacement } from './manifest-types.ts'
 
-export const tabManifests: readonly TabManifest[] = [counterpartyReceivables, receivablePayments, claimPayouts, approvalRoute, admin, install]
+export const tabManifests: readonly TabManifest[] = [counterpartyReceivables, collectionPlan, receivablePayments, claimPayouts, approvalRoute, admin, install]
