@@ -1,5 +1,5 @@
-// One escalation step of one receivable, re-checked against the ledger when it runs: the item moves
-// to Overdue, the counterparty status updates, the manager gets the step's tasks (deadlines in working
+// One escalation step of one receivable, re-checked against the ledger when it runs (the ledger moves
+// it to Overdue), the counterparty status updates, the manager gets the step's tasks (deadlines in working
 // hours), the head of sales is notified, and the last step opens the Claim Work item. Every write is
 // keyed; the step is logged once and commented on the receivable's timeline.
 import { addWorkingHours } from '../domain/calendar/index.ts'
@@ -13,7 +13,6 @@ import { createDunningTask } from './dunning-tasks.ts'
 import { openClaim } from './open-claim.ts'
 import type { EscalateJobData } from './run-dunning-scan.ts'
 import { portalDay } from './receivable-calendar.ts'
-import { stageIdOf } from './receivable-item-fields.ts'
 
 export type EscalateOutcome = 'escalated' | 'not-due' | 'stale'
 
@@ -51,10 +50,9 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
     return 'escalated'
   }
   const step = esc.step
-  if (step.moveToOverdue && p && row.itemId && !['OVERDUE', 'NEGOTIATION'].includes(row.stage)) {
-    const overdue = stageIdOf(p, 'OVERDUE')
-    if (overdue) await client.call('crm.item.update', { entityTypeId: p.entityTypeId, id: row.itemId, fields: { stageId: overdue } })
-  }
+  // The Overdue stage itself is the ledger's: its reconcile moves every receivable past due through the
+  // mirror (a move made here would look like a manual move to the ledger and freeze its stage rules).
+  if (step.moveToOverdue && !['OVERDUE', 'NEGOTIATION'].includes(row.stage)) ports.log.info({ memberId, receivableId, stage: row.stage }, 'dunning.escalate.stage-left-to-ledger')
   await ports.repo.patchCounterparty(memberId, row.counterpartyId, { status: step.openClaim ? 'claim' : 'escalated' })
   const about = lang === 'ru' ? `${row.counterpartyName}, счёт № ${row.invoiceNumber}, долг ${(row.remaining / 100).toFixed(2)} ₽, срок ${row.dueDate}` : `${row.counterpartyName}, invoice ${row.invoiceNumber}, debt ${(row.remaining / 100).toFixed(2)} RUB, due ${row.dueDate}`
   const manager = row.responsibleId ?? rules.headOfSalesId ?? 1
