@@ -1,0 +1,31 @@
+export const dict = {
+  ru: {
+    title: 'Контроль дебиторки — настройки', save: 'Сохранить', adminsOnly: 'Только для администраторов', adminsOnlyText: 'Эта страница доступна администраторам портала. Обратитесь к администратору.',
+    sec_approvals: 'Согласование', sec_dunning: 'Напоминания', sec_reports: 'Отчёты', saved: 'Сохранено',
+    roles: 'Роли', role_financeManager: 'Финансовый менеджер', role_operationsManager: 'Операционный менеджер', role_chiefAccountant: 'Главный бухгалтер', role_juniorAccountant: 'Бухгалтер', role_cfo: 'Финансовый директор', role_lawyer: 'Юрист', role_signatory: 'Подписант',
+    userId: 'ID сотрудника', badUser: 'ID сотрудника — целое положительное число',
+    sla: 'SLA согласования', slaStep: 'Этап', checkEvery: 'Проверка, раб. ч', remindAfter: 'Напомнить через', escalateAfter: 'Эскалация через', untilTaken: 'До взятия в работу', daysShort: 'дн.', hoursShort: 'ч',
+    cfoRule: 'Финансовый директор согласует от суммы', costItems: 'или статьи затрат (через запятую)', cutoff: 'Отсечка бухгалтерии', endOfDay: 'Конец дня', badNumber: 'Неверное число в поле «{f}»',
+    st_head: 'Руководитель', st_cfo: 'Фин. директор', st_finance: 'Фин. менеджер', st_legal: 'Юрист', st_signing: 'Подписание',
+    ladders: 'Лестницы напоминаний', ladder: 'Лестница {id}', window: 'Окно отправки', anchor: 'От', offset: 'Сдвиг', unit: 'Дни', dayOff: 'Выходной', channels: 'Каналы', template: 'Шаблон', addStep: 'Добавить шаг', remove: 'Удалить',
+    a_invoice: 'даты счёта', a_due: 'срока оплаты', a_previous: 'пред. шага', 'a_claim-sent': 'претензии', u_working: 'рабочие', u_calendar: 'календарные', d_next: 'следующий раб.', d_previous: 'предыдущий раб.', d_keep: 'оставить',
+    ch_email: 'e-mail', ch_telegram: 'Telegram', ch_notify: 'уведомл.', tail: 'Затем каждые {n} дн., до {m} раз',
+    templates: 'Шаблоны', subject: 'Тема', body: 'Текст', preview: 'Предпросмотр', variables: 'Переменные', lang: 'Язык',
+    reports: 'Отчёты', ageing: 'Возраст дебиторской задолженности', b_current: 'Не просрочено', b_d1_30: '1–30', b_d31_60: '31–60', b_d61_90: '61–90', b_d90_plus: '90+', total: 'Итого', counterparty: 'Контрагент', portal: 'Все контрагенты', exportCsv: 'Экспорт CSV', asOf: 'На {d}', amountAxis: 'Сумма, ₽', noData: 'Нет открытой задолженности',
+  },
+  en: {
+    title: 'Receivables Control — settings', save: 'Save', adminsOnly: 'Administrators only', adminsOnlyText: 'This page is for portal administrators. Ask your administrator.',
+    sec_approvals: 'Approvals', sec_dunning: 'Reminders', sec_reports: 'Reports', saved: 'Saved',
+    roles: 'Roles', role_financeManager: 'Finance manager', role_operationsManager: 'Operations manager', role_chiefAccountant: 'Chief accountant', role_juniorAccountant: 'Junior accountant', role_cfo: 'CFO', role_lawyer: 'Lawyer', role_signatory: 'Signatory',
+    userId: 'User ID', badUser: 'A user ID is a positive whole number',
+    sla: 'Approval SLA', slaStep: 'Step', checkEvery: 'Check, working h', remindAfter: 'Remind after', escalateAfter: 'Escalate after', untilTaken: 'Until taken', daysShort: 'd', hoursShort: 'h',
+    cfoRule: 'The CFO approves from the amount', costItems: 'or cost items (comma separated)', cutoff: 'Accounting cut-off', endOfDay: 'End of day', badNumber: 'Bad number in "{f}"',
+    st_head: 'Head', st_cfo: 'CFO', st_finance: 'Finance', st_legal: 'Legal', st_signing: 'Signing',
+    ladders: 'Reminder ladders', ladder: 'Ladder {id}', window: 'Send window', anchor: 'From', offset: 'Offset', unit: 'Days', dayOff: 'Day off', channels: 'Channels', template: 'Template', addStep: 'Add a step', remove: 'Remove',
+    a_invoice: 'invoice date', a_due: 'due date', a_previous: 'previous step', 'a_claim-sent': 'claim sent', u_working: 'working', u_calendar: 'calendar', d_next: 'next working', d_previous: 'previous working', d_keep: 'keep',
+    ch_email: 'e-mail', ch_telegram: 'Telegram', ch_notify: 'notify', tail: 'Then every {n} days, up to {m} times',
+    templates: 'Templates', subject: 'Subject', body: 'Text', preview: 'Preview', variables: 'Variables', lang: 'Language',
+    reports: 'Reports', ageing: 'Receivables ageing', b_current: 'Current', b_d1_30: '1–30', b_d31_60: '31–60', b_d61_90: '61–90', b_d90_plus: '90+', total: 'Total', counterparty: 'Counterparty', portal: 'All counterparties', exportCsv: 'Export CSV', asOf: 'As of {d}', amountAxis: 'Amount, ₽', noData: 'No open debt',
+  },
+}
+export type AdminT = (k: keyof typeof dict.en & string, v?: Record<string, string | number>) => string

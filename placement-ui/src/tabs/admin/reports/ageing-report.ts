@@ -1,0 +1,44 @@
+// Receivables ageing as chart series, table rows and CSV (client-side; amounts stay in kopecks until shown).
+import type { AgeingDto, AgeingRowDto } from '../../../../../server/http/contracts/receivables.ts'
+
+export const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const
+export type Bucket = (typeof BUCKETS)[number]
+
+export interface AgeingTableRow { key: string; name: string; row: AgeingRowDto }
+
+export function ageingRows(dto: AgeingDto, portalName: string): AgeingTableRow[] {
+  return [
+    ...dto.counterparties.map((c) => ({ key: `${c.counterparty.type}-${c.counterparty.id}`, name: c.counterparty.name, row: c.ageing })),
+    { key: 'portal', name: portalName, row: dto.portal },
+  ]
+}
+
+/** Kopecks -> "1234.56" without floating point (for CSV and chart values). */
+export function kopecksToDecimal(k: number): string {
+  const sign = k < 0 ? '-' : ''
+  const a = Math.abs(k)
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`
+}
+
+function csvCell(v: string): string {
+  return /[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+}
+
+/** RFC 4180 CSV with a header; ';' for Russian spreadsheets, ',' otherwise. Amounts as plain decimals. */
+export function ageingCsv(rows: AgeingTableRow[], header: { name: string; buckets: Record<Bucket | 'total', string> }, sep: ';' | ',' = ';'): string {
+  const cols = [...BUCKETS, 'total'] as const
+  const head = [header.name, ...cols.map((c) => header.buckets[c])]
+  const lines = [head, ...rows.map((r) => [r.name, ...cols.map((c) => kopecksToDecimal(r.row[c].amount))])]
+  return lines.map((l) => l.map(csvCell).join(sep)).join('\r\n') + '\r\n'
+}
+
+export function downloadText(filename: string, text: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }))
+  const a = doc.createElement('a')
+  a.href = url
+  a.download = filename
+  doc.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
