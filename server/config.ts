@@ -15,6 +15,8 @@ export interface Config {
     readonly oauthUrl: string
     readonly webhookUrl: string | null
     readonly appVersion: string
+    /** Override of our share of the portal's bucket (tests against a sandbox without limits). */
+    readonly rateLimit: { readonly burst: number; readonly drain: number } | null
   }
   readonly queue: {
     readonly inProcessWorker: boolean
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
       oauthUrl: url('B24_OAUTH_URL', ['http:', 'https:']) ?? 'https://oauth.bitrix.info/oauth/token/',
       webhookUrl: url('B24_WEBHOOK_URL', ['http:', 'https:']),
       appVersion: str('B24_APP_VERSION') ?? '1',
+      rateLimit: rateLimitOf(str('B24_RATE_LIMIT'), problems),
     },
     queue: {
       inProcessWorker: bool('QUEUE_IN_PROCESS_WORKER', true),
@@ -124,6 +127,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length) throw new ConfigError(problems)
   return deepFreeze(config)
+}
+
+function rateLimitOf(raw: string | null, problems: string[]): { burst: number; drain: number } | null {
+  if (raw === null) return null
+  const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw)
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) { problems.push(`B24_RATE_LIMIT="${raw}" must look like <burst>/<per second>, e.g. 46/1.96`); return null }
+  return { burst: Number(m[1]), drain: Number(m[2]) }
 }
 
 function redactUrl(raw: string): string {

@@ -6,9 +6,14 @@ import { setRobotRunner } from './jobs/tasks/robot-run.ts'
 import { createRobotRunner } from '../robots/kit/run-robot.ts'
 import { robots } from '../robots/index.ts'
 import { createPortalClients } from './bitrix24/client/portal-clients.ts'
+import { connectFromEvent, connectFromFrame } from './use-cases/connect-portal.ts'
+import { createUserTokenVerifier } from './bitrix24/client/verify-user-token.ts'
 
 export function wire(ctx: AppContext): AppContext {
   setRobotRunner(createRobotRunner(robots))
   if (!ctx.b24) ctx.b24 = createPortalClients(ctx)
+  ctx.onAppInstall ??= connectFromEvent(ctx)
+  ctx.onInstallFrame ??= connectFromFrame(ctx)
+  ctx.verifyUserToken ??= createUserTokenVerifier(ctx.repos.portals, ctx.config.b24)
   return ctx
 }

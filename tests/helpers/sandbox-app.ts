@@ -10,7 +10,7 @@ export async function connectSandboxApp(opts: { env?: Env; limits?: boolean; tok
   const sb: Sandbox = await startSandbox({ tokenLifetimeSec: opts.tokenLifetimeSec ?? 3600 })
   const portal = await sb.admin.createPortal({ title: 'Test portal', licenseFamily: opts.licenseFamily })
   if (!opts.limits) sb.admin.setLimits(portal.id, { burst: 100_000, drain: 100_000 })
-  const t = await createTestContext({ B24_CLIENT_ID: TEST_APP.clientId, B24_CLIENT_SECRET: TEST_APP.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, ...opts.env })
+  const t = await createTestContext({ B24_CLIENT_ID: TEST_APP.clientId, B24_CLIENT_SECRET: TEST_APP.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, ...(opts.limits ? {} : { B24_RATE_LIMIT: '100000/100000' }), ...opts.env })
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   const appBase = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`
   const app = sb.admin.registerApp({ code: 'rc.app', ...TEST_APP, appUrl: `${appBase}/bitrix/placements/admin`, installUrl: `${appBase}/bitrix/install`, eventHandlerUrl: `${appBase}/bitrix/events` })

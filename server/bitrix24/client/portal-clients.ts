@@ -21,7 +21,7 @@ export function createPortalClients(ctx: AppContext): PortalClients & { broker: 
     const tokens = await ctx.repos.portals.getTokens(memberId)
     if (!tokens) throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} has no tokens`, 401, false)
     const sdk = createSdk(portal, tokens, { clientId: ctx.config.b24.clientId ?? '', clientSecret: ctx.config.b24.clientSecret ?? '' }, broker)
-    return createPortalClient({ memberId, sdk, limiter, shape: bucketFor(portal.licenceFamily) })
+    return createPortalClient({ memberId, sdk, limiter, shape: ctx.config.b24.rateLimit ?? bucketFor(portal.licenceFamily) })
   }
 
   return {

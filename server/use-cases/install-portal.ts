@@ -1,0 +1,20 @@
+// Plan or apply the install manifest for one portal; apply stores the new install-state.
+import type { AppContext } from '../context.ts'
+import { reconcile, type PlannedOp } from '../../install/reconcile.ts'
+
+export async function installPortal(ctx: AppContext, memberId: string, apply: boolean, onStep?: (s: string) => void): Promise<PlannedOp[]> {
+  const portal = await ctx.repos.portals.get(memberId)
+  if (!portal) throw new Error(`unknown portal ${memberId}`)
+  const client = await ctx.b24!.forPortal(memberId)
+  const tokens = await ctx.repos.portals.getTokens(memberId)
+  const result = await reconcile({
+    client, state: await ctx.repos.installState.get(memberId), baseUrl: ctx.config.http.baseUrl, appVersion: ctx.config.b24.appVersion,
+    lang: portal.lang === 'ru' ? 'ru' : 'en', authUserId: tokens?.userId ?? 1, onStep,
+  }, apply)
+  if (apply) {
+    await ctx.repos.installState.save(memberId, { ...result.state, finishedAt: result.state.finishedAt ?? new Date().toISOString() })
+    await ctx.repos.portals.update(memberId, { appVersion: ctx.config.b24.appVersion })
+    await ctx.repos.audit.record({ memberId, actor: 'system', source: 'install', action: 'install.applied', details: { operations: result.ops.length } })
+  }
+  return result.ops
+}
