@@ -19,6 +19,7 @@ export async function readDunningPlan(ports: DunningPorts, memberId: string, typ
   const logs = await ports.repo.log(memberId, rows.map((r) => r.receivableId))
   const debt = debtByCounterparty(rows).get(Number(cp.id)) ?? 0
   const receivables = rows.map((row) => toDto(row, logs, planDunning(dunningInput(row, logs, debt), rules, calendar, today), today))
+  await markDoneTasks(ports, memberId, receivables)
   return { today, counterparty: { id: Number(cp.id), name: cp.name, status: cp.status ?? 'ok' }, receivables }
 }
 
@@ -41,5 +42,19 @@ export function toDto(row: DunningRow, logs: LogRow[], plan: DunningPlan, today:
     promise: row.promisedDate && row.promisedAmount ? { date: row.promisedDate, amount: row.promisedAmount, status: plan.promise ?? 'pending' } : null,
     claim: row.claimItemId ? { itemId: row.claimItemId } : null, nextReminderDate: plan.nextReminderDate, steps,
     manual: mine.filter((l) => l.kind === 'manual').map((l) => ({ key: l.stepKey, on: l.onDate, actor: l.actor, channels: (l.detail as { channels?: string[] } | null)?.channels ?? [] })),
+  }
+}
+
+/** Which escalation tasks are completed (status 5) or awaiting control (4): one list call; unknown when the portal is unreachable. */
+async function markDoneTasks(ports: DunningPorts, memberId: string, list: DunningReceivablePlanDto[]): Promise<void> {
+  const tasks = list.flatMap((r) => r.steps.flatMap((s) => s.detail?.tasks ?? []))
+  if (!tasks.length || !ports.clients) return
+  try {
+    const client = await ports.clients.forPortal(memberId)
+    const r = await client.call<{ tasks: { id: string | number; status: string | number }[] }>('tasks.task.list', { filter: { ID: tasks.map((t) => t.id) }, select: ['ID', 'STATUS'] })
+    const status = new Map((r?.tasks ?? []).map((t) => [Number(t.id), Number(t.status)]))
+    for (const t of tasks) t.done = status.has(t.id) ? status.get(t.id)! >= 4 && status.get(t.id)! <= 5 : null
+  } catch (e) {
+    ports.log.warn({ memberId, err: (e as Error).message }, 'dunning.plan.task-status-unavailable')
   }
 }

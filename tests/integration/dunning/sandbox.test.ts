@@ -11,6 +11,7 @@ import { dunningPorts, type DunningPorts } from '../../../server/use-cases/dunni
 import { runDunningScan, type EscalateJobData, type RemindJobData } from '../../../server/use-cases/run-dunning-scan.ts'
 import { sendDunningReminder } from '../../../server/use-cases/send-dunning-reminder.ts'
 import { escalateDunning } from '../../../server/use-cases/escalate-dunning.ts'
+import { readDunningPlan } from '../../../server/use-cases/read-dunning-plan.ts'
 import { createTestContext, seedPortal } from '../../helpers/app.ts'
 import { at } from './simulate.ts'
 
@@ -98,5 +99,19 @@ describe('dunning against the sandbox portal', () => {
     expect(notified).toEqual(expect.arrayContaining([ids.head, ids.lawyer, ids.manager]))
     const row = await t.ctx.database.db.selectFrom('dunning_receivables').select('claim_item_id').where('receivable_id', '=', ids.rid).executeTakeFirstOrThrow()
     expect(row.claim_item_id).toBe(Number(claims[0].id))
+  })
+
+  it('the collection plan shows the escalation tasks and which of them are done, and the claim', async () => {
+    const all = (await call<{ tasks: { id: string; title: string }[] }>('tasks.task.list', { filter: {}, select: ['ID', 'TITLE'] })).tasks
+    const call1 = all.find((x) => x.title.startsWith('Call the client'))!
+    await call('tasks.task.complete', { taskId: Number(call1.id) })
+    const plan = await readDunningPlan(ports, M, 'company', ids.company)
+    const r = plan.receivables[0]
+    const esc1 = r.steps.find((x) => x.key === 'e.esc-1')!
+    expect(esc1.status).toBe('done')
+    expect(esc1.detail!.tasks!.map((x) => [x.id, x.done])).toEqual(expect.arrayContaining([[Number(call1.id), true]]))
+    expect(esc1.detail!.tasks!.filter((x) => x.done === false)).toHaveLength(1)
+    expect(r.claim).not.toBeNull()
+    expect(plan.counterparty!.status).toBe('claim')
   })
 })
