@@ -7,6 +7,7 @@ import { receivablesApi } from './receivables/index.ts'
 import { approvalsApi } from './approvals/index.ts'
 import { dunningApi } from './dunning/index.ts'
 import { receivableByItemApi } from './receivable-by-item.ts'
+import { installApi } from './install/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -16,6 +17,7 @@ export const apiModules: ApiModule[] = [
   approvalsApi,
   dunningApi,
   receivableByItemApi,
+  installApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
