@@ -28,6 +28,8 @@ export const portalSchedules: PortalSchedule[] = [
   { job: 'approval-recover', slotAt: everyMinutes(15) },
   // dunning: the morning scan in the portal's timezone (jobs/tasks/dunning-scan.ts)
   { job: 'dunning-scan', slotAt: dailyAt(8) },
+  // receivables: re-read changed items (lost events), overdue moves and days overdue
+  { job: 'receivable-reconcile', slotAt: everyMinutes(15) },
 ]
 
 export const scheduleTickJob = { name: 'schedule-tick', retryLimit: 1, retryDelay: 10 }
