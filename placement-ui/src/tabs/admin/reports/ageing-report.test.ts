@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { AgeingDto, AgeingRowDto } from '../../../../../server/http/contracts/receivables.ts'
+import { ageingCsv, ageingRows, kopecksToDecimal } from './ageing-report.ts'
+
+const row = (amounts: number[]): AgeingRowDto => {
+  const [current, d1_30, d31_60, d61_90, d90_plus] = amounts.map((amount) => ({ amount, count: amount ? 1 : 0 })) as AgeingRowDto['current'][]
+  return { current: current!, d1_30: d1_30!, d31_60: d31_60!, d61_90: d61_90!, d90_plus: d90_plus!, total: { amount: amounts.reduce((s, a) => s + a, 0), count: 1 } }
+}
+const dto: AgeingDto = {
+  today: '2025-06-20',
+  portal: row([10_00, 20_000_01, 0, 0, 5]),
+  counterparties: [{ counterparty: { id: 1, type: 'company', entityId: 5, name: 'ООО "Ромашка"; филиал', inn: null }, ageing: row([10_00, 20_000_01, 0, 0, 5]) }],
+}
+const header = { name: 'Counterparty', buckets: { current: 'Current', d1_30: '1–30', d31_60: '31–60', d61_90: '61–90', d90_plus: '90+', total: 'Total' } }
+
+describe('ageing report', () => {
+  it('turns kopecks into decimals without floating point', () => {
+    expect(kopecksToDecimal(2_000_001)).toBe('20000.01')
+    expect(kopecksToDecimal(5)).toBe('0.05')
+    expect(kopecksToDecimal(-150)).toBe('-1.50')
+    expect(kopecksToDecimal(9_007_199_254_740_991)).toBe('90071992547409.91')
+  })
+
+  it('writes a CSV with a header, quoted names and the portal total last', () => {
+    const csv = ageingCsv(ageingRows(dto, 'All'), header, ';')
+    expect(csv.split('\r\n')).toEqual([
+      'Counterparty;Current;1–30;31–60;61–90;90+;Total',
+      '"ООО ""Ромашка""; филиал";10.00;20000.01;0.00;0.00;0.05;20010.06',
+      'All;10.00;20000.01;0.00;0.00;0.05;20010.06',
+      '',
+    ])
+    expect(ageingCsv(ageingRows(dto, 'All'), header, ',').split('\r\n')[1]).toBe('"ООО ""Ромашка""; филиал",10.00,20000.01,0.00,0.00,0.05,20010.06')
+  })
+})

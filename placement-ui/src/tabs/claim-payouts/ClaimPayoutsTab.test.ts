@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
+import B24App from '@bitrix24/b24ui-nuxt/components/App.vue'
+import { ApiCallError, type Api } from '../../app/api.ts'
+import type { TabContext } from '../../app/tab-context.ts'
+import type { FrameContext } from '../../app/frame.ts'
+import type { ClaimTrancheDto, ClaimViewDto } from './claims-api-types.ts'
+import ClaimPayoutsTab from './ClaimPayoutsTab.vue'
+import { dict } from './i18n.ts'
+import { differenceToAgreed, lastDayOfMonth } from './use-claim-payouts.ts'
+
+const tr = (id: string, amount: number, status: 'planned' | 'paid' = 'planned'): ClaimTrancheDto => ({ id, deadline: '2025-07-31', amount, status, paidOn: status === 'paid' ? '2025-07-20' : null, paidBy: status === 'paid' ? 4 : null })
+const view = (tranches: ClaimTrancheDto[], agreed: number | null = 3_500_00): ClaimViewDto => {
+  const total = tranches.reduce((s, t) => s + t.amount, 0)
+  const paid = tranches.filter((t) => t.status === 'paid').reduce((s, t) => s + t.amount, 0)
+  return { id: 8, itemId: 40, kind: 'payout', stage: 'Payouts', counterparty: null, agreedCompensation: agreed, tranches, totals: { total, paid, remaining: total - paid }, recovery: null }
+}
+function mountTab(api: Api) {
+  const ctx: TabContext = { api, lang: 'en', frame: { placement: 'CRM_DYNAMIC_1050_DETAIL_TAB', entityId: '40' } as FrameContext }
+  return mount(defineComponent(() => () => h(B24App, null, () => h(ClaimPayoutsTab, { ctx }))), { global: { plugins: [b24UiPlugin] }, attachTo: document.body })
+}
+const input = (sel: string, value: string) => { const el = document.querySelector<HTMLInputElement>(sel)!; el.value = value; el.dispatchEvent(new Event('input')) }
+
+describe('claim payouts tab', () => {
+  it('defaults a deadline to the month end and measures the gap to the agreed amount', () => {
+    expect(lastDayOfMonth('2024-02-10')).toBe('2024-02-29')
+    expect(lastDayOfMonth('2025-12-01')).toBe('2025-12-31')
+    expect(differenceToAgreed([tr('a', 1_000_00), tr('b', 1_000_00)], 3_500_00)).toBe(-1_500_00)
+    expect(differenceToAgreed([tr('a', 1_000_00)], null)).toBeNull()
+    expect(Object.keys(dict.ru).sort()).toEqual(Object.keys(dict.en).sort())
+  })
+
+  it('shows the totals and the shortfall, edits only planned tranches, and adds the missing sum', async () => {
+    const calls: { path: string; method?: string; body?: unknown }[] = []
+    let current = view([tr('a', 1_000_00, 'paid'), tr('b', 1_000_00)])
+    const api = (async (path: string, init: { method?: string; body?: unknown } = {}) => {
+      calls.push({ path, ...init })
+      if (path === '/claims/8/tranches') current = view([...current.tranches, tr('c', (init.body as { amount: number }).amount)])
+      return current
+    }) as Api
+    const w = mountTab(api)
+    await flushPromises()
+    expect(w.find('[data-testid="totals-paidTotal"]').text()).toContain('1,000.00')
+    expect(w.find('[data-testid="difference"]').text()).toContain('1,500.00 short')
+    expect(w.find('[data-testid="edit-0"]').exists()).toBe(false)
+    expect(w.find('[data-testid="edit-1"]').exists()).toBe(true)
+    await w.find('[data-testid="add-tranche"]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector<HTMLInputElement>('[data-testid="tranche-amount"]')!.value).toBe('1500.00')
+    input('[data-testid="tranche-deadline"]', '2025-08-31')
+    document.querySelector<HTMLFormElement>('[data-testid="tranche-form"]')!.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect(calls.at(-1)).toMatchObject({ path: '/claims/8/tranches', body: { deadline: '2025-08-31', amount: 1_500_00 } })
+    expect(w.find('[data-testid="difference"]').text()).toContain('matches')
+    w.unmount()
+  })
+
+  it('says plainly when the claims service has no data for the card', async () => {
+    const api = (async () => { throw new ApiCallError(404, 'claim.not-found', 'nope') }) as Api
+    const w = mountTab(api)
+    await flushPromises()
+    expect(w.find('[data-testid="no-claim"]').exists()).toBe(true)
+    w.unmount()
+  })
+})
