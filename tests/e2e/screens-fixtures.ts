@@ -1,0 +1,83 @@
+// API answers for the screenshot run of the approval, collection plan, claim and admin screens.
+// The browser test serves them through Playwright routing, so the built UI renders realistic data.
+import type { ApprovalSettingsDto, ApprovalViewDto } from '../../server/http/contracts/approvals.ts'
+import type { DunningPlanDto } from '../../server/http/contracts/dunning.ts'
+import type { AgeingDto, AgeingRowDto } from '../../server/http/contracts/receivables.ts'
+
+const approvalStep = { stage: 'S', kind: 'approval' as const, selfApproval: false, takenAt: null, decidedBy: null, substitute: false, reason: null, remindedAt: null, escalatedAt: null, nextSlaAt: null, elapsedWorkingMinutes: null, pausedAt: null, pauseReason: null }
+export const approvalView: ApprovalViewDto = {
+  id: 5, entityTypeId: 1040, itemId: 9, pipeline: 'payments', round: 2, status: 'in-progress', paused: false, currentStep: 1,
+  steps: [
+    { ...approvalStep, index: 0, id: 'head', role: 'head', assigneeId: 12, status: 'approved', slaStatus: 'reminded', startedAt: '2025-06-02T07:00:00Z', takenAt: '2025-06-04T06:10:00Z', remindedAt: '2025-06-04T06:00:00Z', decidedAt: '2025-06-04T06:30:00Z', decidedBy: 12 },
+    { ...approvalStep, index: 1, id: 'finance', role: 'financeManager', assigneeId: 3, status: 'active', slaStatus: 'escalated', startedAt: '2025-06-04T06:30:00Z', remindedAt: '2025-06-06T06:30:00Z', escalatedAt: '2025-06-06T07:30:00Z', nextSlaAt: '2025-06-06T11:30:00Z' },
+    { ...approvalStep, index: 2, id: 'accounting', role: 'chiefAccountant', kind: 'accounting', assigneeId: 8, status: 'waiting', slaStatus: 'on-time', startedAt: null, decidedAt: null },
+  ],
+  accounting: { deadline: null, mainDone: false, subDone: false, tasks: [] },
+  viewer: { userId: 3, canDecide: true, asSubstitute: false, canTake: true, canRestart: false },
+  audit: [
+    { id: 1, at: '2025-06-02T07:00:00Z', actor: 'user:21', source: 'portal', action: 'approval.started', details: { round: 2 } },
+    { id: 2, at: '2025-06-04T06:00:00Z', actor: 'system', source: 'sla', action: 'approval.reminded', details: { step: 'head' } },
+    { id: 3, at: '2025-06-04T06:30:00Z', actor: 'user:12', source: 'ui', action: 'approval.approved', details: { step: 'head' } },
+    { id: 4, at: '2025-06-06T07:30:00Z', actor: 'system', source: 'sla', action: 'approval.escalated', details: { step: 'finance', to: 4 } },
+  ],
+}
+
+const s = (key: string, label: string, date: string, status: DunningPlanDto['receivables'][number]['steps'][number]['status'], extra: object = {}) =>
+  ({ key, kind: 'reminder' as const, label, date, status, overdue: status === 'missed', channels: ['email' as const], doneOn: status === 'done' ? date : null, detail: null, ...extra })
+export const dunningPlan: DunningPlanDto = {
+  today: '2025-06-20', counterparty: { id: 12, name: 'ООО «Ромашка»', status: 'escalated' },
+  receivables: [
+    { receivableId: 31, itemId: 501, invoiceNumber: 'A-1024', invoiceDate: '2025-05-20', dueDate: '2025-06-16', amount: 150_000_00, remaining: 100_000_00, daysOverdue: 4, riskSegment: 'high', ladderId: 'default',
+      block: 'promise', pause: null, promise: { date: '2025-06-25', amount: 100_000_00, status: 'pending' }, claim: null, nextReminderDate: '2025-06-26', manual: [{ key: 'm.1', on: '2025-06-18', actor: 'user:3', channels: ['email'] }],
+      steps: [s('d-5', '5 working days before due', '2025-06-06', 'done'), s('d0', 'On the due day', '2025-06-16', 'done'), s('d1', '1 day after', '2025-06-17', 'skipped'), s('d3', '3 days after', '2025-06-19', 'missed'), s('d10', '10 days after', '2025-06-26', 'waiting'),
+        { key: 'e3', kind: 'escalation', label: 'Call the client', date: '2025-06-19', status: 'done', overdue: false, channels: [], doneOn: '2025-06-19', detail: { tasks: [{ id: 881, done: false }] } }] },
+    { receivableId: 32, itemId: 502, invoiceNumber: 'A-0990', invoiceDate: '2025-03-01', dueDate: '2025-03-31', amount: 80_000_00, remaining: 80_000_00, daysOverdue: 81, riskSegment: 'normal', ladderId: 'default',
+      block: 'paused', pause: { until: '2025-06-30', reason: 'Dispute over the delivery act' }, promise: null, claim: { itemId: 77 }, nextReminderDate: null, manual: [],
+      steps: [s('d10', '10 days after', '2025-04-10', 'done'), { key: 'e30', kind: 'escalation', label: 'Open a claim', date: '2025-04-30', status: 'done', overdue: false, channels: [], doneOn: '2025-04-30', detail: { claimId: 77 } }, s('t1', 'Every 7 days', '2025-06-23', 'paused')] },
+  ],
+}
+
+export const claimView = {
+  id: 8, itemId: 40, kind: 'payout', stage: 'Payouts', counterparty: { name: 'Иванов И. И.' }, agreedCompensation: 4_000_00,
+  tranches: [
+    { id: 't1', deadline: '2025-05-31', amount: 1_000_00, status: 'paid', paidOn: '2025-05-28', paidBy: 8, paidByName: 'Анна Смирнова' },
+    { id: 't2', deadline: '2025-06-30', amount: 1_000_00, status: 'paid', paidOn: '2025-06-27', paidBy: 8, paidByName: 'Анна Смирнова' },
+    { id: 't3', deadline: '2025-07-31', amount: 1_500_00, status: 'planned', paidOn: null, paidBy: null },
+  ],
+  totals: { total: 3_500_00, paid: 2_000_00, remaining: 1_500_00 }, recovery: null,
+}
+
+export const approvalSettings: ApprovalSettingsDto = {
+  roles: { financeManager: 3, operationsManager: 4, chiefAccountant: 8, juniorAccountant: 9, cfo: 2, lawyer: null, signatory: null },
+  sla: {
+    ladders: {
+      head: { checkEveryHours: 4, remindAfter: { days: 2, hours: 0 }, escalateAfter: { days: 2, hours: 1 }, untilTaken: true },
+      cfo: { checkEveryHours: 4, remindAfter: { days: 1, hours: 0 }, escalateAfter: { days: 2, hours: 0 }, untilTaken: false },
+      finance: { checkEveryHours: null, remindAfter: null, escalateAfter: { days: 2, hours: 0 }, untilTaken: false },
+    },
+    cfoRule: { minAmount: 500_000_00 }, cutoff: '13:00', endOfDay: '18:00',
+  },
+}
+
+export const dunningRules = {
+  ladders: [{ id: 'default', window: { from: '10:00', to: '17:00' }, tail: { everyDays: 7, unit: 'calendar', maxRepeats: 4, channels: ['email'], template: 'overdue' },
+    steps: [
+      { id: 'd-5', anchor: 'due', offset: -5, unit: 'working', dayOff: 'previous', channels: ['email'], template: 'before' },
+      { id: 'd0', anchor: 'due', offset: 0, unit: 'working', dayOff: 'next', channels: ['email', 'telegram'], template: 'due' },
+      { id: 'd1', anchor: 'due', offset: 1, unit: 'working', dayOff: 'next', channels: ['email'], template: 'overdue' },
+    ] }],
+  templates: {
+    before: { ru: { subject: 'Напоминание: счёт {invoice_number} к оплате {due_date}', body: 'Здравствуйте, {counterparty}!\nНапоминаем, что {due_date} наступает срок оплаты счёта {invoice_number} на сумму {remaining}.' } },
+    due: { ru: { subject: 'Сегодня срок оплаты счёта {invoice_number}', body: 'Оплатите, пожалуйста.' } },
+    overdue: { ru: { subject: 'Просрочен счёт {invoice_number}', body: 'Просрочка {days_overdue} дн.' } },
+  },
+  rules: [], headOfSalesId: null, lawyerId: null, legalNotifyIds: [], paymentDetails: 'р/с 40702810…', catchUpDays: 3,
+}
+
+const cell = (amount: number) => ({ amount, count: amount ? 1 : 0 })
+const row = (a: number[]): AgeingRowDto => ({ current: cell(a[0]!), d1_30: cell(a[1]!), d31_60: cell(a[2]!), d61_90: cell(a[3]!), d90_plus: cell(a[4]!), total: cell(a.reduce((x, y) => x + y, 0)) })
+const cp = (id: number, name: string, a: number[]) => ({ counterparty: { id, type: 'company' as const, entityId: id, name, inn: null }, ageing: row(a) })
+export const ageing: AgeingDto = {
+  today: '2025-06-20', portal: row([420_000_00, 180_000_00, 95_000_00, 40_000_00, 220_000_00]),
+  counterparties: [cp(1, 'ООО «Ромашка»', [150_000_00, 100_000_00, 0, 0, 80_000_00]), cp(2, 'АО «Вектор»', [200_000_00, 50_000_00, 95_000_00, 0, 0]), cp(3, 'ИП Петров', [70_000_00, 30_000_00, 0, 40_000_00, 140_000_00])],
+}

@@ -1,0 +1,141 @@
+// The approval, collection plan, claim and admin screens in headless Chromium inside a portal page,
+// with the /api answers staged through Playwright routing; screenshots go to __screenshots__/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page, Route } from 'playwright-core'
+import { createTestContext, seedPortal } from '../helpers/app.ts'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
+import { startMinimalPortal } from '../helpers/minimal-portal-page.ts'
+import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules } from './screens-fixtures.ts'
+
+let t: Awaited<ReturnType<typeof createTestContext>>
+let appUrl: string
+let browser: Browser
+
+beforeAll(async () => {
+  t = await createTestContext()
+  await t.app.listen({ port: 0, host: '127.0.0.1' })
+  appUrl = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`
+  browser = await launchChromium()
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await t?.dispose()
+})
+
+type Answers = Record<string, (body: unknown) => unknown>
+const preview = (body: unknown) => {
+  const tpl = (body as { template?: { subject: string; body: string } }).template ?? { subject: 'Просрочен счёт {invoice_number}', body: 'Оплатите {remaining}' }
+  const fill = (x: string) => x.replace('{invoice_number}', 'A-1024').replace('{due_date}', '16.06.2025').replace('{counterparty}', 'ООО «Ромашка»').replace('{remaining}', '100 000,00 ₽').replace('{days_overdue}', '12')
+  return { subject: fill(tpl.subject), body: fill(tpl.body), variables: ['counterparty', 'invoice_number', 'due_date', 'remaining', 'days_overdue'] }
+}
+
+async function openScreen(tab: string, placement: string, options: Record<string, string>, answers: Answers, opts: { lang?: 'ru' | 'en'; admin?: boolean } = {}) {
+  const init = { DOMAIN: '', PROTOCOL: 0, LANG: opts.lang ?? 'en', MEMBER_ID: 'member-ui', AUTH_ID: 'user-token', REFRESH_ID: 'r', AUTH_EXPIRES: 3600, IS_ADMIN: opts.admin ?? true,
+    PLACEMENT: placement, PLACEMENT_OPTIONS: options, INSTALL: false, FIRST_RUN: false, APP_OPTIONS: {}, USER_OPTIONS: {} }
+  const portal = await startMinimalPortal(`${appUrl}/bitrix/placements/${tab}`, init)
+  init.DOMAIN = new URL(portal.origin).host
+  await seedPortal(t.ctx, 'member-ui', 'app-token-ui', `${portal.origin}/rest/`)
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
+  const errors: string[] = []
+  const calls: string[] = []
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.route(`${appUrl}/api/**`, async (route: Route) => {
+    const req = route.request()
+    const key = `${req.method()} ${new URL(req.url()).pathname.replace(/^\/api/, '')}`
+    calls.push(key)
+    const answer = answers[key]
+    if (!answer) return route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'x.not-found', message: `no fixture for ${key}` }) })
+    try {
+      return await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer(req.postDataJSON())) })
+    } catch (e) {
+      const err = e as { status?: number; message: string }
+      return route.fulfill({ status: err.status ?? 500, contentType: 'application/json', body: JSON.stringify({ error: 'x', message: err.message }) })
+    }
+  })
+  await page.goto(portal.origin)
+  return { page, frame: page.frameLocator('iframe'), errors, calls, close: async () => { await page.close(); await portal.close() } }
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+
+describe('screens in headless Chromium', () => {
+  it('approval route: steps with SLA badges, decision buttons, audit log', async () => {
+    const s = await openScreen('approval-route', 'CRM_DYNAMIC_1040_DETAIL_TAB', { ID: '9' }, {
+      'GET /approvals/item/1040/9': () => approvalView, 'GET /approvals/telegram/link': () => ({ linked: false }),
+      'POST /approvals/telegram/link-code': () => ({ code: 'K7Q2-9XZ', expiresAt: '2025-06-06T12:00:00Z', command: '/start K7Q2-9XZ', linked: false }),
+    })
+    try {
+      await s.frame.getByTestId('step-sla-finance').waitFor({ timeout: 20_000 })
+      expect(await s.frame.getByTestId('step-sla-finance').textContent()).toBe('Escalated')
+      await s.frame.getByTestId('telegram-code').click()
+      await s.frame.getByTestId('telegram-command').waitFor()
+      await shot(s.page, 'approval-route')
+      await s.frame.getByTestId('reject').click()
+      await s.frame.getByTestId('reject-submit').click()
+      await s.frame.getByTestId('reject-problem').waitFor()
+      await shot(s.page, 'approval-route-reject')
+      expect(s.errors).toEqual([])
+    } finally { await s.close() }
+  })
+
+  it('collection plan: steps per overdue invoice, promise, pause, claim; send-now editor', async () => {
+    const s = await openScreen('collection-plan', 'CRM_COMPANY_DETAIL_TAB', { ID: '12' }, {
+      'GET /dunning/counterparties/company/12/plan': () => dunningPlan, 'POST /dunning/templates/preview': preview,
+    }, { lang: 'ru' })
+    try {
+      await s.frame.getByTestId('plan-A-1024').waitFor({ timeout: 20_000 })
+      await shot(s.page, 'collection-plan')
+      await s.frame.getByTestId('send-A-1024').click()
+      await s.frame.getByTestId('send-body').waitFor()
+      await expect.poll(() => s.frame.getByTestId('send-body').inputValue()).toContain('100 000,00')
+      await shot(s.page, 'collection-plan-send-now')
+      expect(s.errors).toEqual([])
+    } finally { await s.close() }
+  })
+
+  it('claim payouts: tranches, totals and the difference to the agreed compensation', async () => {
+    const s = await openScreen('claim-payouts', 'CRM_DYNAMIC_1050_DETAIL_TAB', { ID: '40' }, { 'GET /claims/item/40': () => claimView }, { lang: 'ru' })
+    try {
+      await s.frame.getByTestId('difference').waitFor({ timeout: 20_000 })
+      expect(await s.frame.getByTestId('difference').textContent()).toContain('500,00')
+      await shot(s.page, 'claim-payouts')
+      expect(s.errors).toEqual([])
+    } finally { await s.close() }
+  })
+
+  for (const lang of ['ru', 'en'] as const) {
+    it(`admin page (${lang}): approvals, reminders with live preview, reports with the ageing chart`, async () => {
+      const s = await openScreen('admin', 'DEFAULT', {}, {
+        'GET /whoami': () => ({ isAdmin: true }), 'GET /approvals/settings': () => approvalSettings, 'GET /dunning/settings': () => dunningRules,
+        'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
+      }, { lang })
+      try {
+        await s.frame.getByTestId('sla-form').waitFor({ timeout: 20_000 })
+        await shot(s.page, `admin-approvals-${lang}`)
+        expect(s.calls.some((c) => c.startsWith('GET /ageing'))).toBe(false) // reports (and chart.js) load only when opened
+        await s.frame.getByRole('tab').nth(1).click()
+        await s.frame.getByTestId('template-preview').waitFor()
+        await s.frame.getByTestId('template-subject').fill('Счёт {invoice_number}: срок {due_date}')
+        await expect.poll(() => s.frame.getByTestId('preview-subject').textContent()).toBe('Счёт A-1024: срок 16.06.2025')
+        await shot(s.page, `admin-reminders-${lang}`)
+        await s.frame.getByRole('tab').nth(2).click()
+        await s.frame.locator('[data-testid="chart-bar"] canvas').waitFor()
+        await s.page.waitForTimeout(600) // chart animation
+        await shot(s.page, `admin-reports-${lang}`)
+        expect(s.errors).toEqual([])
+      } finally { await s.close() }
+    })
+  }
+
+  it('admin page for a non-admin: the "administrators only" state', async () => {
+    const s = await openScreen('admin', 'DEFAULT', {}, { 'GET /whoami': () => ({ isAdmin: false }) }, { admin: false })
+    try {
+      await s.frame.getByTestId('admins-only').waitFor({ timeout: 20_000 })
+      await shot(s.page, 'admin-non-admin')
+      expect(s.calls).toEqual(['GET /whoami'])
+    } finally { await s.close() }
+  })
+})
