@@ -59,7 +59,14 @@ async function openScreen(tab: string, placement: string, options: Record<string
   await page.goto(portal.origin)
   return { page, frame: page.frameLocator('iframe'), errors, calls, close: async () => { await page.close(); await portal.close() } }
 }
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+/** The shell asks the portal for its height once at boot; grow the iframe to the content before a shot. */
+async function shot(page: Page, name: string) {
+  const inner = page.frames().find((f) => f !== page.mainFrame())
+  const height = inner ? await inner.evaluate(() => Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('[role="dialog"]')].map((d) => d.getBoundingClientRect().bottom + 16))) : 600
+  await page.evaluate((h) => { document.querySelector('iframe')!.style.height = `${Math.ceil(h)}px` }, height)
+  await page.waitForTimeout(150)
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
 
 describe('screens in headless Chromium', () => {
   it('approval route: steps with SLA badges, decision buttons, audit log', async () => {
