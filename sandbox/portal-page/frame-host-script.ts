@@ -2,7 +2,6 @@
 // messages `command:params:callbackId:appSid`, replies `callbackId:json`, origin-checked.
 export const frameHostScript = String.raw`
 (function () {
-  const frames = window.__frames || {};            // appSid -> { init, origin, appId, placement }
   const log = window.__frameLog = [];
   function parse(msg) {
     const first = msg.indexOf(':'), last = msg.lastIndexOf(':');
@@ -20,7 +19,7 @@ export const frameHostScript = String.raw`
     if (typeof e.data === 'string') m = parse(e.data);
     else if (e.data && typeof e.data === 'object' && e.data.method) m = { command: e.data.method, params: JSON.stringify(e.data.params || {}), callbackId: e.data.callback, appSid: e.data.appSid };
     if (!m) return;
-    const f = frames[m.appSid];
+    const f = (window.__frames || {})[m.appSid];      // appSid -> { init, origin, appId, userId, name }
     if (!f || e.origin !== f.origin) return;            // only the app's own origin may talk to us
     let params = {};
     try { params = m.params ? JSON.parse(m.params) : {}; } catch (_) { params = {}; }

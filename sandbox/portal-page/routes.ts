@@ -26,6 +26,7 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
     return page(title, `${body}<script>${frameHostScript}${hostHelpersScript}${scripts}</script>`, { user: u ? `${u.name} ${u.lastName}` : `user ${userOf(q)}`, menu: menu(q), active })
   }
 
+  app.get('/favicon.ico', async (_req, reply) => reply.status(204).send())
   app.get<{ Querystring: Q }>('/', async (req, reply) => {
     const apps = sb().runtime.world.apps.values().filter((a) => ps().installFor(a.id)?.installed)
     const body = `<div class="card body"><p>Портал <b>${esc(ps().portal.title)}</b> (member_id ${esc(ps().portal.memberId)}).</p>

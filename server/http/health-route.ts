@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts'
 
 /** GET /healthz: the database answers and the queue is reachable. 503 otherwise. */
 export async function healthRoute(app: FastifyInstance, ctx: AppContext) {
+  app.get('/favicon.ico', async (_req, reply) => reply.status(204).send())
   app.get('/healthz', async (_req, reply) => {
     const checks: Record<string, string> = {}
     try { await sql`SELECT 1`.execute(ctx.database.db); checks.database = 'ok' } catch (e) { checks.database = (e as Error).message }

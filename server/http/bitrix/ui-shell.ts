@@ -1,18 +1,18 @@
-import { readFileSync, existsSync } from 'node:fs'
+import { readFileSync, existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 
 export const UI_DIST = fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
 
-let cached: string | null = null
+let cached: { mtime: number; html: string } | null = null
 
-/** The built placement UI shell (dist/ui/index.html), read once. */
+/** The built placement UI shell (dist/ui/index.html), re-read only when a new build replaced it. */
 export function loadShell(): string {
-  if (cached) return cached
   const file = `${UI_DIST}index.html`
   if (!existsSync(file)) throw new InboundError(503, 'ui.not-built', 'The placement UI is not built on this server: run `npm run build`')
-  cached = readFileSync(file, 'utf8')
-  return cached
+  const mtime = statSync(file).mtimeMs
+  if (!cached || cached.mtime !== mtime) cached = { mtime, html: readFileSync(file, 'utf8') }
+  return cached.html
 }
 
 const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!)

@@ -1,0 +1,66 @@
+// npm run demo: the embedded sandbox portal + the app on PGlite, the app installed through the
+// Market flow (ONAPPINSTALL -> verified connect -> reconcile -> installFinish), a seeded demo company
+// group, and the one URL to open. Data lives in ./data/demo; re-running keeps it.
+import { mkdirSync } from 'node:fs'
+import { startSandbox } from '../sandbox/index.ts'
+import { startSandboxWithPages } from '../sandbox/portal-page/index.ts'
+import { loadConfig } from '../server/config.ts'
+import { createLogger } from '../server/lib/logger.ts'
+import { createContext, startWorkers } from '../server/context.ts'
+import { wire } from '../server/wiring.ts'
+import { buildApp } from '../server/app.ts'
+import { installPortal } from '../server/use-cases/install-portal.ts'
+import { seedCompanies, seedLedger, seedPortalPeople } from './demo/seed-portal.ts'
+
+const APP_PORT = Number(process.env.DEMO_APP_PORT ?? 3000)
+const PORTAL_PORT = Number(process.env.DEMO_PORTAL_PORT ?? 3010)
+const ROOT_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 3020)
+const DIR = process.env.DEMO_DATA_DIR ?? './data/demo'
+const APP = { clientId: 'local.rc.demo', clientSecret: 'demo-secret-not-for-production' }
+const started = Date.now()
+const say = (s: string) => process.stdout.write(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}\n`)
+
+mkdirSync(DIR, { recursive: true })
+const sb = await startSandboxWithPages((o) => startSandbox({ ...o, port: ROOT_PORT, persistDir: `${DIR}/sandbox` }))
+let portal = sb.admin.portals()[0]
+const fresh = !portal
+if (!portal) {
+  portal = await sb.admin.createPortal({ title: 'ООО «Ромашка»', lang: 'ru', timezone: 'Europe/Moscow', port: PORTAL_PORT, admin: { name: 'Ирина', lastName: 'Смирнова', isAdmin: true } })
+  seedPortalPeople(sb, portal.id)
+}
+sb.admin.setLimits(portal.id, { burst: 10_000, drain: 1_000 }) // a demo, not a rate-limit test
+say(`sandbox portal at ${portal.origin}`)
+
+const base = `http://127.0.0.1:${APP_PORT}`
+const config = loadConfig({
+  ...process.env, APP_ENV: 'development', APP_PORT: String(APP_PORT), APP_BASE_URL: base, DB_DATA_DIR: `${DIR}/pglite`, DATABASE_URL: '',
+  B24_CLIENT_ID: APP.clientId, B24_CLIENT_SECRET: APP.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, B24_RATE_LIMIT: '5000/500',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+})
+const ctx = wire(await createContext(config, createLogger(config)))
+await startWorkers(ctx)
+const app = await buildApp(ctx)
+await app.listen({ host: '127.0.0.1', port: APP_PORT })
+say(`app at ${base}`)
+
+const sbApp = sb.admin.registerApp({ code: 'receivables.control', name: 'Контроль дебиторки', ...APP, appUrl: `${base}/bitrix/placements/admin`, installUrl: `${base}/bitrix/install`, eventHandlerUrl: `${base}/bitrix/events` })
+if (!(await ctx.repos.portals.get(portal.memberId))) {
+  await sb.admin.installApp(portal.id, sbApp.id) // the Market posts ONAPPINSTALL; the app verifies it at the OAuth server
+  say('installed from the Market (ONAPPINSTALL verified)')
+}
+const ops = await installPortal(ctx, portal.memberId, true)
+sb.admin.finishInstall(portal.id, sbApp.id)
+say(`portal reconciled (${ops.length} changes)`)
+
+if (fresh || !(await ctx.repos.settings.get(portal.memberId, 'demo.seeded'))) {
+  const companies = seedCompanies(sb, portal.id)
+  const n = await seedLedger(ctx, portal.memberId, companies, new Date().toISOString().slice(0, 10))
+  await ctx.repos.settings.set(portal.memberId, 'demo.seeded', { at: new Date().toISOString(), invoices: n }, 'demo')
+  say(`seeded 20 counterparties and ${n} invoices (the worker mirrors them to the portal in the background)`)
+}
+const firstCompany = sb.runtime.world.state(portal.id)!.companies.values()[0]
+process.stdout.write(`\nOpen this URL: ${portal.origin}/crm/company/details/${firstCompany?.id ?? 1}/\n(the portal's Market: ${portal.origin}/marketplace/ · the app's admin page: ${portal.origin}/marketplace/app/${sbApp.id}/)\nPress Ctrl+C to stop.\n`)
+
+const stop = async () => { await app.close(); await ctx.close(); await sb.close(); process.exit(0) }
+process.on('SIGINT', () => void stop())
+process.on('SIGTERM', () => void stop())
