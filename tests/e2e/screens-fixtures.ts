@@ -9,7 +9,7 @@ export const approvalView: ApprovalViewDto = {
   id: 5, entityTypeId: 1040, itemId: 9, pipeline: 'payments', round: 2, status: 'in-progress', paused: false, currentStep: 1,
   steps: [
     { ...approvalStep, index: 0, id: 'head', role: 'head', assigneeId: 12, status: 'approved', slaStatus: 'reminded', startedAt: '2025-06-02T07:00:00Z', takenAt: '2025-06-04T06:10:00Z', remindedAt: '2025-06-04T06:00:00Z', decidedAt: '2025-06-04T06:30:00Z', decidedBy: 12 },
-    { ...approvalStep, index: 1, id: 'finance', role: 'financeManager', assigneeId: 3, status: 'active', slaStatus: 'escalated', startedAt: '2025-06-04T06:30:00Z', remindedAt: '2025-06-06T06:30:00Z', escalatedAt: '2025-06-06T07:30:00Z', nextSlaAt: '2025-06-06T11:30:00Z' },
+    { ...approvalStep, index: 1, id: 'finance', role: 'financeManager', assigneeId: 3, status: 'active', slaStatus: 'escalated', startedAt: '2025-06-04T06:30:00Z', remindedAt: '2025-06-06T06:30:00Z', escalatedAt: '2025-06-06T07:30:00Z', nextSlaAt: '2025-06-06T11:30:00Z', decidedAt: null },
     { ...approvalStep, index: 2, id: 'accounting', role: 'chiefAccountant', kind: 'accounting', assigneeId: 8, status: 'waiting', slaStatus: 'on-time', startedAt: null, decidedAt: null },
   ],
   accounting: { deadline: null, mainDone: false, subDone: false, tasks: [] },

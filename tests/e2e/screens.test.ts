@@ -62,8 +62,9 @@ async function openScreen(tab: string, placement: string, options: Record<string
 /** The shell asks the portal for its height once at boot; grow the iframe to the content before a shot. */
 async function shot(page: Page, name: string) {
   const inner = page.frames().find((f) => f !== page.mainFrame())
-  const height = inner ? await inner.evaluate(() => Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('[role="dialog"]')].map((d) => d.getBoundingClientRect().bottom + 16))) : 600
-  await page.evaluate((h) => { document.querySelector('iframe')!.style.height = `${Math.ceil(h)}px` }, height)
+  // Page scripts as text: the test project has no DOM types.
+  const height = inner ? await inner.evaluate<number>(`Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('[role="dialog"]')].map((d) => d.getBoundingClientRect().bottom + 16))`) : 600
+  await page.evaluate(`document.querySelector('iframe').style.height = '${Math.ceil(height)}px'`)
   await page.waitForTimeout(150)
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }
