@@ -1,0 +1,57 @@
+// `npm run demo` end to end: the demo process prints one URL; headless Chromium opens it and sees
+// the company card with our tab loaded from the app, through B24Frame and the verified /api session.
+import { afterAll, describe, expect, it } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
+
+let demo: ChildProcess | null = null
+afterAll(async () => {
+  if (demo && demo.exitCode === null) {
+    const gone = new Promise((r) => demo!.once('exit', r))
+    demo.kill('SIGTERM')
+    await gone
+  }
+})
+
+function waitForUrl(child: ChildProcess, ms: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`no URL within ${ms} ms:\n${out}`)), ms)
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = /Open this URL: (\S+)/.exec(out)
+      if (m) { clearTimeout(timer); resolve(m[1]) }
+    })
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`demo exited with ${code}:\n${out}`)) })
+  })
+}
+
+describe('npm run demo', () => {
+  it('prints a URL within 60 s; the company card shows our tab with the counterparty header', async () => {
+    const port = 41000 + Math.floor(Math.random() * 2000)
+    demo = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], {
+      env: { ...process.env, DEMO_APP_PORT: String(port), DEMO_PORTAL_PORT: String(port + 1), DEMO_SANDBOX_PORT: String(port + 2), DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'rc-demo-')), LOG_LEVEL: 'error', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    const url = await waitForUrl(demo, 60_000)
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 900 } })
+      const errors: string[] = []
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+      await page.goto(url)
+      const tab = page.frameLocator('iframe')
+      await tab.getByTestId('summary').waitFor({ timeout: 30_000 })
+      await expect.poll(async () => (await tab.getByTestId('row-count').textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d+/)
+      expect(await tab.getByTestId('summary-totalDebt').textContent()).toMatch(/₽/)
+      mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-company-card.png'), fullPage: true })
+      expect(errors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 120_000)
+})
