@@ -26,6 +26,7 @@ afterAll(async () => {
 })
 
 type Answers = Record<string, (body: unknown) => unknown>
+const people: Record<number, { NAME: string; LAST_NAME: string }> = { 3: { NAME: 'Ольга', LAST_NAME: 'Финансова' }, 8: { NAME: 'Анна', LAST_NAME: 'Смирнова' }, 12: { NAME: 'Пётр', LAST_NAME: 'Иванов' }, 21: { NAME: 'Илья', LAST_NAME: 'Инициатор' } }
 const preview = (body: unknown) => {
   const tpl = (body as { template?: { subject: string; body: string } }).template ?? { subject: 'Просрочен счёт {invoice_number}', body: 'Оплатите {remaining}' }
   const fill = (x: string) => x.replace('{invoice_number}', 'A-1024').replace('{due_date}', '16.06.2025').replace('{counterparty}', 'ООО «Ромашка»').replace('{remaining}', '100 000,00 ₽').replace('{days_overdue}', '12')
@@ -56,6 +57,16 @@ async function openScreen(tab: string, placement: string, options: Record<string
       return route.fulfill({ status: err.status ?? 500, contentType: 'application/json', body: JSON.stringify({ error: 'x', message: err.message }) })
     }
   })
+  // The portal's REST (the approval tab looks up people's names with one user.get batch).
+  await page.route(`${portal.origin}/rest/**`, async (route: Route) => {
+    const body = (route.request().postDataJSON() ?? {}) as { cmd?: Record<string, string> | string[] }
+    const cmd = body.cmd ?? {}
+    const answer = (q: string) => { const id = Number(/ID=(\d+)/.exec(q)?.[1]); return people[id] ? [{ ID: String(id), ...people[id] }] : [] }
+    const result = Array.isArray(cmd) ? cmd.map(answer) : Object.fromEntries(Object.entries(cmd).map(([k, q]) => [k, answer(q)]))
+    const time = { start: 0, finish: 0, duration: 0, processing: 0, date_start: '2025-06-06T10:00:00+03:00', date_finish: '2025-06-06T10:00:00+03:00', operating: 0 }
+    calls.push(`REST ${new URL(route.request().url()).pathname}`)
+    await route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ result: { result, result_error: [], result_total: [], result_next: [], result_time: [] }, time }) })
+  })
   await page.goto(portal.origin)
   return { page, frame: page.frameLocator('iframe'), errors, calls, close: async () => { await page.close(); await portal.close() } }
 }
@@ -78,6 +89,7 @@ describe('screens in headless Chromium', () => {
     try {
       await s.frame.getByTestId('step-sla-finance').waitFor({ timeout: 20_000 })
       expect(await s.frame.getByTestId('step-sla-finance').textContent()).toBe('Escalated')
+      await expect.poll(() => s.frame.getByTestId('step-head').textContent()).toContain('Пётр Иванов')
       await s.frame.getByTestId('telegram-code').click()
       await s.frame.getByTestId('telegram-command').waitFor()
       await shot(s.page, 'approval-route')

@@ -1,6 +1,8 @@
 // State of the approval tab: the route view of one request card and the actions on it.
 import { ref, shallowRef } from 'vue'
 import { ApiCallError, type Api } from '../../app/api.ts'
+import { actorUserId, loadUserNames } from './user-names.ts'
+import type { B24Frame } from '@bitrix24/b24jssdk'
 import type { ApprovalDecisionResultDto, ApprovalStartResultDto, ApprovalViewDto, TelegramLinkCodeDto } from '../../../../server/http/contracts/approvals.ts'
 
 /** CRM_DYNAMIC_<entityTypeId>_DETAIL_TAB + options.ID -> the request card. */
@@ -18,7 +20,8 @@ export function formatInstant(iso: string | null, lang: 'ru' | 'en'): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
 }
 
-export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: number }) {
+export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: number }, frame?: B24Frame) {
+  const names = shallowRef<Map<number, string>>(new Map())
   const view = shallowRef<ApprovalViewDto | null>(null)
   const notStarted = ref(false)
   const loading = ref(false)
@@ -28,10 +31,20 @@ export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: 
   const link = shallowRef<TelegramLinkCodeDto | null>(null)
   const linked = ref<boolean | null>(null)
 
+  /** Look up the names of people not seen yet (assignees, deciders, audit actors). */
+  async function resolveNames(v: ApprovalViewDto | null) {
+    if (!v) return
+    const ids = [...v.steps.flatMap((s) => [s.assigneeId, s.decidedBy]), ...v.audit.map((a) => actorUserId(a.actor))].filter((id): id is number => id !== null && !names.value.has(id))
+    if (!ids.length) return
+    const found = await loadUserNames(frame, ids)
+    if (found.size) names.value = new Map([...names.value, ...found])
+  }
+
   async function load() {
     loading.value = true
     try {
       view.value = await api<ApprovalViewDto>(`/approvals/item/${req.entityTypeId}/${req.itemId}`)
+      void resolveNames(view.value)
       notStarted.value = false
       error.value = null
     } catch (e) {
@@ -44,7 +57,7 @@ export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: 
   async function act(run: () => Promise<void>) {
     busy.value = true
     notice.value = null
-    try { await run(); error.value = null } catch (e) {
+    try { await run(); error.value = null; void resolveNames(view.value) } catch (e) {
       const missing = e instanceof ApiCallError ? (e.details as { missing?: string[] } | undefined)?.missing : undefined
       error.value = missing?.length ? `${(e as Error).message} (${missing.join(', ')})` : (e as Error).message
       throw e
@@ -69,5 +82,5 @@ export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: 
   }
   const requestCode = () => act(async () => { link.value = await api<TelegramLinkCodeDto>('/approvals/telegram/link-code', { method: 'POST', body: {} }); linked.value = link.value.linked })
 
-  return { view, notStarted, loading, busy, error, notice, link, linked, load, start, take, decide, loadLink, requestCode }
+  return { view, names, notStarted, loading, busy, error, notice, link, linked, load, start, take, decide, loadLink, requestCode }
 }

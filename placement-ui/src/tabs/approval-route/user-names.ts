@@ -1,0 +1,40 @@
+// People's names for the route (assignees, audit actors) through the portal's REST API from the frame:
+// one batch of user.get by ID. Without a frame or on any failure the tab keeps showing "User #id".
+import type { B24Frame } from '@bitrix24/b24jssdk'
+
+interface PortalUser { ID?: string | number; NAME?: string; LAST_NAME?: string }
+
+/** "Иван Петров" from a user.get row; null when the row has no name. */
+export function displayName(u: PortalUser): string | null {
+  const name = [u.NAME, u.LAST_NAME].filter((x) => x && x.trim()).join(' ').trim()
+  return name || null
+}
+
+/** Users from one batch answer entry: either the raw result (an array) or an AjaxResult wrapping it. */
+function usersOf(entry: unknown): PortalUser[] {
+  if (Array.isArray(entry)) return entry as PortalUser[]
+  const wrapped = entry as { getData?: () => { result?: unknown } | undefined } | null
+  const inner = wrapped?.getData?.()?.result
+  return Array.isArray(inner) ? (inner as PortalUser[]) : []
+}
+
+export async function loadUserNames(frame: B24Frame | undefined, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 50)
+  const out = new Map<number, string>()
+  if (!frame || !unique.length) return out
+  try {
+    const res = await frame.actions.v2.batch.make({ calls: unique.map((id) => ['user.get', { ID: id }] as [string, object]), options: { isHaltOnError: false } })
+    const data = res.getData() as unknown
+    const entries = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data) : []
+    for (const entry of entries) for (const u of usersOf(entry)) { const n = displayName(u); if (n && u.ID !== undefined) out.set(Number(u.ID), n) }
+  } catch {
+    // names are a nicety: the ids stay visible
+  }
+  return out
+}
+
+/** 'user:21' -> 21 (audit actors). */
+export function actorUserId(actor: string): number | null {
+  const m = /^user:(\d+)$/.exec(actor)
+  return m ? Number(m[1]) : null
+}
