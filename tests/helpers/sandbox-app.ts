@@ -1,5 +1,5 @@
 // The app connected to a sandbox portal: sandbox + portal + registered app + an app context whose
-// config points at the sandbox's OAuth server, with the portal's tokens stored as an install would.
+// config points at the sandbox's OAuth server; the portal connects itself through ONAPPINSTALL.
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts'
 import { createTestContext } from './app.ts'
 import type { Env } from '../../server/config.ts'
@@ -16,14 +16,9 @@ export async function connectSandboxApp(opts: { env?: Env; limits?: boolean; tok
   const app = sb.admin.registerApp({ code: 'rc.app', ...TEST_APP, appUrl: `${appBase}/bitrix/placements/admin`, installUrl: `${appBase}/bitrix/install`, eventHandlerUrl: `${appBase}/bitrix/events` })
   const inst = await sb.admin.installApp(portal.id, app.id)
   sb.admin.finishInstall(portal.id, app.id)
-  const tk = inst.tokens as Record<string, string | number>
-  await t.ctx.repos.portals.upsert({
-    memberId: portal.memberId, domain: portal.domain, clientEndpoint: String(tk.client_endpoint), serverEndpoint: String(tk.server_endpoint),
-    applicationToken: inst.applicationToken, licenceFamily: portal.licenseFamily, appVersion: '1',
-  })
-  await t.ctx.repos.portals.saveTokens(portal.memberId, {
-    accessToken: String(tk.access_token), refreshToken: String(tk.refresh_token), expiresAt: new Date(Number(tk.expires) * 1000), userId: Number(tk.user_id), scope: String(tk.scope),
-  })
+  // ONAPPINSTALL reached our handler, which verified it at the sandbox's OAuth server and stored
+  // the portal with a freshly rotated pair: the real install path.
+  if (!(await t.ctx.repos.portals.get(portal.memberId))) throw new Error(`the app did not connect on ONAPPINSTALL (application token ${inst.applicationToken.slice(0, 4)}…)`)
   t.ctx.portalLookup.invalidate(portal.memberId)
   return {
     ...t, sb, portal, sbApp: app, appBase, memberId: portal.memberId, portalId: portal.id,
