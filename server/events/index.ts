@@ -5,6 +5,7 @@ import { onCrmDynamicItemAdd } from './on-crm-dynamic-item-add.ts'
 import { onCrmDynamicItemUpdate } from './on-crm-dynamic-item-update.ts'
 import { onApprovalItemEvent } from './on-approval-item-event.ts'
 import { onApprovalTaskUpdate } from './on-approval-task-update.ts'
+import { onAppUninstall } from './on-app-uninstall.ts'
 
 export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
 
@@ -17,4 +18,5 @@ export const eventHandlers: Record<string, EventHandler> = {
   ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent),
   ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent),
   ONTASKUPDATE: onApprovalTaskUpdate,
+  ONAPPUNINSTALL: onAppUninstall,
 }
