@@ -23,8 +23,11 @@ export function createRateLimiter(database: Database): RateLimiter {
   return database.kind === 'postgres' ? postgresLimiter(database) : memoryLimiter()
 }
 
+// PGlite runs in one process: one bucket per portal for the whole process, however many clients.
+const processBuckets = new Map<string, { level: number; at: number }>()
+
 function memoryLimiter(): RateLimiter {
-  const buckets = new Map<string, { level: number; at: number }>()
+  const buckets = processBuckets
   const take = (memberId: string, s: BucketShape): number => {
     const now = Date.now()
     const b = buckets.get(memberId) ?? { level: 0, at: now }
