@@ -37,6 +37,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max })
+  // An idle client's connection can die (server restart, admin termination); the pool drops it and
+  // the next query reconnects. Without a listener, node would crash the process on that event.
+  pool.on('error', (e) => { process.emitWarning(`PostgreSQL idle client lost: ${e.message}`) })
   try {
     const c = await pool.connect()
     c.release()
