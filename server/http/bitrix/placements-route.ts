@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppContext } from '../../context.ts'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 import { renderShell, frameAncestorsCsp } from './ui-shell.ts'
+import { jobKeys } from '../../jobs/keys.ts'
+import { portalInstallJob } from '../../jobs/tasks/portal-install.ts'
 
 const TAB = /^[a-z0-9][a-z0-9-]{0,62}$/
 const MEMBER_ID = /^[A-Za-z0-9_.-]{1,64}$/
@@ -20,6 +22,11 @@ export async function servePlacement(ctx: AppContext, tab: string, body: Record<
   if (!MEMBER_ID.test(memberId)) throw new InboundError(400, 'placement.bad-member-id', 'member_id is malformed')
   const portal = await ctx.repos.portals.get(memberId)
   if (!portal || portal.status === 'uninstalled') throw new InboundError(403, 'placement.unknown-portal', 'This app is not installed on the portal that opened it')
+  // A newer build than the portal was installed with: reconcile it once (keyed by version).
+  const version = ctx.config.b24.appVersion
+  if (portal.appVersion !== null && portal.appVersion !== version) {
+    await ctx.queue.send(portalInstallJob.name, { memberId }, { key: jobKeys.portalInstall(memberId, version), memberId })
+  }
   const origin = new URL(portal.clientEndpoint).origin
   const lang = pickLang(query.LANG ?? body.LANG, portal.lang)
   return reply

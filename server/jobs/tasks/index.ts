@@ -5,6 +5,7 @@ import { eventHandleJob, createEventHandle } from './event-handle.ts'
 import { robotRunJob, createRobotRun } from './robot-run.ts'
 import { telegramUpdateJob, createTelegramUpdate } from './telegram-update.ts'
 import { scheduleTickJob, createScheduleTick } from '../schedule.ts'
+import { portalInstallJob, createPortalInstall } from './portal-install.ts'
 import { receivableMirrorJob, createReceivableMirror } from './receivable-mirror.ts'
 import { receivableReconcileJob, createReceivableReconcile } from './receivable-reconcile.ts'
 import { approvalApplyJob, createApprovalApply } from './approval-apply.ts'
@@ -24,6 +25,7 @@ export const jobTasks: JobTask[] = [
   { definition: robotRunJob, create: createRobotRun as JobTask['create'] },
   { definition: telegramUpdateJob, create: createTelegramUpdate as JobTask['create'] },
   { definition: scheduleTickJob, create: createScheduleTick as JobTask['create'] },
+  { definition: portalInstallJob, create: createPortalInstall as JobTask['create'] },
   { definition: receivableMirrorJob, create: createReceivableMirror as JobTask['create'] },
   { definition: receivableReconcileJob, create: createReceivableReconcile as JobTask['create'] },
   { definition: approvalApplyJob, create: createApprovalApply as JobTask['create'] },

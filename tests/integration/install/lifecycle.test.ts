@@ -51,3 +51,20 @@ describe('app lifecycle', () => {
     expect(await w.ctx.repos.settings.get(other, 'probe')).toEqual({ keep: true })
   })
 })
+
+describe('app update', () => {
+  it('the first tab opened after a new version queues one reconcile for that portal', async () => {
+    const v = await connectSandboxApp({ env: { B24_APP_VERSION: '2' } })
+    try {
+      await v.ctx.repos.portals.update(v.memberId, { appVersion: '1' })
+      for (let i = 0; i < 2; i++) {
+        const r = await v.app.inject({ method: 'POST', url: '/bitrix/placements/counterparty-receivables', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `member_id=${v.memberId}` })
+        expect(r.statusCode).toBe(200)
+      }
+      const jobs = await v.ctx.queue.boss.findJobs<{ memberId: string }>('portal-install', { queued: true })
+      expect(jobs.map((j) => j.data.memberId)).toEqual([v.memberId])
+    } finally {
+      await v.close()
+    }
+  })
+})
