@@ -2,6 +2,7 @@
 // Market flow (ONAPPINSTALL -> verified connect -> reconcile -> installFinish), a seeded demo company
 // group, and the one URL to open. Data lives in ./data/demo; re-running keeps it.
 import { mkdirSync } from 'node:fs'
+import { parseArgs } from 'node:util'
 import { startSandbox } from '../sandbox/index.ts'
 import { startSandboxWithPages } from '../sandbox/portal-page/index.ts'
 import { loadConfig } from '../server/config.ts'
@@ -12,10 +13,12 @@ import { buildApp } from '../server/app.ts'
 import { installPortal } from '../server/use-cases/install-portal.ts'
 import { seedCompanies, seedLedger, seedPortalPeople } from './demo/seed-portal.ts'
 
-const APP_PORT = Number(process.env.DEMO_APP_PORT ?? 3000)
-const PORTAL_PORT = Number(process.env.DEMO_PORTAL_PORT ?? 3010)
-const ROOT_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 3020)
-const DIR = process.env.DEMO_DATA_DIR ?? './data/demo'
+// npm run demo -- [--app-port 3000] [--portal-port 3010] [--sandbox-port 3020] [--data ./data/demo] [--log-level warn]
+const { values: opt } = parseArgs({ options: { 'app-port': { type: 'string', default: '3000' }, 'portal-port': { type: 'string', default: '3010' }, 'sandbox-port': { type: 'string', default: '3020' }, data: { type: 'string', default: './data/demo' }, 'log-level': { type: 'string', default: 'warn' } } })
+const APP_PORT = Number(opt['app-port'])
+const PORTAL_PORT = Number(opt['portal-port'])
+const ROOT_PORT = Number(opt['sandbox-port'])
+const DIR = opt.data!
 const APP = { clientId: 'local.rc.demo', clientSecret: 'demo-secret-not-for-production' }
 const started = Date.now()
 const say = (s: string) => process.stdout.write(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}\n`)
@@ -32,10 +35,9 @@ sb.admin.setLimits(portal.id, { burst: 10_000, drain: 1_000 }) // a demo, not a 
 say(`sandbox portal at ${portal.origin}`)
 
 const base = `http://127.0.0.1:${APP_PORT}`
-const config = loadConfig({
-  ...process.env, APP_ENV: 'development', APP_PORT: String(APP_PORT), APP_BASE_URL: base, DB_DATA_DIR: `${DIR}/pglite`, DATABASE_URL: '',
-  B24_CLIENT_ID: APP.clientId, B24_CLIENT_SECRET: APP.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, B24_RATE_LIMIT: '5000/500',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+const config = loadConfig(undefined, {
+  APP_ENV: 'development', APP_PORT: String(APP_PORT), APP_BASE_URL: base, DB_DATA_DIR: `${DIR}/pglite`, DATABASE_URL: '',
+  LOG_LEVEL: opt['log-level'], B24_CLIENT_ID: APP.clientId, B24_CLIENT_SECRET: APP.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, B24_RATE_LIMIT: '5000/500',
 })
 const ctx = wire(await createContext(config, createLogger(config)))
 await startWorkers(ctx)

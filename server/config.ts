@@ -40,7 +40,9 @@ export class ConfigError extends Error {
 const DEV_SECRET = 'dev-only-secret-key-change-me-in-production-0000'
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
-export function loadConfig(env: Env = process.env): Config {
+/** Validated config from the environment; `overrides` win (tools such as the demo set a few keys). */
+export function loadConfig(source: Env = process.env, overrides: Env = {}): Config {
+  const env: Env = { ...source, ...overrides }
   const problems: string[] = []
   const str = (key: string): string | null => {
     const v = env[key]?.trim()

@@ -32,8 +32,8 @@ function waitForUrl(child: ChildProcess, ms: number): Promise<string> {
 describe('npm run demo', () => {
   it('prints a URL within 60 s; the company card shows our tab with the counterparty header', async () => {
     const port = 41000 + Math.floor(Math.random() * 2000)
-    demo = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], {
-      env: { ...process.env, DEMO_APP_PORT: String(port), DEMO_PORTAL_PORT: String(port + 1), DEMO_SANDBOX_PORT: String(port + 2), DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'rc-demo-')), LOG_LEVEL: 'error', DATABASE_URL: '' },
+    demo = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--app-port', String(port), '--portal-port', String(port + 1), '--sandbox-port', String(port + 2), '--data', mkdtempSync(join(tmpdir(), 'rc-demo-')), '--log-level', 'error'], {
+      env: { ...process.env, LOG_LEVEL: 'error', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const url = await waitForUrl(demo, 60_000)
