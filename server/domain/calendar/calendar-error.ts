@@ -6,6 +6,7 @@
 //   calendar.invalid-timezone  not an IANA time zone
 //   calendar.invalid-amount    a count that is not a finite integer / non-negative amount
 //   calendar.not-working-day   a working-time question about a day off
+import { DomainError } from '../domain-error.ts'
 export type CalendarErrorCode =
   | 'calendar.year-missing'
   | 'calendar.invalid-date'
@@ -15,13 +16,10 @@ export type CalendarErrorCode =
   | 'calendar.invalid-amount'
   | 'calendar.not-working-day'
 
-export class CalendarError extends Error {
-  readonly code: CalendarErrorCode
+export class CalendarError extends DomainError<CalendarErrorCode> {
   readonly details: Readonly<Record<string, unknown>>
   constructor(code: CalendarErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message)
-    this.name = 'CalendarError'
-    this.code = code
+    super('CalendarError', code, message)
     this.details = details
   }
 }

@@ -1,5 +1,6 @@
 // Compensation paid out to a customer in tranches (seed 003). Pure: amounts in kopecks, dates ISO.
 import { DateTime } from 'luxon'
+import { DomainError } from '../domain-error.ts'
 
 export type TrancheStatus = 'planned' | 'paid'
 
@@ -14,12 +15,9 @@ export interface Tranche {
 
 export interface PayoutTotals { total: number; paid: number; remaining: number }
 
-export class PayoutError extends Error {
-  readonly code: string
+export class PayoutError extends DomainError<string> {
   constructor(code: string, message: string) {
-    super(message)
-    this.name = 'PayoutError'
-    this.code = code
+    super('PayoutError', code, message)
   }
 }
 

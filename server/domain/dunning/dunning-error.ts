@@ -1,15 +1,13 @@
+import { DomainError } from '../domain-error.ts'
 export type DunningErrorCode =
   | 'dunning.invalid-rules' | 'dunning.unknown-ladder' | 'dunning.unknown-template' | 'dunning.unknown-variable'
   | 'dunning.invalid-window' | 'dunning.invalid-input' | 'dunning.not-found' | 'dunning.conflict'
 
 /** A rule or input problem; never retried. */
-export class DunningError extends Error {
-  readonly code: DunningErrorCode
+export class DunningError extends DomainError<DunningErrorCode> {
   readonly details: unknown
   constructor(code: DunningErrorCode, message: string, details?: unknown) {
-    super(message)
-    this.name = 'DunningError'
-    this.code = code
+    super('DunningError', code, message)
     this.details = details
   }
 }

@@ -4,6 +4,7 @@
 //   money.out-of-range     beyond MAX_KOPECKS (absurd) or not a safe integer
 //   money.invalid-parts    allocate() got no parts, negative or all-zero weights
 //   money.division-by-zero a rounding helper was asked to divide by zero
+import { DomainError } from '../domain-error.ts'
 export type MoneyErrorCode =
   | 'money.invalid-amount'
   | 'money.negative-amount'
@@ -11,13 +12,10 @@ export type MoneyErrorCode =
   | 'money.invalid-parts'
   | 'money.division-by-zero'
 
-export class MoneyError extends Error {
-  readonly code: MoneyErrorCode
+export class MoneyError extends DomainError<MoneyErrorCode> {
   readonly details: Readonly<Record<string, unknown>>
   constructor(code: MoneyErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message)
-    this.name = 'MoneyError'
-    this.code = code
+    super('MoneyError', code, message)
     this.details = details
   }
 }

@@ -16,6 +16,7 @@
 //   penalty.invalid-method         unknown method or rate mode, or a required parameter missing
 //   penalty.invalid-window         a no-accrual window whose end is before its start
 //   penalty.double-recovery        art. 395 interest and a contractual penalty for the same debt and days
+import { DomainError } from '../domain-error.ts'
 export type PenaltyErrorCode =
   | 'penalty.invalid-date'
   | 'penalty.invalid-principal'
@@ -35,13 +36,10 @@ export type PenaltyErrorCode =
   | 'penalty.invalid-window'
   | 'penalty.double-recovery'
 
-export class PenaltyError extends Error {
-  readonly code: PenaltyErrorCode
+export class PenaltyError extends DomainError<PenaltyErrorCode> {
   readonly details: Readonly<Record<string, unknown>>
   constructor(code: PenaltyErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message)
-    this.name = 'PenaltyError'
-    this.code = code
+    super('PenaltyError', code, message)
     this.details = details
   }
 }

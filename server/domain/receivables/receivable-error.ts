@@ -5,6 +5,7 @@
 //   receivable.invalid-currency    not a three-letter ISO 4217 code
 //   receivable.invalid-text        a required text is empty or too long
 //   receivable.not-reversible      a reversal of a reversal, or of a payment already reversed
+import { DomainError } from '../domain-error.ts'
 export type ReceivableErrorCode =
   | 'receivable.invalid-amount'
   | 'receivable.invalid-date'
@@ -13,13 +14,10 @@ export type ReceivableErrorCode =
   | 'receivable.invalid-text'
   | 'receivable.not-reversible'
 
-export class ReceivableError extends Error {
-  readonly code: ReceivableErrorCode
+export class ReceivableError extends DomainError<ReceivableErrorCode> {
   readonly field: string | null
   constructor(code: ReceivableErrorCode, message: string, field: string | null = null) {
-    super(message)
-    this.name = 'ReceivableError'
-    this.code = code
+    super('ReceivableError', code, message)
     this.field = field
   }
 }
