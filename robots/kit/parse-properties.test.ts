@@ -33,6 +33,18 @@ describe('robot properties', () => {
   })
 })
 
+describe('robot date-time properties', () => {
+  const at = { at: { name: L('At'), type: 'datetime' as const, required: true } }
+  it.each([
+    ['2026-11-20T16:30:00+03:00', '2026-11-20T16:30:00+03:00'],
+    ['2026-11-20 16:30', '2026-11-20T16:30:00'],
+    ['20.11.2026 16:30:05', '2026-11-20T16:30:05'],
+  ])('reads %s', (raw, parsed) => expect(parseRobotProperties(at, { at: raw }).at).toBe(parsed))
+  it.each(['tomorrow', '2026-11-20', '20.11.2026 25:00', '2026-13-01 10:00'])('refuses %s', (raw) => {
+    expect(() => parseRobotProperties(at, { at: raw })).toThrow(/"at" must be a date and time/)
+  })
+})
+
 describe('robot documents', () => {
   it('reads smart-process, CRM and task document ids', () => {
     expect(parseRobotDocument(['crm', 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic', 'DYNAMIC_1032_15'])).toMatchObject({ kind: 'dynamic', entityTypeId: 1032, id: 15 })

@@ -30,8 +30,13 @@ function one(key: string, spec: RobotPropertySpec, raw: string): string | number
       return iso
     }
     case 'datetime': {
-      if (Number.isNaN(Date.parse(v))) throw new RobotError('robot.bad-property', `"${key}" must be a date and time`)
-      return v
+      // ISO with an offset is kept; a wall-clock time (ISO or DD.MM.YYYY HH:MM[:SS]) becomes
+      // 'YYYY-MM-DDTHH:MM:SS' for the robot to read in the portal's time zone.
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v))) return v
+      const m = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})\.(\d{2})\.(\d{4}))[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v)
+      const iso = m && `${m[1] ?? m[6]}-${m[2] ?? m[5]}-${m[3] ?? m[4]}T${m[7]}:${m[8]}:${m[9] ?? '00'}`
+      if (!iso || Number.isNaN(Date.parse(`${iso}Z`)) || Number(m![7]) > 23 || Number(m![8]) > 59) throw new RobotError('robot.bad-property', `"${key}" must be a date and time (YYYY-MM-DD HH:MM or DD.MM.YYYY HH:MM), got "${v.slice(0, 40)}"`)
+      return iso
     }
     case 'select': {
       if (!spec.options || !(v in spec.options)) throw new RobotError('robot.bad-property', `"${key}" must be one of ${Object.keys(spec.options ?? {}).join(', ')}`)

@@ -1,21 +1,29 @@
-import type { AppContext } from '../../server/context.ts'
 import type { QueuedRobotCall } from '../../server/http/bitrix/robots-route.ts'
 import type { RobotRunner } from '../../server/jobs/tasks/robot-run.ts'
 import { effectKeys } from '../../server/jobs/keys.ts'
 import { Bitrix24Error } from '../../server/bitrix24/errors.ts'
 import type { PortalClient } from '../../server/bitrix24/client/portal-client.ts'
+import type { AppContext } from '../../server/context.ts'
+import { deliverRobotAnswer } from '../../server/use-cases/send-robot-result.ts'
+import { robotWaitsRepository } from '../../server/storage/repositories/robot-waits.ts'
+import { DomainError } from '../../server/domain/domain-error.ts'
+import { LedgerError } from '../../server/use-cases/ledger-error.ts'
 import { parseRobotDocument } from './document.ts'
 import { parseRobotProperties } from './parse-properties.ts'
-import { RobotError, type RobotDefinition, type RobotValues } from './types.ts'
+import { RobotError, type RobotDefinition, type RobotResult, type RobotRunInput, type RobotValues } from './types.ts'
 
-interface Outcome { values: RobotValues; log: string }
+interface Outcome { values: RobotValues; log: string; wait?: RobotResult['wait']; input?: RobotRunInput }
 
 const failure = (message: string): Outcome => ({ values: { success: false, errorMessage: message }, log: `Error: ${message}` })
+
+/** Bad input and broken business rules are answered at once; everything else is retried. */
+const isFinal = (e: unknown) => e instanceof RobotError || e instanceof DomainError || (e instanceof Bitrix24Error && !e.retryable) || e instanceof LedgerError
 
 /**
  * Runs a robot call as a keyed job and sends bizproc.event.send exactly once: a robot that fails
  * for good (bad properties, business error, retries exhausted) still returns an error result, so
- * no business process hangs.
+ * no business process hangs. A robot may instead ask to wait: its call is stored and a resolver
+ * answers the same event_token later (see server/use-cases/resolve-approval-waits.ts).
  */
 export function createRobotRunner(registry: readonly RobotDefinition[]): RobotRunner {
   return async (ctx, call, attempt) => {
@@ -30,15 +38,22 @@ export function createRobotRunner(registry: readonly RobotDefinition[]): RobotRu
       if (!robot) throw new RobotError('robot.unknown', `This app has no robot "${call.code}"; reinstall the app`)
       outcome = await runOnce(ctx, robot, call, client)
     } catch (e) {
-      const retryable = !(e instanceof RobotError) && (!(e instanceof Bitrix24Error) || e.retryable)
-      if (retryable && !attempt.final) {
+      if (!isFinal(e) && !attempt.final) {
         if (claim.state === 'new') await ctx.repos.effects.release(key)
         throw e
       }
       ctx.log.warn({ robot: call.code, memberId: call.auth.memberId, err: (e as Error).message }, 'robot.run.failed')
       outcome = failure((e as Error).message)
     }
-    await sendResult(ctx, client, call, outcome, claim.state === 'pending')
+    if (outcome.wait) {
+      const w = outcome.wait
+      await robotWaitsRepository(ctx.database.db).add({ memberId: call.auth.memberId, eventToken: call.eventToken, code: call.code, kind: w.kind, ref: w.ref, data: w.data, deadline: w.deadline })
+      await ctx.repos.effects.release(key)
+      ctx.log.info({ robot: call.code, memberId: call.auth.memberId, kind: w.kind, ref: w.ref }, 'robot.run.waiting')
+      if (robot?.afterWait && outcome.input) await robot.afterWait(outcome.input, w)
+      return
+    }
+    await deliverRobotAnswer(ctx.log, client, { eventToken: call.eventToken, values: outcome.values, log: outcome.log }, claim.state === 'pending')
     await ctx.repos.effects.complete(key, { sent: true, success: outcome.values.success })
   }
 }
@@ -46,20 +61,7 @@ export function createRobotRunner(registry: readonly RobotDefinition[]): RobotRu
 async function runOnce(ctx: AppContext, robot: RobotDefinition, call: QueuedRobotCall, client: PortalClient): Promise<Outcome> {
   const properties = parseRobotProperties(robot.properties, call.properties as Record<string, unknown>)
   const document = parseRobotDocument(call.documentId)
-  const r = await robot.run({ ctx, memberId: call.auth.memberId, client, properties, document, workflowId: call.workflowId, eventToken: call.eventToken, userId: call.auth.userId })
-  return { values: { ...r.values, success: true, errorMessage: '' }, log: r.log ?? 'OK' }
-}
-
-async function sendResult(ctx: AppContext, client: PortalClient, call: QueuedRobotCall, outcome: Outcome, maybeSentBefore: boolean) {
-  const returnValues = Object.fromEntries(Object.entries(outcome.values).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'Y' : 'N') : v]))
-  try {
-    await client.call('bizproc.event.send', { event_token: call.eventToken, return_values: returnValues, log_message: outcome.log.slice(0, 1000) }, { idempotent: false })
-  } catch (e) {
-    // A previous attempt may have delivered it before crashing: the portal refuses a used token.
-    if (maybeSentBefore && e instanceof Bitrix24Error && !e.retryable) {
-      ctx.log.info({ robot: call.code, code: e.code }, 'robot.result.already-sent')
-      return
-    }
-    throw e
-  }
+  const input: RobotRunInput = { ctx, memberId: call.auth.memberId, client, properties, document, workflowId: call.workflowId, eventToken: call.eventToken, userId: call.auth.userId }
+  const r = await robot.run(input)
+  return { values: { ...r.values, success: true, errorMessage: '' }, log: r.log ?? 'OK', ...(r.wait ? { wait: r.wait, input } : {}) }
 }

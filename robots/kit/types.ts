@@ -34,9 +34,21 @@ export interface RobotRunInput {
   userId: number | null
 }
 
+/** A robot that holds the business process until something happens in our app (approval-await). */
+export interface RobotWaitRequest {
+  /** What it waits for ('approval') and on which object (the item id), for the resolver's lookup. */
+  kind: string
+  ref: string
+  data: unknown
+  /** When the wait gives up (the resolver answers "timed out"); null = never. */
+  deadline: Date | null
+}
+
 export interface RobotResult {
   values: RobotValues
   log?: string
+  /** Instead of answering now, wait: a resolver answers the event_token later, once. */
+  wait?: RobotWaitRequest
 }
 
 export interface RobotDefinition {
@@ -48,6 +60,8 @@ export interface RobotDefinition {
   properties: Record<string, RobotPropertySpec>
   returnProperties: Record<string, RobotPropertySpec>
   run: (input: RobotRunInput) => Promise<RobotResult>
+  /** After a wait is stored: answer at once if what it waits for happened meanwhile (closes the race). */
+  afterWait?: (input: RobotRunInput, wait: RobotWaitRequest) => Promise<void>
 }
 
 /** A failure the robot reports to the business process (bad input, business rule); never retried. */

@@ -50,4 +50,6 @@ export const effectKeys = {
   claimOpen: (memberId: string, receivableId: number) => build('claim-open', memberId, receivableId),
   /** Effects around the opened claim: notifications and the lawyer's task. */
   claimOpenEffect: (memberId: string, receivableId: number, what: string) => build('claim-open-effect', memberId, receivableId, what),
+  /** One side effect of one robot call (its event_token), e.g. the Telegram message of telegram-send. */
+  robotEffect: (memberId: string, eventToken: string, what: string) => build('robot-effect', memberId, eventToken, what),
 }

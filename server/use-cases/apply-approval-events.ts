@@ -13,6 +13,7 @@ import { approvalMessages, type RequestRef } from './approval-messages.ts'
 import { decisionButtons, notifyUser, telegramUser } from './approval-notify.ts'
 import { createAccountingTasks } from './approval-accounting-tasks.ts'
 import { fieldOf, stageIdOf } from './approval-item.ts'
+import { resolveApprovalWaits } from './resolve-approval-waits.ts'
 
 export const APPROVAL_SLA_JOB = 'approval-sla'
 export interface ApprovalSlaJob { memberId: string; approvalId: number; round: number; step: number }
@@ -62,6 +63,7 @@ export async function applyApprovalEvents(ports: ApprovalPorts, job: ApprovalApp
     await ports.send(APPROVAL_SLA_JOB, data, { key: jobKeys.approvalSla(memberId, record.id, s.round, i, at), startAfter: new Date(at), memberId })
   }
   await ports.approvals.markApplied(outboxId)
+  await resolveApprovalWaits(ports, memberId, record.itemId)
 
   async function applyEvent(n: number, e: ApprovalEvent): Promise<void> {
     const step = 'step' in e ? s.steps[e.step] : null

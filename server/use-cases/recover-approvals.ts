@@ -7,6 +7,7 @@ import type { ApprovalPorts } from './approval-ports.ts'
 import { approvalCalendar } from './approval-settings.ts'
 import { APPROVAL_APPLY_JOB, type ApprovalApplyJob } from './approval-transition.ts'
 import { APPROVAL_SLA_JOB, type ApprovalSlaJob } from './apply-approval-events.ts'
+import { resolveApprovalWaits } from './resolve-approval-waits.ts'
 
 export async function recoverApprovals(ports: ApprovalPorts, memberId: string, slot: string, minAgeSeconds = 300): Promise<{ reapplied: number; timers: number }> {
   const now = ports.now()
@@ -27,6 +28,7 @@ export async function recoverApprovals(ports: ApprovalPorts, memberId: string, s
     await ports.send(APPROVAL_SLA_JOB, data, { key: jobKeys.approvalSla(memberId, r.id, r.state.round, i, due ? `${at}:${slot}` : at), startAfter: new Date(at), memberId })
     timers++
   }
+  await resolveApprovalWaits(ports, memberId, null)
   if (pending.length) ports.log.warn({ memberId, count: pending.length }, 'approval.recover.reapplied')
   return { reapplied: pending.length, timers }
 }

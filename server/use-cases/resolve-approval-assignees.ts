@@ -7,7 +7,8 @@ import type { ApprovalRoles } from './approval-settings.ts'
 type DepartmentRow = { ID: string | number; PARENT?: string | number | null; UF_HEAD?: string | number | null }
 const id = (v: unknown): number | null => { const n = Number(v); return Number.isSafeInteger(n) && n > 0 ? n : null }
 
-export async function departmentHeadOf(client: PortalClient, initiatorId: number) {
+/** skipSelf: when the user heads their own department, the head above them (their manager). */
+export async function departmentHeadOf(client: PortalClient, initiatorId: number, o: { skipSelf?: boolean } = {}) {
   const users = await client.call<{ UF_DEPARTMENT?: (string | number)[] }[]>('user.get', { ID: initiatorId })
   const starts = (users[0]?.UF_DEPARTMENT ?? []).map(id).filter((d): d is number => d !== null)
   const known = new Map<number, Department>()
@@ -23,7 +24,8 @@ export async function departmentHeadOf(client: PortalClient, initiatorId: number
       next = dep.parentId
     }
   }
-  return resolveDepartmentHead([...known.values()], initiatorId, starts)
+  const deps = [...known.values()].map((d) => (o.skipSelf && d.headId === initiatorId ? { ...d, headId: null } : d))
+  return resolveDepartmentHead(deps, initiatorId, starts)
 }
 
 export async function assignSteps(client: PortalClient, route: RouteDefinition, initiatorId: number, roles: ApprovalRoles): Promise<Record<string, StepAssignment>> {

@@ -15,3 +15,5 @@ export {
 export type { SlaAction, SlaActionKind, SlaStatus } from './sla.ts'
 export { startRoute, decide, canDecide, takeIntoWork, tickSla, pauseRoute, resumeRoute, progressAccounting, currentStepIndex } from './engine.ts'
 export type { EngineEnv, Transition, Decision, StepAssignment, AccountingProgress } from './engine.ts'
+export { awaitOutcome } from './await-outcome.ts'
+export type { AwaitOutcome, AwaitResult, AwaitedStep } from './await-outcome.ts'

@@ -1,0 +1,31 @@
+// Recomputes total / paid / remaining of the current receivable and updates its timeline totals
+// comment in place (never a second comment).
+import { defineRobot } from '../kit/define-robot.ts'
+import { currentReceivableId } from '../kit/current-item.ts'
+import { rublesValue } from '../kit/money.ts'
+import { mirrorReceivable } from '../../server/use-cases/mirror-receivable.ts'
+import { receivablesPorts } from '../../server/use-cases/receivables-ports.ts'
+import { receivablesRepository } from '../../server/storage/repositories/receivables.ts'
+
+export default defineRobot({
+  code: 'payment-totals-post',
+  name: { ru: 'Обновить итоги оплат', en: 'Update the payment totals' },
+  description: {
+    ru: 'Пересчитывает сумму, оплачено и остаток и обновляет комментарий с итогами в таймлайне (без дублей)',
+    en: 'Recomputes total, paid and remaining and updates the totals comment in the timeline (never a duplicate)',
+  },
+  documents: ['receivables'],
+  properties: {},
+  returnProperties: {
+    total: { name: { ru: 'Сумма, руб.', en: 'Total, RUB' }, type: 'double' },
+    paid: { name: { ru: 'Оплачено, руб.', en: 'Paid, RUB' }, type: 'double' },
+    remaining: { name: { ru: 'Остаток, руб.', en: 'Remaining, RUB' }, type: 'double' },
+  },
+  async run(input) {
+    const receivableId = await currentReceivableId(input)
+    await mirrorReceivable(receivablesPorts(input.ctx), { memberId: input.memberId, receivableId, trigger: 'refresh' })
+    const rec = (await receivablesRepository(input.ctx.database.db).get(input.memberId, receivableId))!
+    const values = { total: rublesValue(rec.amount), paid: rublesValue(rec.paid), remaining: rublesValue(rec.remaining) }
+    return { values, log: `${values.total} / ${values.paid} / ${values.remaining}` }
+  },
+})
