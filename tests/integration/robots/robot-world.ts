@@ -1,0 +1,62 @@
+// The app installed into a sandbox portal with its workers running: robots are registered by the
+// real install, automation rules in the sandbox POST the real robot payload to our handler, and
+// our answer comes back through bizproc.event.send. Helpers run a rule and read its steps.
+import { expect } from 'vitest'
+import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
+import { installPortal } from '../../../server/use-cases/install-portal.ts'
+import { startWorkers } from '../../../server/context.ts'
+import { createReceivable } from '../../../server/use-cases/create-receivable.ts'
+import { receivablesPorts } from '../../../server/use-cases/receivables-ports.ts'
+import { receivablesRepository } from '../../../server/storage/repositories/receivables.ts'
+import type { InstallState } from '../../../server/bitrix24/install-state.ts'
+
+export type Step = { index: number; code: string; status: string; eventToken: string | null; properties: Record<string, unknown>; returnValues: Record<string, unknown> | null; logMessage: string | null }
+export type RobotWorld = Awaited<ReturnType<typeof startRobotWorld>>
+
+let invoiceSeq = 0
+
+export async function startRobotWorld(opts: { env?: Record<string, string> } = {}) {
+  const w = await connectSandboxApp({ env: opts.env })
+  await installPortal(w.ctx, w.memberId, true)
+  await startWorkers(w.ctx)
+  const state = (await w.ctx.repos.installState.get(w.memberId)) as InstallState
+  const receivables = state.processes.receivables!
+  const companyId = w.sb.admin.seedCompany(w.portalId, { TITLE: 'ООО Ромашка', EMAIL: [{ VALUE: 'buh@romashka.test', VALUE_TYPE: 'WORK' }] })
+
+  const runs = () => w.sb.admin.robotRuns(w.portalId) as { id: number; itemId: number; stageId: string; status: string; steps: Step[] }[]
+
+  return {
+    ...w, state, receivables, companyId,
+    /** A receivable in the ledger with its portal item (created by the mirror job). */
+    async newReceivable(o: { amount?: number; dueDate?: string; invoiceDate?: string } = {}) {
+      const rec = await createReceivable(receivablesPorts(w.ctx), { memberId: w.memberId, actor: 'user:1', source: 'test' }, {
+        counterparty: { type: 'company', id: companyId, name: 'ООО Ромашка' }, invoiceNumber: `R-${++invoiceSeq}`,
+        invoiceDate: o.invoiceDate ?? '2026-09-01', dueDate: o.dueDate ?? '2026-10-01', amount: o.amount ?? 1_000_000, currency: 'RUB', responsibleId: 1,
+      })
+      const repo = receivablesRepository(w.ctx.database.db)
+      let itemId: number | null = null
+      await expect.poll(async () => (itemId = (await repo.get(w.memberId, rec.id))?.itemId ?? null), { timeout: 15_000, interval: 100 }).not.toBeNull()
+      return { receivableId: rec.id, itemId: itemId! }
+    },
+    stageId(process: 'receivables' | 'claims' | 'approvals', code: string, pipeline?: string): string {
+      const p = state.processes[process]!
+      const pl = pipeline ? p.pipelines[pipeline]! : Object.values(p.pipelines)[0]!
+      return pl.stages[code]!
+    },
+    /** Sets the stage's automation, moves the item there and waits until the run ends. */
+    async runRule(entityTypeId: number, itemId: number, stageId: string, steps: { robot: string; properties?: Record<string, unknown> }[], o: { until?: 'finished' | 'waiting'; timeout?: number } = {}) {
+      w.sb.admin.setAutomation(w.portalId, entityTypeId, stageId, steps)
+      const before = new Set(runs().map((r) => r.id))
+      await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId, id: itemId, fields: { stageId } })
+      let run: ReturnType<typeof runs>[number] | undefined
+      await expect.poll(() => {
+        run = runs().find((r) => !before.has(r.id) && Number(r.itemId) === itemId)
+        if (!run) return false
+        return o.until === 'waiting' ? run.steps.some((s) => s.status === 'waiting' && s.eventToken) : run.status !== 'running'
+      }, { timeout: o.timeout ?? 20_000, interval: 100 }).toBe(true)
+      return run!
+    },
+    run(id: number) { return runs().find((r) => r.id === id)! },
+    runs,
+  }
+}
