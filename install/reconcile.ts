@@ -20,6 +20,8 @@ export interface ReconcileInput {
   lang: 'ru' | 'en'
   authUserId?: number
   onStep?: (step: string) => void
+  /** 'webhook': an incoming webhook cannot bind events, register robots or embed placements. */
+  mode?: 'app' | 'webhook'
 }
 
 export interface ReconcileResult { ops: PlannedOp[]; state: InstallState }
@@ -39,12 +41,14 @@ export async function reconcile(input: ReconcileInput, apply: boolean): Promise<
     step(`fields:${spec.key}`)
     await reconcileFields(rc, spec)
   }
-  step('events')
-  await reconcileEvents(rc, previousBase)
-  step('placements')
-  await reconcilePlacements(rc, previousBase)
-  step('robots')
-  await reconcileRobots(rc, input.authUserId ?? 1)
+  if (input.mode !== 'webhook') {
+    step('events')
+    await reconcileEvents(rc, previousBase)
+    step('placements')
+    await reconcilePlacements(rc, previousBase)
+    step('robots')
+    await reconcileRobots(rc, input.authUserId ?? 1)
+  }
   state.baseUrl = input.baseUrl
   state.appVersion = input.appVersion
   return { ops: rc.ops, state }

@@ -3,12 +3,15 @@ import { loadConfig, ConfigError } from './config.ts'
 import { createLogger } from './lib/logger.ts'
 import { createContext, startWorkers } from './context.ts'
 import { wire } from './wiring.ts'
+import { connectWebhookPortal } from './use-cases/connect-webhook-portal.ts'
 import { buildApp } from './app.ts'
 
 async function main() {
   const config = loadConfig()
   const log = createLogger(config)
   const ctx = wire(await createContext(config, log))
+  const webhookPortal = await connectWebhookPortal(ctx)
+  if (webhookPortal) log.info({ memberId: webhookPortal }, 'portal.webhook-mode')
   if (config.queue.inProcessWorker) await startWorkers(ctx)
   const app = await buildApp(ctx)
   await app.listen({ host: config.http.host, port: config.http.port })

@@ -1,6 +1,7 @@
 // Plan or apply the install manifest for one portal; apply stores the new install-state.
 import type { AppContext } from '../context.ts'
 import { reconcile, type PlannedOp } from '../../install/reconcile.ts'
+import { webhookMemberId } from '../bitrix24/client/webhook-portal.ts'
 
 export async function installPortal(ctx: AppContext, memberId: string, apply: boolean, onStep?: (s: string) => void): Promise<PlannedOp[]> {
   const portal = await ctx.repos.portals.get(memberId)
@@ -10,6 +11,7 @@ export async function installPortal(ctx: AppContext, memberId: string, apply: bo
   const result = await reconcile({
     client, state: await ctx.repos.installState.get(memberId), baseUrl: ctx.config.http.baseUrl, appVersion: ctx.config.b24.appVersion,
     lang: portal.lang === 'ru' ? 'ru' : 'en', authUserId: tokens?.userId ?? 1, onStep,
+    mode: ctx.config.b24.webhookUrl && webhookMemberId(ctx.config.b24.webhookUrl) === memberId ? 'webhook' : 'app',
   }, apply)
   if (apply) {
     await ctx.repos.installState.save(memberId, { ...result.state, finishedAt: result.state.finishedAt ?? new Date().toISOString() })

@@ -2,7 +2,7 @@
 // what is retryable (writes only when the portal rejected them unexecuted: 503 / 429), and
 // funnels errors into Bitrix24Error.
 import qs from 'qs'
-import type { B24OAuth } from '@bitrix24/b24jssdk'
+import type { B24Hook, B24OAuth } from '@bitrix24/b24jssdk'
 import type { BatchCommand, BatchResult, CallOptions, Params, PortalClient } from './portal-client.ts'
 import type { BucketShape, RateLimiter } from './rate-limiter.ts'
 import { Bitrix24Error } from '../errors.ts'
@@ -10,7 +10,7 @@ import { fromSdkError } from './sdk-errors.ts'
 import { backoffDelay, sleep } from '../../lib/backoff.ts'
 import { listAllBatched } from './list-all.ts'
 
-export interface ClientDeps { memberId: string; sdk: B24OAuth; limiter: RateLimiter; shape: BucketShape; maxAttempts?: number }
+export interface ClientDeps { memberId: string; sdk: B24OAuth | B24Hook; limiter: RateLimiter; shape: BucketShape; maxAttempts?: number }
 
 type Envelope<T> = { result: T; total: number | null; next: number | null }
 

@@ -6,6 +6,7 @@ import { createTokenBroker, type TokenBroker } from './token-broker.ts'
 import { createRateLimiter, bucketFor } from './rate-limiter.ts'
 import { createSdk } from './sdk-factory.ts'
 import { createPortalClient } from './portal-client-impl.ts'
+import { createHookSdk, webhookMemberId } from './webhook-portal.ts'
 
 export function createPortalClients(ctx: AppContext): PortalClients & { broker: TokenBroker; forget: (memberId: string) => void } {
   const broker = createTokenBroker({
@@ -15,7 +16,11 @@ export function createPortalClients(ctx: AppContext): PortalClients & { broker: 
   const limiter = createRateLimiter(ctx.database)
   const clients = new Map<string, Promise<PortalClient>>()
 
+  const webhook = ctx.config.b24.webhookUrl
   const build = async (memberId: string): Promise<PortalClient> => {
+    if (webhook && memberId === webhookMemberId(webhook)) {
+      return createPortalClient({ memberId, sdk: createHookSdk(webhook), limiter, shape: ctx.config.b24.rateLimit ?? bucketFor(null) })
+    }
     const portal = await ctx.repos.portals.get(memberId)
     if (!portal || portal.status !== 'active') throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} is not connected${portal?.statusReason ? `: ${portal.statusReason}` : ''}`, 401, false)
     const tokens = await ctx.repos.portals.getTokens(memberId)

@@ -5,6 +5,7 @@ import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
 import { installPortal } from '../../../server/use-cases/install-portal.ts'
 import { reconcile } from '../../../install/reconcile.ts'
 import { startWorkers } from '../../../server/context.ts'
+import { uninstallPortal } from '../../../server/use-cases/uninstall-portal.ts'
 
 let w: Awaited<ReturnType<typeof connectSandboxApp>>
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('app lifecycle', () => {
   it('a changed APP_BASE_URL updates only handler URLs', async () => {
     const client = await w.ctx.b24!.forPortal(w.memberId)
     const state = await w.ctx.repos.installState.get(w.memberId)
-    const moved = 'http://127.0.0.1:9/new-base'
+    const moved = `${w.ctx.config.http.baseUrl}/new-base`
     const plan = await reconcile({ client, state, baseUrl: moved, appVersion: '1', lang: 'ru' }, false)
     const kinds = new Set(plan.ops.map((o) => o.kind))
     expect(kinds.has('event') && kinds.has('placement')).toBe(true)
@@ -63,6 +64,27 @@ describe('app update', () => {
       }
       const jobs = await v.ctx.queue.boss.findJobs<{ memberId: string }>('portal-install', { queued: true })
       expect(jobs.map((j) => j.data.memberId)).toEqual([v.memberId])
+    } finally {
+      await v.close()
+    }
+  })
+})
+
+describe('uninstall from the command line', () => {
+  it('plans, then removes our events, placements and robots, and keeps our data', async () => {
+    const v = await connectSandboxApp()
+    try {
+      await installPortal(v.ctx, v.memberId, true)
+      const plan = await uninstallPortal(v.ctx, v.memberId, false, false)
+      expect(new Set(plan.map((o) => o.kind))).toEqual(new Set(['event', 'placement', 'robot']))
+      expect(plan.every((o) => o.action === 'delete')).toBe(true)
+      expect(v.sb.admin.robots(v.portalId).length).toBeGreaterThan(0)
+      await uninstallPortal(v.ctx, v.memberId, true, false)
+      expect(v.sb.admin.robots(v.portalId)).toHaveLength(0)
+      expect(v.sb.admin.placements(v.portalId)).toHaveLength(0)
+      expect(v.sb.admin.eventBindings(v.portalId)).toHaveLength(0)
+      expect(await v.ctx.repos.installState.get(v.memberId)).toMatchObject({ robots: [], placements: [], eventHandlers: [] })
+      expect(await v.ctx.repos.portals.get(v.memberId)).toMatchObject({ status: 'uninstalled' })
     } finally {
       await v.close()
     }

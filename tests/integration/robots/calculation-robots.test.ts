@@ -11,7 +11,7 @@ afterAll(async () => w?.close())
 
 describe('robots registered by the install', () => {
   it('lists every robot with ru and en names, bound to our handler; a second install changes nothing', async () => {
-    const codes = (w.sb.admin.robots(w.portalId) as { CODE: string; NAME: Record<string, string>; HANDLER: string }[])
+    const codes = (w.sb.admin.robots(w.portalId) as unknown as { CODE: string; NAME: Record<string, string>; HANDLER: string }[])
     expect(codes.map((r) => r.CODE).sort()).toEqual(robots.map((r) => r.code).sort())
     for (const r of codes) {
       expect(r.NAME.ru && r.NAME.en && r.NAME.ru !== r.NAME.en).toBeTruthy()
