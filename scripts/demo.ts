@@ -12,6 +12,7 @@ import { wire } from '../server/wiring.ts'
 import { buildApp } from '../server/app.ts'
 import { installPortal } from '../server/use-cases/install-portal.ts'
 import { seedCompanies, seedLedger, seedPortalPeople } from './demo/seed-portal.ts'
+import { seedApprovalRequests, seedClaims, seedRoles } from './demo/seed-work.ts'
 
 // npm run demo -- [--app-port 3000] [--portal-port 3010] [--sandbox-port 3020] [--data ./data/demo] [--log-level warn]
 const { values: opt } = parseArgs({ options: { 'app-port': { type: 'string', default: '3000' }, 'portal-port': { type: 'string', default: '3010' }, 'sandbox-port': { type: 'string', default: '3020' }, data: { type: 'string', default: './data/demo' }, 'log-level': { type: 'string', default: 'warn' } } })
@@ -57,8 +58,11 @@ say(`portal reconciled (${ops.length} changes)`)
 if (fresh || !(await ctx.repos.settings.get(portal.memberId, 'demo.seeded'))) {
   const companies = seedCompanies(sb, portal.id)
   const n = await seedLedger(ctx, portal.memberId, companies, new Date().toISOString().slice(0, 10))
-  await ctx.repos.settings.set(portal.memberId, 'demo.seeded', { at: new Date().toISOString(), invoices: n }, 'demo')
-  say(`seeded 20 counterparties and ${n} invoices (the worker mirrors them to the portal in the background)`)
+  await seedRoles(ctx, portal.memberId)
+  const claims = await seedClaims(ctx, portal.memberId)
+  const requests = await seedApprovalRequests(ctx, sb, portal.id, portal.memberId, [...companies.values()].map((c) => c.id))
+  await ctx.repos.settings.set(portal.memberId, 'demo.seeded', { at: new Date().toISOString(), invoices: n, claims, requests }, 'demo')
+  say(`seeded 20 counterparties, ${n} invoices, ${claims} claims and ${requests} payment requests (the worker mirrors them to the portal in the background)`)
 }
 const firstCompany = sb.runtime.world.state(portal.id)!.companies.values()[0]
 process.stdout.write(`\nOpen this URL: ${portal.origin}/crm/company/details/${firstCompany?.id ?? 1}/\n(the portal's Market: ${portal.origin}/marketplace/ · the app's admin page: ${portal.origin}/marketplace/app/${sbApp.id}/)\nPress Ctrl+C to stop.\n`)

@@ -11,7 +11,10 @@ export type QueuedEvent = Omit<InboundEvent, 'auth'> & { auth: Pick<InboundEvent
 export function eventEntityId(e: InboundEvent): string {
   const f = (e.data.FIELDS ?? e.data.FIELDS_AFTER) as Record<string, unknown> | undefined
   const id = f && typeof f === 'object' ? f.ID ?? f.id : undefined
-  return typeof id === 'string' ? id : '-'
+  if (typeof id !== 'string') return '-'
+  // smart-process item ids repeat across types: item 2 of Receivables is not item 2 of Approvals
+  const type = f?.ENTITY_TYPE_ID ?? f?.entityTypeId
+  return typeof type === 'string' && /^\d+$/.test(type) ? `${type}_${id}` : id
 }
 
 /** Tokens never go into the queue: jobs use the portal's stored tokens. */

@@ -39,6 +39,13 @@ describe('POST /bitrix/events', () => {
     expect(JSON.stringify(jobs[0].data)).not.toContain('secret-access')
   })
 
+  it('keeps the same item id of two smart processes in the same second apart', async () => {
+    const other = eventBody({ data: { FIELDS: { ID: '15', ENTITY_TYPE_ID: '1044' } } })
+    expect((await t.app.inject({ method: 'POST', url: '/bitrix/events', headers: form, payload: other })).statusCode).toBe(200)
+    const jobs = await queued('event-handle')
+    expect(jobs.map((j) => (j.data as { data: { FIELDS: { ENTITY_TYPE_ID: string } } }).data.FIELDS.ENTITY_TYPE_ID).sort()).toEqual(['1040', '1044'])
+  })
+
   const bad: [string, Record<string, string>, string, number, string][] = [
     ['forged token', form, eventBody({ ts: '2', auth: { member_id: 'member-a', application_token: 'forged' } }), 401, 'inbound.bad-application-token'],
     ['unknown portal', form, eventBody({ ts: '3', auth: { member_id: 'member-zzz', application_token: 'app-token-a' } }), 401, 'inbound.unknown-portal'],
