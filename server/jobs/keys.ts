@@ -52,4 +52,8 @@ export const effectKeys = {
   claimOpenEffect: (memberId: string, receivableId: number, what: string) => build('claim-open-effect', memberId, receivableId, what),
   /** One side effect of one robot call (its event_token), e.g. the Telegram message of telegram-send. */
   robotEffect: (memberId: string, eventToken: string, what: string) => build('robot-effect', memberId, eventToken, what),
+  /** A "hand over" task of one receivable from the card tab (request id from the UI). */
+  handOver: (memberId: string, receivableId: number, requestId: string) => build('hand-over', memberId, receivableId, requestId),
+  /** A "ping" notification about one task or activity (request id from the UI). */
+  ping: (memberId: string, what: string, id: number, requestId: string) => build('ping', memberId, what, id, requestId),
 }

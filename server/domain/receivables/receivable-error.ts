@@ -5,6 +5,7 @@
 //   receivable.invalid-currency    not a three-letter ISO 4217 code
 //   receivable.invalid-text        a required text is empty or too long
 //   receivable.not-reversible      a reversal of a reversal, or of a payment already reversed
+//   receivable.invalid-input       any other field of a request (user id, request id, kind)
 import { DomainError } from '../domain-error.ts'
 export type ReceivableErrorCode =
   | 'receivable.invalid-amount'
@@ -13,6 +14,7 @@ export type ReceivableErrorCode =
   | 'receivable.invalid-currency'
   | 'receivable.invalid-text'
   | 'receivable.not-reversible'
+  | 'receivable.invalid-input'
 
 export class ReceivableError extends DomainError<ReceivableErrorCode> {
   readonly field: string | null

@@ -1,7 +1,7 @@
 // approval-await holds the business process on "Head approval" until the head decides in our tab
 // (the API the tab calls, with the head's own portal token); the answer is sent once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRobotWorld, type RobotWorld } from './robot-world.ts'
+import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 import { approvalsRepository } from '../../../server/storage/repositories/approvals.ts'
 import { approvalPorts } from '../../../server/use-cases/approval-ports.ts'
 import { resolveApprovalWaits } from '../../../server/use-cases/resolve-approval-waits.ts'

@@ -1,7 +1,7 @@
 // penalty-calculate, working-deadline and department-head-find through the sandbox's automation
 // runner: the real robot payload, our answer through bizproc.event.send, bad properties answered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRobotWorld, type RobotWorld } from './robot-world.ts'
+import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 import { robots } from '../../../robots/index.ts'
 import { installPortal } from '../../../server/use-cases/install-portal.ts'
 

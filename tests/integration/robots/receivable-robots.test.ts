@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import nock from 'nock'
 import qs from 'qs'
-import { startRobotWorld, type RobotWorld } from './robot-world.ts'
+import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 import { receivablesRepository } from '../../../server/storage/repositories/receivables.ts'
 import { totalsMarker } from '../../../server/domain/receivables/index.ts'
 

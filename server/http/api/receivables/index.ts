@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import { receivablesReadRoutes } from './read-routes.ts'
 import { receivablesWriteRoutes } from './write-routes.ts'
+import { interactionRoutes } from './interaction-routes.ts'
 
 export async function receivablesApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   await receivablesReadRoutes(scope, ctx)
   await receivablesWriteRoutes(scope, ctx)
+  await interactionRoutes(scope, ctx)
 }

@@ -2,13 +2,13 @@
 // real install, automation rules in the sandbox POST the real robot payload to our handler, and
 // our answer comes back through bizproc.event.send. Helpers run a rule and read its steps.
 import { expect } from 'vitest'
-import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
-import { installPortal } from '../../../server/use-cases/install-portal.ts'
-import { startWorkers } from '../../../server/context.ts'
-import { createReceivable } from '../../../server/use-cases/create-receivable.ts'
-import { receivablesPorts } from '../../../server/use-cases/receivables-ports.ts'
-import { receivablesRepository } from '../../../server/storage/repositories/receivables.ts'
-import type { InstallState } from '../../../server/bitrix24/install-state.ts'
+import { connectSandboxApp } from './sandbox-app.ts'
+import { installPortal } from '../../server/use-cases/install-portal.ts'
+import { startWorkers } from '../../server/context.ts'
+import { createReceivable } from '../../server/use-cases/create-receivable.ts'
+import { receivablesPorts } from '../../server/use-cases/receivables-ports.ts'
+import { receivablesRepository } from '../../server/storage/repositories/receivables.ts'
+import type { InstallState } from '../../server/bitrix24/install-state.ts'
 
 export type Step = { index: number; code: string; status: string; eventToken: string | null; properties: Record<string, unknown>; returnValues: Record<string, unknown> | null; logMessage: string | null }
 export type RobotWorld = Awaited<ReturnType<typeof startRobotWorld>>
@@ -34,9 +34,12 @@ export async function startRobotWorld(opts: { env?: Record<string, string> } = {
         invoiceDate: o.invoiceDate ?? '2026-09-01', dueDate: o.dueDate ?? '2026-10-01', amount: o.amount ?? 1_000_000, currency: 'RUB', responsibleId: 1,
       })
       const repo = receivablesRepository(w.ctx.database.db)
-      let itemId: number | null = null
-      await expect.poll(async () => (itemId = (await repo.get(w.memberId, rec.id))?.itemId ?? null), { timeout: 15_000, interval: 100 }).not.toBeNull()
-      return { receivableId: rec.id, itemId: itemId! }
+      // polled by hand: this also runs in beforeAll, where expect.poll is not allowed
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const itemId = (await repo.get(w.memberId, rec.id))?.itemId
+        if (itemId) return { receivableId: rec.id, itemId }
+      }
+      throw new Error(`receivable ${rec.id} got no portal item within 15 s`)
     },
     stageId(process: 'receivables' | 'claims' | 'approvals', code: string, pipeline?: string): string {
       const p = state.processes[process]!
