@@ -35,7 +35,8 @@ export async function receivablesPage(ports: ReceivablesPorts, memberId: string,
     counterpartyId = cp.id
   }
   const { rows, total } = await receivablesQuery(ports.db).page(memberId, { ...q, counterpartyId, today })
-  return { rows: rows.map((r) => toRowDto(r, today)), total, page: q.offset / q.limit + 1, pageSize: q.limit, today }
+  const itemEntityTypeId = (await ports.installState(memberId))?.processes.receivables?.entityTypeId ?? null
+  return { rows: rows.map((r) => toRowDto(r, today)), total, page: q.offset / q.limit + 1, pageSize: q.limit, today, itemEntityTypeId }
 }
 
 export async function counterpartyContracts(ports: ReceivablesPorts, memberId: string, type: CounterpartyType, entityId: number): Promise<ContractsDto> {

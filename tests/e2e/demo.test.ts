@@ -49,6 +49,22 @@ describe('npm run demo', () => {
       expect(await tab.getByTestId('summary-totalDebt').textContent()).toMatch(/₽/)
       mkdirSync(SCREENSHOT_DIR, { recursive: true })
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-company-card.png'), fullPage: true })
+
+      // hand an open invoice over to a colleague picked in the portal's own user picker
+      await tab.getByTestId('interactions').waitFor({ timeout: 15_000 })
+      await tab.locator('[data-testid^="hand-over-"]').first().click()
+      await tab.getByTestId('hand-over-pick').click()
+      await page.locator('#slider-panel a[data-user="3"]').click()
+      await expect.poll(async () => (await tab.getByTestId('hand-over-pick').textContent()) ?? '').toContain('Анна')
+      await tab.getByTestId('hand-over-comment').fill('Позвоните бухгалтеру клиента')
+      await tab.getByTestId('hand-over-submit').click()
+      const handed = tab.locator('[data-testid^="interaction-task-"]').filter({ hasText: 'Дебиторка' }).first()
+      await handed.waitFor({ timeout: 15_000 })
+      expect(await handed.textContent()).toContain('Анна Попова')
+      // and ping its responsible from the history
+      await handed.locator('[data-testid^="ping-task-"]').click()
+      await expect.poll(async () => (await handed.locator('[data-testid^="ping-task-"]').textContent()) ?? '').toContain('Напомнили')
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-company-card-history.png'), fullPage: true })
       expect(errors).toEqual([])
     } finally {
       await browser.close()

@@ -60,7 +60,11 @@ export interface ReceivablesPageQuery {
   pageSize?: number
 }
 
-export interface ReceivablesPageDto { rows: ReceivableRowDto[]; total: number; page: number; pageSize: number }
+export interface ReceivablesPageDto {
+  rows: ReceivableRowDto[]; total: number; page: number; pageSize: number
+  /** The Receivables smart process of the portal, to open a row's item in the slider. */
+  itemEntityTypeId?: number | null
+}
 
 export interface ContractDto { id: number; number: string; contractDate: string | null; legalEntity: string | null; paymentTermsDays: number | null }
 

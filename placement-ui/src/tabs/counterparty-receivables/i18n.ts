@@ -8,6 +8,10 @@ export const dict = {
     payTitle: 'Оплата по счёту {n}', payAmount: 'Сумма', payDate: 'Дата оплаты', payComment: 'Комментарий', record: 'Провести',
     badAmount: 'Укажите положительную сумму, не больше двух знаков после запятой', badDate: 'Укажите дату',
     dueBeforeInvoice: 'Срок оплаты не может быть раньше даты счёта', needNumber: 'Укажите номер счёта', create: 'Создать', contract: 'Договор (необязательно)',
+    handOver: 'Передать', handOverTitle: 'Передать счёт {n} коллеге', pickColleague: 'Выбрать сотрудника', handOverComment: 'Комментарий для коллеги', handedOver: 'Задача поставлена',
+    history: 'История взаимодействий', refresh: 'Обновить', noHistory: 'Задач, дел и комментариев пока нет', deadline: 'срок', overdueTask: 'Просрочено',
+    kind_task: 'Задача', kind_activity: 'Дело', kind_comment: 'Комментарий', ping: 'Напомнить', pinged: 'Напомнили',
+    status_pending: 'Ждёт выполнения', 'status_in-progress': 'Выполняется', 'status_waiting-control': 'Ждёт контроля', status_completed: 'Завершена', status_deferred: 'Отложена', status_declined: 'Отклонена', status_open: 'Открыто',
     st_open: 'Ожидает оплаты', st_overdue: 'Просрочен', st_paid: 'Оплачен', 'st_written-off': 'Списан', saved: 'Сохранено',
   },
   en: {
@@ -19,6 +23,10 @@ export const dict = {
     payTitle: 'Payment for invoice {n}', payAmount: 'Amount', payDate: 'Payment date', payComment: 'Comment', record: 'Record',
     badAmount: 'Enter a positive amount with at most two decimals', badDate: 'Enter a date',
     dueBeforeInvoice: 'The due date cannot be before the invoice date', needNumber: 'Enter the invoice number', create: 'Create', contract: 'Contract (optional)',
+    handOver: 'Hand over', handOverTitle: 'Hand invoice {n} over to a colleague', pickColleague: 'Choose a colleague', handOverComment: 'Note for the colleague', handedOver: 'Task created',
+    history: 'Interaction history', refresh: 'Refresh', noHistory: 'No tasks, activities or comments yet', deadline: 'due', overdueTask: 'Overdue',
+    kind_task: 'Task', kind_activity: 'Activity', kind_comment: 'Comment', ping: 'Ping', pinged: 'Pinged',
+    status_pending: 'Pending', 'status_in-progress': 'In progress', 'status_waiting-control': 'Awaiting review', status_completed: 'Completed', status_deferred: 'Deferred', status_declined: 'Declined', status_open: 'Open',
     st_open: 'Awaiting payment', st_overdue: 'Overdue', st_paid: 'Paid', 'st_written-off': 'Written off', saved: 'Saved',
   },
 }

@@ -5,6 +5,7 @@ import type {
   CounterpartySummaryDto, CounterpartyType, ReceivableFilter, ReceivableRowDto, ReceivableSortKey, ReceivablesPageDto,
   RecordPaymentRequest, CreateReceivableRequest, PaymentOutcomeDto,
 } from '../../../../server/http/contracts/receivables.ts'
+import type { HandOverRequest, HandOverResultDto } from '../../../../server/http/contracts/interactions.ts'
 
 export function counterpartyOf(placement: string, entityId: string | null): { type: CounterpartyType; id: number } | null {
   const id = Number(entityId)
@@ -54,10 +55,14 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
     await reload()
   }
 
+  async function handOver(row: ReceivableRowDto, body: HandOverRequest) {
+    await api<HandOverResultDto>(`/receivables/${row.id}/hand-over`, { body })
+  }
+
   async function createReceivable(body: Omit<CreateReceivableRequest, 'counterparty'>) {
     await api<ReceivableRowDto>('/receivables', { body: { ...body, counterparty: cp } })
     await reload()
   }
 
-  return { summary, page, query, loading, error, reload, loadPage, sortBy, recordPayment, createReceivable }
+  return { summary, page, query, loading, error, reload, loadPage, sortBy, recordPayment, createReceivable, handOver }
 }
