@@ -1,6 +1,7 @@
 // The dunning channels, each write keyed (effects): CRM e-mail activity (TYPE_ID 4, outgoing,
 // completed = sent and recorded in the card; ORIGIN_ID = key for the lookup), Telegram, portal
 // notifications (TAG = key), timeline comments (found again by their exact text).
+import { fullName, im, users } from '../bitrix24/rest/index.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { Bitrix24Error } from '../bitrix24/errors.ts'
 import type { DunningPorts } from './dunning-ports.ts'
@@ -48,7 +49,7 @@ export async function notifyDunningUser(ports: DunningPorts, client: PortalClien
   // a notification with the same TAG replaces the older one, so repeating it cannot duplicate it
   return writeOnce<{ id: number }>(ports.effects, memberId, key, {
     lookup: async () => null,
-    write: async () => ({ id: Number(await client.call('im.notify.system.add', { USER_ID: userId, MESSAGE: message, TAG: key })) }),
+    write: async () => ({ id: await im.notify(client, userId, message, key) }),
   })
 }
 
@@ -80,8 +81,7 @@ export async function notifyEmployee(ports: DunningPorts, client: PortalClient, 
 /** The name of a portal user for templates ("manager"); empty when unknown. */
 export async function userName(client: PortalClient, userId: number | null): Promise<string> {
   if (!userId) return ''
-  const users = await client.call<{ NAME?: string; LAST_NAME?: string }[]>('user.get', { ID: userId })
-    .catch((e: unknown) => { if (e instanceof Bitrix24Error && !e.retryable) return []; throw e })
-  const u = users?.[0]
-  return u ? [u.NAME, u.LAST_NAME].filter(Boolean).join(' ') : ''
+  const u = await users.get(client, userId)
+    .catch((e: unknown) => { if (e instanceof Bitrix24Error && !e.retryable) return null; throw e })
+  return fullName(u ?? undefined)
 }

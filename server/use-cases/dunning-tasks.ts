@@ -1,4 +1,5 @@
 // A portal task created once (tasks.task.add with XML_ID = effect key, found again on a retry).
+import { tasks } from '../bitrix24/rest/index.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { writeOnce } from './dunning-write-once.ts'
@@ -8,14 +9,9 @@ export interface DunningTask { title: string; description: string; responsibleId
 export async function createDunningTask(ports: DunningPorts, client: PortalClient, memberId: string, key: string, t: DunningTask) {
   return writeOnce<{ taskId: number }>(ports.effects, memberId, key, {
     lookup: async () => {
-      const r = await client.call<{ tasks: { id: string | number }[] }>('tasks.task.list', { filter: { XML_ID: key }, select: ['ID'] })
-      return r?.tasks?.length ? { taskId: Number(r.tasks[0].id) } : null
+      const taskId = await tasks.byXmlId(client, key)
+      return taskId === null ? null : { taskId }
     },
-    write: async () => {
-      const r = await client.call<{ task: { id: string | number } }>('tasks.task.add', { fields: {
-        TITLE: t.title, DESCRIPTION: t.description, RESPONSIBLE_ID: t.responsibleId, DEADLINE: t.deadline, UF_CRM_TASK: t.bindings, XML_ID: key,
-      } }, { idempotent: false })
-      return { taskId: Number(r.task.id) }
-    },
+    write: async () => ({ taskId: await tasks.add(client, { TITLE: t.title, DESCRIPTION: t.description, RESPONSIBLE_ID: t.responsibleId, DEADLINE: t.deadline, UF_CRM_TASK: t.bindings, XML_ID: key }) }),
   })
 }

@@ -5,6 +5,7 @@ import { formatAmount } from '../domain/money/index.ts'
 import { ReceivableError } from '../domain/receivables/index.ts'
 import { effectKeys } from '../jobs/keys.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import { users } from '../bitrix24/rest/index.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { createDunningTask } from './dunning-tasks.ts'
 import { receivablesProcessOf } from './receivables-ports.ts'
@@ -22,8 +23,8 @@ export async function handOverReceivable(ports: DunningPorts, client: PortalClie
   if (i.comment !== undefined && i.comment !== null && (typeof i.comment !== 'string' || i.comment.length > 2000)) throw new ReceivableError('receivable.invalid-input', 'comment must be text up to 2000 characters', 'comment')
   const row = await ports.repo.one(i.memberId, i.receivableId)
   if (!row) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${i.receivableId} not found`)
-  const users = await client.call<{ ID: string; ACTIVE?: boolean }[]>('user.get', { ID: i.userId })
-  if (!users?.length || users[0].ACTIVE === false) throw new ReceivableError('receivable.invalid-input', `user ${i.userId} is not an active user of this portal`, 'userId')
+  const colleague = await users.get(client, i.userId)
+  if (!colleague || colleague.ACTIVE === false) throw new ReceivableError('receivable.invalid-input', `user ${i.userId} is not an active user of this portal`, 'userId')
   const p = await receivablesProcessOf(ports, i.memberId)
   const { calendar, lang } = await portalDay(ports, i.memberId)
   const today = localDateOf(calendar.timezone, ports.now().getTime())

@@ -3,6 +3,7 @@
 // names and overdue open work flagged. One batch (4 commands) to the portal.
 import type { InteractionDto } from '../http/contracts/interactions.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import { fullName, users } from '../bitrix24/rest/index.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import { receivablesProcessOf } from './receivables-ports.ts'
 
@@ -45,8 +46,8 @@ export async function readInteractions(ports: ReceivablesPorts, client: PortalCl
   }
   const ids = [...new Set(out.map((o) => o.responsibleId).filter((x): x is number => x !== null))]
   if (ids.length) {
-    const users = await client.call<Row[]>('user.get', { ID: ids }).catch(() => [] as Row[])
-    const names = new Map((users ?? []).map((u) => [Number(u.ID), [u.NAME, u.LAST_NAME].filter(Boolean).join(' ')]))
+    const people = await users.many(client, ids).catch(() => [])
+    const names = new Map(people.map((u) => [Number(u.ID), fullName(u)]))
     for (const o of out) o.responsibleName = (o.responsibleId && names.get(o.responsibleId)) || ''
   }
   return out.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || b.id - a.id)

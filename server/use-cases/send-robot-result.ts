@@ -2,6 +2,7 @@
 // robot harness and the resolvers of waiting robots (approval-await) both answer through here.
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { Bitrix24Error } from '../bitrix24/errors.ts'
+import { bizproc } from '../bitrix24/rest/index.ts'
 import { effectKeys } from '../jobs/keys.ts'
 import type { EffectsRepository } from '../storage/repositories/effects.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -28,7 +29,7 @@ export async function sendRobotAnswer(deps: { effects: EffectsRepository; log: L
 /** The bare bizproc.event.send; a used token after a possibly delivered attempt counts as sent. */
 export async function deliverRobotAnswer(log: Logger, client: PortalClient, a: RobotAnswer, maybeSentBefore: boolean): Promise<void> {
   try {
-    await client.call('bizproc.event.send', { event_token: a.eventToken, return_values: toReturnValues(a.values), log_message: a.log.slice(0, 1000) }, { idempotent: false })
+    await bizproc.sendEvent(client, a.eventToken, toReturnValues(a.values), a.log)
   } catch (e) {
     if (maybeSentBefore && e instanceof Bitrix24Error && !e.retryable) {
       log.info({ code: e.code }, 'robot.result.already-sent')
