@@ -10,6 +10,7 @@ import { placementsRoute } from './http/bitrix/placements-route.ts'
 import { installRoute } from './http/bitrix/install-route.ts'
 import { healthRoute } from './http/health-route.ts'
 import { telegramRoute } from './http/telegram-route.ts'
+import { claimLetterRoute } from './http/files/claim-letter-route.ts'
 import { UI_DIST } from './http/bitrix/ui-shell.ts'
 import { apiRoutes } from './http/api/index.ts'
 import { existsSync } from 'node:fs'
@@ -34,6 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await healthRoute(scope, ctx)
   })
   await app.register(async (scope) => telegramRoute(scope, ctx))
+  await app.register(async (scope) => claimLetterRoute(scope, ctx))
   await app.register(async (scope) => apiRoutes(scope, ctx), { prefix: '/api' })
   return app
 }

@@ -6,6 +6,7 @@ import { onCrmDynamicItemUpdate } from './on-crm-dynamic-item-update.ts'
 import { onApprovalItemEvent } from './on-approval-item-event.ts'
 import { onApprovalTaskUpdate } from './on-approval-task-update.ts'
 import { onAppUninstall } from './on-app-uninstall.ts'
+import { onClaimTaskUpdate } from './on-claim-task-update.ts'
 
 export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
 
@@ -17,6 +18,6 @@ const allOf = (...handlers: EventHandler[]): EventHandler => async (ctx, event) 
 export const eventHandlers: Record<string, EventHandler> = {
   ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent),
   ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent),
-  ONTASKUPDATE: onApprovalTaskUpdate,
+  ONTASKUPDATE: allOf(onApprovalTaskUpdate, onClaimTaskUpdate),
   ONAPPUNINSTALL: onAppUninstall,
 }

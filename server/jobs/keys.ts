@@ -26,7 +26,7 @@ export const effectKeys = {
   /** The portal item of a receivable created from the tab (crm.item.add once). */
   receivableItemAdd: (memberId: string, receivableId: number) => build('receivable-item-add', memberId, receivableId),
   /** The timeline totals comment (created once, then updated in place); result {commentId}. */
-  totalsComment: (memberId: string, kind: 'receivable' | 'counterparty', id: number) => build('totals-comment', memberId, kind, id),
+  totalsComment: (memberId: string, kind: 'receivable' | 'counterparty' | 'claim', id: number) => build('totals-comment', memberId, kind, id),
   paymentNotify: (memberId: string, paymentId: number) => build('payment-notify', memberId, paymentId),
   invoiceDeliver: (memberId: string, itemId: number) => build('invoice-deliver', memberId, itemId),
   thankYou: (memberId: string, receivableId: number) => build('thank-you', memberId, receivableId),
@@ -56,4 +56,8 @@ export const effectKeys = {
   handOver: (memberId: string, receivableId: number, requestId: string) => build('hand-over', memberId, receivableId, requestId),
   /** A "ping" notification about one task or activity (request id from the UI). */
   ping: (memberId: string, what: string, id: number, requestId: string) => build('ping', memberId, what, id, requestId),
+  /** The accountant's task of one payout tranche (tasks.task.add, XML_ID = this key). */
+  claimTrancheTask: (memberId: string, trancheId: number) => build('claim-tranche-task', memberId, trancheId),
+  /** "Complete the work on the claim" once all tranches are paid (XML_ID = this key). */
+  claimCompleteTask: (memberId: string, caseId: number) => build('claim-complete-task', memberId, caseId),
 }

@@ -30,6 +30,8 @@ export const portalSchedules: PortalSchedule[] = [
   { job: 'dunning-scan', slotAt: dailyAt(8) },
   // receivables: re-read changed items (lost events), overdue moves and days overdue
   { job: 'receivable-reconcile', slotAt: everyMinutes(15) },
+  // claims: the accountant's tasks of payout tranches coming due (jobs/tasks/claim-tranche-scan.ts)
+  { job: 'claim-tranche-scan', slotAt: everyMinutes(15) },
 ]
 
 export const scheduleTickJob = { name: 'schedule-tick', retryLimit: 1, retryDelay: 10 }

@@ -9,5 +9,6 @@ import type { DunningTables } from './tables/dunning.ts'
 import type { RateLimitTables } from './tables/rate-limits.ts'
 import type { InstallTables } from './tables/install.ts'
 import type { RobotWaitTables } from './tables/robot-waits.ts'
+import type { ClaimTables } from './tables/claims.ts'
 
-export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables, RobotWaitTables {}
+export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables, RobotWaitTables, ClaimTables {}

@@ -8,8 +8,8 @@ import type { BatchCommand, BatchResult, PortalClient } from '../bitrix24/client
 import type { ReceivablesPorts } from './receivables-ports.ts'
 
 export interface CommentTarget {
-  kind: 'receivable' | 'counterparty'
-  /** Our id (receivable or counterparty) — names the comment. */
+  kind: 'receivable' | 'counterparty' | 'claim'
+  /** Our id (receivable, counterparty or claim case) — names the comment. */
   id: number
   /** Timeline owner: 'dynamic_<entityTypeId>', 'company' or 'contact'. */
   entityType: string

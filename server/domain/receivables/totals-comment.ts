@@ -19,7 +19,7 @@ const words = {
   en: { receivable: 'Invoice totals', counterparty: 'Counterparty totals', total: 'Total', paid: 'Paid', remaining: 'Remaining', advance: 'Advance', last: 'Last payment', none: 'no payments', open: 'Open invoices' },
 }
 
-export function totalsMarker(kind: 'receivable' | 'counterparty', id: number): string {
+export function totalsMarker(kind: 'receivable' | 'counterparty' | 'claim', id: number): string {
   return `#rc-totals-${kind}-${id}`
 }
 

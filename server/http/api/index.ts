@@ -8,6 +8,7 @@ import { approvalsApi } from './approvals/index.ts'
 import { dunningApi } from './dunning/index.ts'
 import { receivableByItemApi } from './receivable-by-item.ts'
 import { installApi } from './install/index.ts'
+import { claimsApi } from './claims/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -18,6 +19,7 @@ export const apiModules: ApiModule[] = [
   dunningApi,
   receivableByItemApi,
   installApi,
+  claimsApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

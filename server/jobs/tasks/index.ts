@@ -14,6 +14,7 @@ import { dunningScanJob, createDunningScan } from './dunning-scan.ts'
 import { dunningRemindJob, createDunningRemind } from './dunning-remind.ts'
 import { dunningEscalateJob, createDunningEscalate } from './dunning-escalate.ts'
 import { approvalRecoverJob, createApprovalRecover } from './approval-recover.ts'
+import { claimTrancheScanJob, createClaimTrancheScan } from './claim-tranche-scan.ts'
 
 export interface JobTask {
   definition: QueueDefinition
@@ -34,4 +35,5 @@ export const jobTasks: JobTask[] = [
   { definition: dunningScanJob, create: createDunningScan as JobTask['create'] },
   { definition: dunningRemindJob, create: createDunningRemind as JobTask['create'] },
   { definition: dunningEscalateJob, create: createDunningEscalate as JobTask['create'] },
+  { definition: claimTrancheScanJob, create: createClaimTrancheScan as JobTask['create'] },
 ]

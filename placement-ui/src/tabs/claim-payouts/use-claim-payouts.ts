@@ -1,7 +1,7 @@
 // State of the claim tab: the claim view (tranches, totals, recovery data) and the tranche edits.
 import { ref, shallowRef } from 'vue'
 import { ApiCallError, type Api } from '../../app/api.ts'
-import type { ClaimTrancheDto, ClaimTrancheRequest, ClaimViewDto } from './claims-api-types.ts'
+import type { ClaimTrancheDto, ClaimTrancheRequest, ClaimViewDto } from '../../../../server/http/contracts/claims.ts'
 
 /** The default tranche deadline: the last day of the month of `day`. */
 export function lastDayOfMonth(day: string): string {

@@ -1,5 +1,4 @@
-// The claims API as this tab expects it. server/http/contracts/claims.ts has not landed yet; when it
-// does, these types move there (type-only import) and this file is deleted. Money in kopecks, days ISO.
+// The claims API shared with the claim tab (type-only imports). Money in kopecks, days ISO.
 export interface ClaimTrancheDto { id: string; deadline: string; amount: number; status: 'planned' | 'paid'; paidOn: string | null; paidBy: number | null; paidByName?: string | null; taskId?: number | null }
 export interface ClaimDocumentDto { id: string; name: string; url: string | null; source: string; addedAt: string | null }
 

@@ -1,0 +1,20 @@
+// claim-tranche-scan: per portal every 15 minutes: tranche tasks whose status changed without an
+// event reaching us are reconciled (events can be lost), and in working time the accountant's tasks
+// of tranches coming due are created.
+import type { AppContext } from '../../context.ts'
+import type { JobContext } from '../queue.ts'
+import { dunningPorts } from '../../use-cases/dunning-ports.ts'
+import { createDueTrancheTasks, reconcileTrancheTasks } from '../../use-cases/claim-tranche-tasks.ts'
+
+export const claimTrancheScanJob = { name: 'claim-tranche-scan', retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 }
+
+export function createClaimTrancheScan(ctx: AppContext) {
+  return async (job: JobContext<{ memberId: string; slot?: string }>) => {
+    if (!ctx.b24) throw new Error('portal clients are not wired')
+    const ports = dunningPorts(ctx)
+    const client = await ctx.b24.forPortal(job.data.memberId)
+    const healed = await reconcileTrancheTasks(ports, client, job.data.memberId)
+    const created = await createDueTrancheTasks(ports, client, job.data.memberId, undefined, { workingTimeOnly: true })
+    if (created || healed) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed }, 'claims.tranche-tasks')
+  }
+}

@@ -1,0 +1,107 @@
+// Claim cases, their payout tranches and generated letters. Days are 'YYYY-MM-DD' text both ways.
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+import type { Tranche } from '../../domain/claims/payouts.ts'
+import { dayOrNull, day } from './ledger-sql.ts'
+
+export interface ClaimCase {
+  id: number; memberId: string; itemId: number; kind: 'recovery' | 'payout'; title: string; counterpartyName: string | null
+  assignedById: number | null; totalsCommentId: number | null; completionTaskId: number | null
+  /** The totals last written to the portal ('total/paid/remaining'), null before the first sync. */
+  syncedTotals: string | null
+}
+export interface StoredTranche extends Tranche { taskId: number | null; caseId: number }
+export interface ClaimLetterMeta { id: number; fileName: string; total: number; generatedAt: Date; generatedBy: string }
+
+type CaseRow = { id: number; member_id: string; item_id: number; kind: 'recovery' | 'payout'; title: string; counterparty_name: string | null; assigned_by_id: number | null; totals_comment_id: number | null; completion_task_id: number | null; synced_totals: string | null }
+const toCase = (r: CaseRow): ClaimCase => ({
+  id: Number(r.id), memberId: r.member_id, itemId: r.item_id, kind: r.kind, title: r.title, counterpartyName: r.counterparty_name,
+  assignedById: r.assigned_by_id, totalsCommentId: r.totals_comment_id, completionTaskId: r.completion_task_id, syncedTotals: r.synced_totals,
+})
+
+export function claimsRepository(db: Db) {
+  const tranchesOf = async (memberId: string, caseIds: number[]): Promise<StoredTranche[]> => {
+    if (!caseIds.length) return []
+    const rows = await db.selectFrom('claim_tranches').select(['id', 'case_id', day('deadline').as('deadline'), 'amount', 'status', dayOrNull('paid_on').as('paid_on'), 'paid_by', 'task_id'])
+      .where('member_id', '=', memberId).where('case_id', 'in', caseIds).orderBy('deadline').orderBy('id').execute()
+    return rows.map((r) => ({ id: String(r.id), caseId: Number(r.case_id), deadline: r.deadline, amount: Number(r.amount), status: r.status, paidOn: r.paid_on, paidBy: r.paid_by, taskId: r.task_id }))
+  }
+  return {
+    async byItem(memberId: string, itemId: number): Promise<ClaimCase | null> {
+      const r = await db.selectFrom('claim_cases').selectAll().where('member_id', '=', memberId).where('item_id', '=', itemId).executeTakeFirst()
+      return r ? toCase(r as CaseRow) : null
+    },
+    async get(memberId: string, id: number): Promise<ClaimCase | null> {
+      const r = await db.selectFrom('claim_cases').selectAll().where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
+      return r ? toCase(r as CaseRow) : null
+    },
+    /** Idempotent: the first row of an item wins; later calls refresh title and counterparty. */
+    async upsert(memberId: string, c: { itemId: number; kind: 'recovery' | 'payout'; title: string; counterpartyName: string | null; assignedById: number | null }): Promise<ClaimCase> {
+      const values = { member_id: memberId, item_id: c.itemId, kind: c.kind, title: c.title, counterparty_name: c.counterpartyName, assigned_by_id: c.assignedById, updated_at: new Date() }
+      const r = await db.insertInto('claim_cases').values(values)
+        .onConflict((oc) => oc.columns(['member_id', 'item_id']).doUpdateSet({ kind: c.kind, title: c.title, counterparty_name: c.counterpartyName, assigned_by_id: c.assignedById, updated_at: values.updated_at }))
+        .returningAll().executeTakeFirstOrThrow()
+      return toCase(r as CaseRow)
+    },
+    async setCase(memberId: string, id: number, patch: { totals_comment_id?: number | null; completion_task_id?: number | null; synced_totals?: string | null }): Promise<void> {
+      await db.updateTable('claim_cases').set({ ...patch, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
+    },
+    tranches: (memberId: string, caseId: number) => tranchesOf(memberId, [caseId]),
+    async addTranche(memberId: string, caseId: number, t: { deadline: string; amount: number }): Promise<void> {
+      await db.insertInto('claim_tranches').values({ member_id: memberId, case_id: caseId, deadline: t.deadline, amount: t.amount }).execute()
+    },
+    /** Changes a planned tranche only; false when it is paid or gone. */
+    async editTranche(memberId: string, caseId: number, id: number, t: { deadline: string; amount: number }): Promise<boolean> {
+      const r = await db.updateTable('claim_tranches').set({ deadline: t.deadline, amount: t.amount })
+        .where('member_id', '=', memberId).where('case_id', '=', caseId).where('id', '=', id).where('status', '=', 'planned').executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+    async deleteTranche(memberId: string, caseId: number, id: number): Promise<boolean> {
+      const r = await db.deleteFrom('claim_tranches').where('member_id', '=', memberId).where('case_id', '=', caseId).where('id', '=', id).where('status', '=', 'planned').executeTakeFirst()
+      return Number(r.numDeletedRows) === 1
+    },
+    async setTrancheTask(memberId: string, id: number, taskId: number): Promise<void> {
+      await db.updateTable('claim_tranches').set({ task_id: taskId }).where('member_id', '=', memberId).where('id', '=', id).execute()
+    },
+    async byTask(memberId: string, taskId: number): Promise<StoredTranche | null> {
+      const r = await db.selectFrom('claim_tranches').select(['id', 'case_id']).where('member_id', '=', memberId).where('task_id', '=', taskId).executeTakeFirst()
+      if (!r) return null
+      return (await tranchesOf(memberId, [Number(r.case_id)])).find((t) => t.id === String(r.id)) ?? null
+    },
+    /** Conditional on the current status, so a duplicated or reordered event changes nothing. */
+    async setPaid(memberId: string, id: number, paid: { on: string; by: number | null } | null): Promise<boolean> {
+      const q = db.updateTable('claim_tranches').where('member_id', '=', memberId).where('id', '=', id)
+      const r = paid
+        ? await q.set({ status: 'paid', paid_on: paid.on, paid_by: paid.by }).where('status', '=', 'planned').executeTakeFirst()
+        : await q.set({ status: 'planned', paid_on: null, paid_by: null }).where('status', '=', 'paid').executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+    /** Planned tranches of payout cases without a task whose deadline is on or before `until`. */
+    async tranchesNeedingTask(memberId: string, until: string): Promise<StoredTranche[]> {
+      const rows = await db.selectFrom('claim_tranches').select('case_id').distinct().where('member_id', '=', memberId)
+        .where('status', '=', 'planned').where('task_id', 'is', null).where(sql<boolean>`deadline <= ${until}::date`).execute()
+      const all = await tranchesOf(memberId, rows.map((r) => Number(r.case_id)))
+      return all.filter((t) => t.status === 'planned' && t.taskId === null && t.deadline <= until)
+    },
+    /** Tranches whose task exists and whose status may have moved without us hearing of it. */
+    async tranchesWithTasks(memberId: string): Promise<StoredTranche[]> {
+      const rows = await db.selectFrom('claim_tranches').select('case_id').distinct().where('member_id', '=', memberId).where('task_id', 'is not', null).execute()
+      return (await tranchesOf(memberId, rows.map((r) => Number(r.case_id)))).filter((t) => t.taskId !== null)
+    },
+    async addLetter(memberId: string, caseId: number, l: { fileName: string; pdf: Uint8Array; total: number; by: string }): Promise<ClaimLetterMeta> {
+      const r = await db.insertInto('claim_letters').values({ member_id: memberId, case_id: caseId, file_name: l.fileName, pdf: l.pdf, total: l.total, generated_by: l.by })
+        .returning(['id', 'file_name', 'total', 'generated_at', 'generated_by']).executeTakeFirstOrThrow()
+      return { id: Number(r.id), fileName: r.file_name, total: Number(r.total), generatedAt: new Date(r.generated_at), generatedBy: r.generated_by }
+    },
+    async latestLetter(memberId: string, caseId: number): Promise<ClaimLetterMeta | null> {
+      const r = await db.selectFrom('claim_letters').select(['id', 'file_name', 'total', 'generated_at', 'generated_by']).where('member_id', '=', memberId).where('case_id', '=', caseId)
+        .orderBy('generated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+      return r ? { id: Number(r.id), fileName: r.file_name, total: Number(r.total), generatedAt: new Date(r.generated_at), generatedBy: r.generated_by } : null
+    },
+    async letterPdf(memberId: string, id: number): Promise<{ fileName: string; pdf: Uint8Array } | null> {
+      const r = await db.selectFrom('claim_letters').select(['file_name', 'pdf']).where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
+      return r ? { fileName: r.file_name, pdf: r.pdf } : null
+    },
+  }
+}
+export type ClaimsRepository = ReturnType<typeof claimsRepository>

@@ -1,0 +1,37 @@
+// Tranche edits from the claim tab (planned tranches only): validated, audited, then the totals
+// are synced to the portal and a tranche already within its task horizon gets its task.
+import { PayoutError, validateTranche } from '../domain/claims/payouts.ts'
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import { claimsRepository } from '../storage/repositories/claims.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { loadClaim } from './claim-case.ts'
+import { syncClaimTotals } from './sync-claim-totals.ts'
+import { createDueTrancheTasks } from './claim-tranche-tasks.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { LedgerError } from './ledger-error.ts'
+
+export type TrancheEdit = { op: 'add'; deadline: unknown; amount: unknown } | { op: 'edit'; id: number; deadline: unknown; amount: unknown } | { op: 'delete'; id: number }
+
+function parse(deadline: unknown, amount: unknown) {
+  if (typeof deadline !== 'string') throw new PayoutError('payout.deadline-invalid', 'deadline must be a date (YYYY-MM-DD)')
+  if (typeof amount !== 'number') throw new PayoutError('payout.amount-invalid', 'amount must be a number of kopecks')
+  const t = { deadline, amount }
+  validateTranche(t)
+  return t
+}
+
+export async function editClaimTranches(ports: DunningPorts, client: PortalClient, memberId: string, caseId: number, e: TrancheEdit, actor: string): Promise<number> {
+  const repo = claimsRepository(ports.db)
+  const existing = await repo.get(memberId, caseId)
+  if (!existing) throw new LedgerError('not-found', 'claim.not-found', `claim ${caseId} not found`)
+  const { process, claim } = await loadClaim(ports, client, memberId, existing.itemId)
+  if (claim.kind !== 'payout') throw new LedgerError('conflict', 'claim.not-payout', 'Tranches belong to the "Customer compensation" pipeline')
+  if (e.op === 'add') await repo.addTranche(memberId, claim.id, parse(e.deadline, e.amount))
+  else if (e.op === 'edit') { if (!(await repo.editTranche(memberId, claim.id, e.id, parse(e.deadline, e.amount)))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be changed') }
+  else if (!(await repo.deleteTranche(memberId, claim.id, e.id))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be deleted')
+  await ports.audit.record({ memberId, actor, source: 'ui', action: `claim.tranche-${e.op}`, entity: 'claim', entityId: String(claim.id), details: e })
+  const { lang } = await portalDay(ports, memberId)
+  await syncClaimTotals(ports, client, process, claim, await repo.tranches(memberId, claim.id), lang)
+  await createDueTrancheTasks(ports, client, memberId, claim.id)
+  return claim.itemId
+}

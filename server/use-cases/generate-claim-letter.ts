@@ -1,0 +1,87 @@
+// The claim letter (претензия) of a debt-recovery claim: the invoices linked to the claim from the
+// ledger, art. 395 interest on each (key rates of the portal), our legal entity from the settings,
+// the debtor's requisites from the portal; rendered to PDF, stored, attached to the item's file
+// field and announced in its timeline. Regenerating makes a new dated letter.
+import { calculatePenalty, type PenaltyResult } from '../domain/penalties/index.ts'
+import { addDays } from '../domain/calendar/index.ts'
+import { renderClaimLetterPdf } from '../documents/claim-letter-pdf.ts'
+import type { ClaimLetterModel, Party, BankDetails } from '../documents/claim-letter-model.ts'
+import { claimsRepository, type ClaimLetterMeta } from '../storage/repositories/claims.ts'
+import { paymentsRepository } from '../storage/repositories/payments.ts'
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import { timelineTarget } from '../bitrix24/rest/index.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { loadClaim } from './claim-case.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { portalKeyRates } from './penalty-settings.ts'
+import { LedgerError } from './ledger-error.ts'
+
+export interface Creditor extends Party { bankDetails: BankDetails; signer: string; signerTitle: string }
+
+export const CREDITOR_SETTING = 'claims.creditor'
+
+const PLACEHOLDER: Creditor = {
+  name: 'Наименование организации (заполните реквизиты в настройках приложения)', signer: '', signerTitle: 'Генеральный директор',
+  bankDetails: { bank: '—', bic: '—', account: '—' },
+}
+
+export interface GeneratedLetter { letter: ClaimLetterMeta; total: number; pdf: Buffer }
+
+export async function generateClaimLetter(ports: DunningPorts, client: PortalClient, memberId: string, itemId: number, by: string): Promise<GeneratedLetter> {
+  const { process, claim, facts, counterpartyName } = await loadClaim(ports, client, memberId, itemId)
+  if (claim.kind !== 'recovery') throw new LedgerError('conflict', 'claim.not-recovery', 'A claim letter is written for debt recovery, not for a compensation payout')
+  const { today, lang } = await portalDay(ports, memberId)
+  const ids = await ports.db.selectFrom('dunning_receivables').select('receivable_id').where('member_id', '=', memberId).where('claim_item_id', '=', itemId).execute()
+  const rows = (await Promise.all(ids.map((r) => ports.repo.one(memberId, Number(r.receivable_id))))).filter((r): r is NonNullable<typeof r> => r !== null)
+  if (!rows.length && facts.principal <= 0) throw new LedgerError('conflict', 'claim.no-debt', 'The claim has no linked invoices and no principal: nothing to claim')
+  const keyRates = await portalKeyRates(ports, memberId)
+  const payments = paymentsRepository(ports.db)
+  const invoices: ClaimLetterModel['invoices'] = []
+  const results: PenaltyResult[] = []
+  for (const r of rows) {
+    const paid = (await payments.listByReceivable(memberId, r.receivableId)).filter((p) => p.reversedBy === null && p.reversalOf === null)
+    invoices.push({ number: r.invoiceNumber, date: r.invoiceDate, dueDate: r.dueDate, amount: r.amount, paid: r.amount - r.remaining })
+    if (r.dueDate < today && r.remaining > 0) {
+      results.push(calculatePenalty({ principal: r.amount, dueDate: r.dueDate, to: today, terms: { method: '395' }, keyRates,
+        payments: paid.filter((p) => p.paidOn > r.dueDate).map((p) => ({ date: p.paidOn, amount: p.amount })) }))
+    }
+  }
+  const principal = rows.length ? rows.reduce((s, r) => s + r.remaining, 0) : facts.principal
+  const accrualRows = results.flatMap((x) => x.rows.filter((row) => row.accrues).map((row) => ({ from: row.from, to: row.to, days: row.days, base: row.base, ratePercent: row.ratePercent, yearDays: row.yearDays ?? 365, amount: row.amount })))
+  const accrualTotal = results.reduce((s, x) => s + x.total, 0)
+  const creditor = (await ports.settings.get<Creditor>(memberId, CREDITOR_SETTING)) ?? PLACEHOLDER
+  const debtor = await debtorOf(client, facts.companyId, counterpartyName ?? rows[0]?.counterpartyName ?? facts.title)
+  const repo = claimsRepository(ports.db)
+  const sequence = (await ports.db.selectFrom('claim_letters').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirst())?.n ?? 0
+  const number = `П-${today.slice(0, 4)}/${claim.id}-${Number(sequence) + 1}`
+  const payWithinDays = 30
+  const model: ClaimLetterModel = {
+    lang, number, date: today, creditor, debtor, contract: null, invoices, principal,
+    accrual: accrualRows.length ? { title: lang === 'ru' ? 'Расчёт процентов по ст. 395 ГК РФ' : 'Interest under art. 395 of the Civil Code', rows: accrualRows, total: accrualTotal } : null,
+    total: principal + accrualTotal, payWithinDays, payBy: addDays(today, payWithinDays),
+    attachments: lang === 'ru' ? ['Копии счетов', 'Расчёт процентов', 'Документы, подтверждающие полномочия подписанта'] : ['Copies of the invoices', 'Interest calculation', 'Signatory\'s authority'],
+  }
+  const pdf = await renderClaimLetterPdf(model)
+  const fileName = `claim-${number.replace(/[^A-Za-z0-9А-Яа-я-]/g, '_')}.pdf`
+  const letter = await repo.addLetter(memberId, claim.id, { fileName, pdf, total: model.total, by })
+  const fileField = process.fields.claimLetterFile
+  const fields: Record<string, unknown> = { ...(fileField ? { [fileField.restName]: { fileData: [fileName, pdf.toString('base64')] } } : {}) }
+  const set = (key: string, v: unknown) => { const f = process.fields[key]; if (f) fields[f.restName] = v }
+  set('interest', `${(accrualTotal / 100).toFixed(2)}|RUB`); set('debtPrincipal', `${(principal / 100).toFixed(2)}|RUB`)
+  const money = (k: number) => (k / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2 })
+  await client.batch({
+    item: { method: 'crm.item.update', params: { entityTypeId: process.entityTypeId, id: itemId, fields } },
+    note: { method: 'crm.timeline.comment.add', params: { fields: { ...timelineTarget(process.entityTypeId, itemId), COMMENT: lang === 'ru'
+      ? `Сформирована претензия № ${number} от ${today}: долг ${money(principal)} ₽, проценты ${money(accrualTotal)} ₽, всего ${money(model.total)} ₽. Файл — в поле «Претензия (PDF)».`
+      : `Claim letter ${number} of ${today}: debt ${money(principal)} RUB, interest ${money(accrualTotal)} RUB, total ${money(model.total)} RUB. The file is in the "Claim letter (PDF)" field.` } } },
+  }, { halt: false, idempotent: false })
+  await ports.audit.record({ memberId, actor: by, source: 'claims', action: 'claim.letter-generated', entity: 'claim', entityId: String(claim.id), details: { letterId: letter.id, number, total: model.total } })
+  return { letter, total: model.total, pdf }
+}
+
+async function debtorOf(client: PortalClient, companyId: number | null, name: string): Promise<Party> {
+  if (!companyId) return { name }
+  const req = await client.call<Record<string, string>[]>('crm.requisite.list', { filter: { ENTITY_TYPE_ID: 4, ENTITY_ID: companyId }, select: ['RQ_INN', 'RQ_KPP', 'RQ_OGRN', 'RQ_COMPANY_NAME'] }).catch(() => [])
+  const r = req?.[0]
+  return { name: r?.RQ_COMPANY_NAME || name, ...(r?.RQ_INN ? { inn: r.RQ_INN } : {}), ...(r?.RQ_KPP ? { kpp: r.RQ_KPP } : {}), ...(r?.RQ_OGRN ? { ogrn: r.RQ_OGRN } : {}) }
+}

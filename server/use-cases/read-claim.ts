@@ -1,0 +1,37 @@
+// The claim tab's view: tranches with who paid them, the totals and the difference to the agreed
+// compensation, and for debt recovery the money, the dates, the latest letter and the court case.
+import { payoutTotals } from '../domain/claims/payouts.ts'
+import type { ClaimViewDto } from '../http/contracts/claims.ts'
+import type { PortalClient } from '../bitrix24/client/portal-client.ts'
+import { fullName, users } from '../bitrix24/rest/index.ts'
+import { claimsRepository } from '../storage/repositories/claims.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+import { loadClaim } from './claim-case.ts'
+
+export type LetterLink = (memberId: string, letterId: number) => string
+
+/** A court case number's public card (arbitration courts' file: kad.arbitr.ru). */
+export const courtCaseUrl = (n: string) => `https://kad.arbitr.ru/Card?number=${encodeURIComponent(n)}`
+
+export async function readClaim(ports: ReceivablesPorts, client: PortalClient, memberId: string, itemId: number, letterLink: LetterLink): Promise<ClaimViewDto> {
+  const { claim, facts, counterpartyName } = await loadClaim(ports, client, memberId, itemId)
+  const repo = claimsRepository(ports.db)
+  const tranches = await repo.tranches(memberId, claim.id)
+  const payers = [...new Set(tranches.map((t) => t.paidBy).filter((x): x is number => x !== null))]
+  const names = new Map((payers.length ? await users.many(client, payers).catch(() => []) : []).map((u) => [Number(u.ID), fullName(u)]))
+  const letter = claim.kind === 'recovery' ? await repo.latestLetter(memberId, claim.id) : null
+  return {
+    id: claim.id, itemId, kind: claim.kind, stage: facts.stage, counterparty: counterpartyName ? { name: counterpartyName } : null,
+    agreedCompensation: facts.agreed,
+    tranches: tranches.map((t) => ({ id: t.id, deadline: t.deadline, amount: t.amount, status: t.status, paidOn: t.paidOn, paidBy: t.paidBy, paidByName: t.paidBy ? names.get(t.paidBy) ?? null : null, taskId: t.taskId })),
+    totals: payoutTotals(tranches),
+    recovery: claim.kind !== 'recovery' ? null : {
+      principal: facts.principal, penalty: facts.penalty, interest: facts.interest, total: facts.principal + facts.penalty + facts.interest,
+      method: facts.interest > 0 ? '395' : facts.penalty > 0 ? 'per-day' : null,
+      claimSentOn: facts.claimSentOn, pretrialEndsOn: facts.pretrialEndsOn, limitationEndsOn: facts.limitationEndsOn,
+      letter: letter ? { url: letterLink(memberId, letter.id), generatedAt: letter.generatedAt.toISOString() } : null,
+      courtCase: facts.courtCase ? { number: facts.courtCase, url: courtCaseUrl(facts.courtCase) } : null,
+      documents: letter ? [{ id: `letter-${letter.id}`, name: letter.fileName, url: letterLink(memberId, letter.id), source: 'app', addedAt: letter.generatedAt.toISOString() }] : [],
+    },
+  }
+}
