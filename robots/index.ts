@@ -2,6 +2,7 @@
 // The folder name is the Bitrix24 CODE and is never renamed.
 import type { RobotDefinition } from './kit/types.ts'
 import approvalAwait from './approval-await/robot.ts'
+import claimLetterGenerate from './claim-letter-generate/robot.ts'
 import claimOpen from './claim-open/robot.ts'
 import collectionPlanStart from './collection-plan-start/robot.ts'
 import departmentHeadFind from './department-head-find/robot.ts'
@@ -18,6 +19,7 @@ export const robots: readonly RobotDefinition[] = [
   paymentRecord,
   collectionPlanStart,
   claimOpen,
+  claimLetterGenerate,
   telegramSend,
   departmentHeadFind,
   approvalAwait,

@@ -10,8 +10,16 @@ export interface WriteOnce<T> {
   notDone?: (e: unknown) => boolean
 }
 
+/** A "pending" younger than this is another attempt still at work (two paths, e.g. a robot and the
+ * dunning job, opening the same claim): wait for it instead of looking up half-done work. */
+export const EFFECT_LEASE_MS = 30_000
+
 export async function writeOnce<T>(effects: EffectsRepository, memberId: string, key: string, o: WriteOnce<T>): Promise<{ result: T | null; fresh: boolean }> {
-  const c = await effects.claim<T>(key, memberId)
+  let c = await effects.claim<T>(key, memberId)
+  while (c.state === 'pending' && c.ageMs < EFFECT_LEASE_MS) {
+    await new Promise((r) => setTimeout(r, 200))
+    c = await effects.claim<T>(key, memberId)
+  }
   if (c.state === 'done') return { result: c.result, fresh: false }
   if (c.state === 'pending') {
     if (!o.lookup) return { result: null, fresh: false }

@@ -1,7 +1,6 @@
 // The app installed into a sandbox portal with its workers running: robots are registered by the
 // real install, automation rules in the sandbox POST the real robot payload to our handler, and
 // our answer comes back through bizproc.event.send. Helpers run a rule and read its steps.
-import { expect } from 'vitest'
 import { connectSandboxApp } from './sandbox-app.ts'
 import { installPortal } from '../../server/use-cases/install-portal.ts'
 import { startWorkers } from '../../server/context.ts'
@@ -51,12 +50,14 @@ export async function startRobotWorld(opts: { env?: Record<string, string> } = {
       w.sb.admin.setAutomation(w.portalId, entityTypeId, stageId, steps)
       const before = new Set(runs().map((r) => r.id))
       await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId, id: itemId, fields: { stageId } })
+      const done = (r: ReturnType<typeof runs>[number]) => (o.until === 'waiting' ? r.steps.some((s) => s.status === 'waiting' && s.eventToken) : r.status !== 'running')
       let run: ReturnType<typeof runs>[number] | undefined
-      await expect.poll(() => {
+      // polled by hand: this also runs in beforeAll, where expect.poll is not allowed
+      for (const until = Date.now() + (o.timeout ?? 20_000); ; await new Promise((r) => setTimeout(r, 100))) {
         run = runs().find((r) => !before.has(r.id) && Number(r.itemId) === itemId)
-        if (!run) return false
-        return o.until === 'waiting' ? run.steps.some((s) => s.status === 'waiting' && s.eventToken) : run.status !== 'running'
-      }, { timeout: o.timeout ?? 20_000, interval: 100 }).toBe(true)
+        if (run && done(run)) break
+        if (Date.now() > until) throw new Error(`the automation run of item ${itemId} did not ${o.until === 'waiting' ? 'start waiting' : 'finish'} in time: ${JSON.stringify(run?.steps ?? null)}`)
+      }
       return run!
     },
     run(id: number) { return runs().find((r) => r.id === id)! },

@@ -5,7 +5,7 @@ import { verifyLink } from '../../lib/signed-link.ts'
 import { claimsRepository } from '../../storage/repositories/claims.ts'
 import { ApiError } from '../error-handler.ts'
 
-export const CLAIM_LETTER_PATH = '/files/claim-letters'
+import { CLAIM_LETTER_PATH } from '../../use-cases/claim-letter-link.ts'
 
 export async function claimLetterRoute(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(`${CLAIM_LETTER_PATH}/:id`, async (req, reply) => {

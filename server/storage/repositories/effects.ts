@@ -2,7 +2,7 @@ import type { Db } from '../database.ts'
 
 export type EffectClaim<T> =
   | { state: 'new' }
-  | { state: 'pending' } // a previous attempt started and may or may not have reached the portal
+  | { state: 'pending'; ageMs: number } // a previous attempt started (ageMs ago) and may or may not have reached the portal
   | { state: 'done'; result: T }
 
 /**
@@ -18,8 +18,8 @@ export function effectsRepository(db: Db) {
       const inserted = await db.insertInto('effects').values({ key, member_id: memberId, status: 'pending' })
         .onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst()
       if (inserted) return { state: 'new' }
-      const row = await db.selectFrom('effects').select(['status', 'result']).where('key', '=', key).executeTakeFirstOrThrow()
-      return row.status === 'done' ? { state: 'done', result: row.result as T } : { state: 'pending' }
+      const row = await db.selectFrom('effects').select(['status', 'result', 'created_at']).where('key', '=', key).executeTakeFirstOrThrow()
+      return row.status === 'done' ? { state: 'done', result: row.result as T } : { state: 'pending', ageMs: Math.max(0, Date.now() - new Date(row.created_at).getTime()) }
     },
     async complete(key: string, result: unknown): Promise<void> {
       await db.updateTable('effects').set({ status: 'done', result: JSON.stringify(result ?? null), done_at: new Date() }).where('key', '=', key).execute()

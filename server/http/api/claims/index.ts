@@ -9,8 +9,7 @@ import { readClaim } from '../../../use-cases/read-claim.ts'
 import { editClaimTranches, type TrancheEdit } from '../../../use-cases/edit-claim-tranches.ts'
 import { generateClaimLetter } from '../../../use-cases/generate-claim-letter.ts'
 import { claimsRepository } from '../../../storage/repositories/claims.ts'
-import { signLink } from '../../../lib/signed-link.ts'
-import { CLAIM_LETTER_PATH } from '../../files/claim-letter-route.ts'
+import { claimLetterLink } from '../../../use-cases/claim-letter-link.ts'
 import type { ClaimViewDto } from '../../contracts/claims.ts'
 import { idParam, mapped, objectBody } from '../receivables/parse.ts'
 
@@ -19,7 +18,7 @@ type Params = Record<string, string>
 export async function claimsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => dunningPorts(ctx)
   const client = (memberId: string) => ctx.b24!.forPortal(memberId)
-  const link = (memberId: string, letterId: number) => signLink(ctx.config.secretKey, CLAIM_LETTER_PATH, memberId, letterId, 3600)
+  const link = (memberId: string, letterId: number) => claimLetterLink(ctx.config.secretKey, memberId, letterId, 3600)
   const run = <T>(work: () => Promise<T>) => mapped(async () => {
     try { return await work() } catch (e) {
       if (e instanceof PayoutError) throw new ApiError(400, e.code, e.message)
