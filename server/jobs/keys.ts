@@ -19,9 +19,13 @@ export const jobKeys = {
   dunningRemind: (memberId: string, counterpartyId: number, day: string) => build('dunning-remind', memberId, counterpartyId, day),
   /** One escalation step of one receivable, enqueued on the day it became due. */
   dunningEscalate: (memberId: string, receivableId: number, stepKey: string, day: string) => build('dunning-escalate', memberId, receivableId, stepKey, day),
+  /** Matching the incoming lines of one statement import. */
+  statementMatch: (memberId: string, importId: number) => build('statement-match', memberId, importId),
 }
 
 export const effectKeys = {
+  /** The "lines wait for review" notification of one statement import to one accountant. */
+  statementReviewNotify: (memberId: string, importId: number, userId: number) => build('statement-review-notify', memberId, importId, userId),
   bizprocEventSend: (memberId: string, eventToken: string) => build('bizproc-event-send', memberId, eventToken),
   /** The portal item of a receivable created from the tab (crm.item.add once). */
   receivableItemAdd: (memberId: string, receivableId: number) => build('receivable-item-add', memberId, receivableId),

@@ -10,5 +10,6 @@ import type { RateLimitTables } from './tables/rate-limits.ts'
 import type { InstallTables } from './tables/install.ts'
 import type { RobotWaitTables } from './tables/robot-waits.ts'
 import type { ClaimTables } from './tables/claims.ts'
+import type { StatementTables } from './tables/statements.ts'
 
-export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables, RobotWaitTables, ClaimTables {}
+export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables, RobotWaitTables, ClaimTables, StatementTables {}

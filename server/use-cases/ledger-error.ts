@@ -1,5 +1,5 @@
-// Failures of a ledger use-case that the caller must see (the API maps `kind` to 404 / 409).
-export type LedgerErrorKind = 'not-found' | 'conflict'
+// Failures of a ledger use-case that the caller must see (the API maps `kind` to 404 / 409 / 400).
+export type LedgerErrorKind = 'not-found' | 'conflict' | 'invalid'
 
 export class LedgerError extends Error {
   readonly code: string

@@ -9,6 +9,7 @@ import { dunningApi } from './dunning/index.ts'
 import { receivableByItemApi } from './receivable-by-item.ts'
 import { installApi } from './install/index.ts'
 import { claimsApi } from './claims/index.ts'
+import { statementsApi } from './statements/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -20,6 +21,7 @@ export const apiModules: ApiModule[] = [
   receivableByItemApi,
   installApi,
   claimsApi,
+  statementsApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -15,6 +15,7 @@ import { dunningRemindJob, createDunningRemind } from './dunning-remind.ts'
 import { dunningEscalateJob, createDunningEscalate } from './dunning-escalate.ts'
 import { approvalRecoverJob, createApprovalRecover } from './approval-recover.ts'
 import { claimTrancheScanJob, createClaimTrancheScan } from './claim-tranche-scan.ts'
+import { statementMatchJob, createStatementMatch } from './statement-match.ts'
 
 export interface JobTask {
   definition: QueueDefinition
@@ -36,4 +37,5 @@ export const jobTasks: JobTask[] = [
   { definition: dunningRemindJob, create: createDunningRemind as JobTask['create'] },
   { definition: dunningEscalateJob, create: createDunningEscalate as JobTask['create'] },
   { definition: claimTrancheScanJob, create: createClaimTrancheScan as JobTask['create'] },
+  { definition: statementMatchJob, create: createStatementMatch as JobTask['create'] },
 ]

@@ -43,7 +43,7 @@ export async function mapped<T>(work: () => Promise<T>): Promise<T> {
     return await work()
   } catch (e) {
     if (e instanceof ReceivableError) throw new ApiError(400, e.code, e.message, e.field ? { field: e.field } : undefined)
-    if (e instanceof LedgerError) throw new ApiError(e.kind === 'not-found' ? 404 : 409, e.code, e.message)
+    if (e instanceof LedgerError) throw new ApiError(e.kind === 'not-found' ? 404 : e.kind === 'invalid' ? 400 : 409, e.code, e.message)
     throw e
   }
 }

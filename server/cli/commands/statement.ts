@@ -1,0 +1,45 @@
+// `npm run cli -- statement parse <file> [--json]`: reads a bank statement (1CClientBankExchange
+// in UTF-8 / Windows-1251 / CP866, or camt.053) and prints its documents and the balance check.
+// Amounts are kopecks in JSON; exit code 1 when the file cannot be read, 3 when balances disagree.
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import type { CliIo } from '../main.ts'
+import { checkBalances, parseStatement, StatementError } from '../../domain/statements/index.ts'
+
+const usage = 'usage: statement parse <file> [--json]'
+const rub = (k: number) => (k / 100).toFixed(2)
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } })
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${usage}`)
+    return 2
+  }
+  const [verb, file] = parsed.positionals
+  if (verb !== 'parse' || !file) { io.err(usage); return 2 }
+  let bytes: Uint8Array
+  try { bytes = readFileSync(file) } catch (e) { io.err(`cannot read ${file}: ${(e as Error).message}`); return 1 }
+  try {
+    const s = parseStatement(bytes)
+    const balances = checkBalances(s)
+    const documents = s.documents.map((d) => ({
+      index: d.index, kind: d.kind, number: d.number, direction: d.direction, date: d.date, valueDate: d.valueDate, amount: d.amount,
+      payer: { name: d.payer.name, inn: d.payer.inn, kpp: d.payer.kpp, account: d.payer.account }, payee: { name: d.payee.name, inn: d.payee.inn, account: d.payee.account },
+      purpose: d.purpose,
+    }))
+    if (parsed.values.json) {
+      io.out(JSON.stringify({ format: s.format, version: s.version, encoding: s.encoding, period: s.period, accounts: s.accounts, balances, documents, warnings: s.warnings }, null, 2))
+    } else {
+      io.out(`${s.format} ${s.version ?? ''} (${s.encoding}), ${s.period.from ?? '?'} – ${s.period.to ?? '?'}, ${documents.length} documents`)
+      for (const d of documents) io.out(`${String(d.index).padStart(5)}  ${d.direction.padEnd(8)} ${d.valueDate ?? '          '}  ${rub(d.amount).padStart(14)}  ${(d.payer.inn ?? '').padEnd(12)}  ${d.purpose.slice(0, 70)}`)
+      for (const b of balances) io.out(`${b.ok ? 'OK  ' : 'FAIL'} ${b.message}`)
+      for (const w of s.warnings) io.out(`warning: ${w}`)
+    }
+    return balances.every((b) => b.ok) ? 0 : 3
+  } catch (e) {
+    if (e instanceof StatementError) { io.err(`${e.code}: ${e.message}`); return 1 }
+    throw e
+  }
+}

@@ -1,0 +1,21 @@
+// Bank statement DTOs shared by the API and the admin page. Amounts in kopecks, days YYYY-MM-DD.
+
+export interface BalanceCheckDto { account: string; ok: boolean; difference: number; message: string }
+
+export interface StatementImportDto {
+  id: number; fileName: string; format: string; status: 'processing' | 'done' | 'failed'; uploadedBy: string; createdAt: string
+  documents: number; incoming: number; outgoing: number; duplicates: number; processed: number; matched: number; review: number
+  balances: BalanceCheckDto[]; warnings: string[]; error: string | null
+}
+
+export interface CandidateDto { receivableId: number; invoiceNumber: string; invoiceDate: string; remaining: number; counterpartyName: string }
+
+export interface StatementLineDto {
+  id: number; importId: number; docNumber: string; valueDate: string | null; amount: number
+  payerName: string; payerInn: string | null; purpose: string
+  status: 'pending' | 'matched' | 'review' | 'assigned' | 'dismissed' | 'skipped'; rule: string | null; reason: string | null
+  candidates: CandidateDto[]; allocations: { receivableId: number; amount: number; paymentId?: number }[]
+}
+
+export interface StatementsOverviewDto { imports: StatementImportDto[]; waiting: number; canResolve: boolean }
+export interface ReviewQueueDto { lines: StatementLineDto[]; waiting: number }

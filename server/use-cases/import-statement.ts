@@ -1,0 +1,40 @@
+// A bank statement upload: parse (format and encoding from the bytes), check the balances, store
+// the import with each document once per portal, and queue the matching of the new incoming lines.
+// Parsing errors come back at once, with nothing stored.
+import { createHash } from 'node:crypto'
+import { checkBalances, lineKey, parseStatement, type ParsedStatement } from '../domain/statements/index.ts'
+import { jobKeys } from '../jobs/keys.ts'
+import { statementsRepository, type NewStatementLine, type StatementImport } from '../storage/repositories/statements.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+import type { Actor } from './create-receivable.ts'
+import { LedgerError } from './ledger-error.ts'
+
+export const STATEMENT_MATCH_JOB = 'statement-match'
+export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024
+export interface StatementMatchJobData { memberId: string; importId: number }
+
+const keyHash = (k: string) => createHash('sha256').update(k).digest('hex').slice(0, 32)
+
+export function statementLines(parsed: ParsedStatement): NewStatementLine[] {
+  return parsed.documents.map((d) => ({
+    lineKey: keyHash(lineKey(d)), position: d.index, direction: d.direction, docNumber: d.number, valueDate: d.valueDate, amount: d.amount,
+    payerInn: d.payer.inn, payerKpp: d.payer.kpp, payerName: d.payer.name, purpose: d.purpose,
+  }))
+}
+
+export async function importStatement(ports: ReceivablesPorts, who: Actor, file: { fileName: unknown; bytes: Uint8Array }): Promise<{ import: StatementImport; parsed: ParsedStatement }> {
+  const fileName = typeof file.fileName === 'string' && file.fileName.trim() ? file.fileName.trim().replace(/^.*[\\/]/, '').slice(0, 200) : 'statement.txt'
+  if (file.bytes.byteLength === 0) throw new LedgerError('invalid', 'statement.empty', 'the file is empty')
+  if (file.bytes.byteLength > MAX_STATEMENT_BYTES) throw new LedgerError('invalid', 'statement.too-large', `the file is larger than ${MAX_STATEMENT_BYTES / 1024 / 1024} MB`)
+  const parsed = parseStatement(file.bytes)
+  const balances = checkBalances(parsed)
+  const lines = statementLines(parsed)
+  const imp = await statementsRepository(ports.db).create(who.memberId, {
+    fileName, format: parsed.format, sha256: createHash('sha256').update(file.bytes).digest('hex'), sizeBytes: file.bytes.byteLength,
+    uploadedBy: who.actor, documents: parsed.documents.length, balances, warnings: parsed.warnings,
+  }, lines)
+  await ports.audit.record({ memberId: who.memberId, actor: who.actor, source: who.source, action: 'statement.imported', entity: 'statement', entityId: String(imp.id),
+    details: { fileName, format: parsed.format, documents: parsed.documents.length, incoming: imp.incoming, duplicates: imp.duplicates, balancesOk: balances.every((b) => b.ok) } })
+  await ports.send(STATEMENT_MATCH_JOB, { memberId: who.memberId, importId: imp.id } satisfies StatementMatchJobData, { key: jobKeys.statementMatch(who.memberId, imp.id), memberId: who.memberId })
+  return { import: imp, parsed }
+}
