@@ -81,3 +81,17 @@ export const ageing: AgeingDto = {
   today: '2025-06-20', portal: row([420_000_00, 180_000_00, 95_000_00, 40_000_00, 220_000_00]),
   counterparties: [cp(1, 'ООО «Ромашка»', [150_000_00, 100_000_00, 0, 0, 80_000_00]), cp(2, 'АО «Вектор»', [200_000_00, 50_000_00, 95_000_00, 0, 0]), cp(3, 'ИП Петров', [70_000_00, 30_000_00, 0, 40_000_00, 140_000_00])],
 }
+
+const stImport = { id: 5, fileName: 'kl_to_1c.txt', format: '1c', uploadedBy: 'user:1', createdAt: '2025-06-06T07:00:00.000Z', documents: 214, incoming: 180, outgoing: 34, duplicates: 0, matched: 176, review: 4, warnings: [], error: null,
+  balances: [{ account: '40702810900000000001', ok: true, difference: 0, message: 'account 40702810900000000001: balances agree' }] }
+export const statementUpload = { ...stImport, status: 'processing', processed: 0, matched: 0, review: 0 }
+export const statementDone = { ...stImport, status: 'done', processed: 180 }
+const cand = (receivableId: number, invoiceNumber: string, remaining: number, counterpartyName = 'ООО «Ромашка»') => ({ receivableId, invoiceNumber, invoiceDate: '2025-05-01', remaining, counterpartyName })
+const line = (id: number, docNumber: string, amount: number, payerName: string, payerInn: string | null, purpose: string, reason: string, candidates: ReturnType<typeof cand>[]) =>
+  ({ id, importId: 5, docNumber, valueDate: '2025-06-05', amount, payerName, payerInn, purpose, status: 'review', rule: null, reason, candidates, allocations: [] })
+export const reviewQueue = { waiting: 3, lines: [
+  line(41, '318', 4_500_000, 'ООО «Ромашка»', '7705000001', 'Оплата по договору поставки, НДС 20%', 'amount-mismatch', [cand(7, 'A-1024', 10_000_000), cand(8, 'A-1031', 2_500_000)]),
+  line(42, '12', 1_000_000, 'ИП Сидоров А. В.', '770512345678', 'Оплата за услуги', 'unknown-payer', []),
+  line(43, '77', 300_000, 'ООО «Лютик»', '7705000002', 'Аванс по письму', 'no-open-invoices', []),
+] }
+export const statementsOverview = { imports: [statementDone, { ...stImport, id: 4, fileName: 'statement-may.xml', format: 'camt053', status: 'done', processed: 12, documents: 12, matched: 12, review: 0, balances: [{ account: '40702810900000000001', ok: false, difference: -100, message: 'account 40702810900000000001: opening 0.00 + in 12.00 - out 0.00 = 12.00, but the closing balance is 13.00' }] }], waiting: 3, canResolve: true }

@@ -7,7 +7,7 @@ import type { Browser, Page, Route } from 'playwright-core'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
 import { startMinimalPortal } from '../helpers/minimal-portal-page.ts'
-import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules } from './screens-fixtures.ts'
+import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview } from './screens-fixtures.ts'
 
 let t: Awaited<ReturnType<typeof createTestContext>>
 let appUrl: string
@@ -51,7 +51,9 @@ async function openScreen(tab: string, placement: string, options: Record<string
     const answer = answers[key]
     if (!answer) return route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'x.not-found', message: `no fixture for ${key}` }) })
     try {
-      return await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer(req.postDataJSON())) })
+      let body: unknown
+      try { body = req.postDataJSON() } catch { body = req.postDataBuffer() } // a file upload is raw bytes
+      return await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer(body)) })
     } catch (e) {
       const err = e as { status?: number; message: string }
       return route.fulfill({ status: err.status ?? 500, contentType: 'application/json', body: JSON.stringify({ error: 'x', message: err.message }) })
@@ -127,10 +129,12 @@ describe('screens in headless Chromium', () => {
   })
 
   for (const lang of ['ru', 'en'] as const) {
-    it(`admin page (${lang}): approvals, reminders with live preview, reports with the ageing chart`, async () => {
+    it(`admin page (${lang}): approvals, reminders with live preview, statements (upload with progress, review queue), reports with the ageing chart`, async () => {
+      let uploaded = 0
       const s = await openScreen('admin', 'DEFAULT', {}, {
         'GET /whoami': () => ({ isAdmin: true }), 'GET /approvals/settings': () => approvalSettings, 'GET /dunning/settings': () => dunningRules,
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
+        'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
       }, { lang })
       try {
         await s.frame.getByTestId('sla-form').waitFor({ timeout: 20_000 })
@@ -142,6 +146,13 @@ describe('screens in headless Chromium', () => {
         await expect.poll(() => s.frame.getByTestId('preview-subject').textContent()).toBe('Счёт A-1024: срок 16.06.2025')
         await shot(s.page, `admin-reminders-${lang}`)
         await s.frame.getByRole('tab').nth(2).click()
+        await s.frame.getByTestId('review-table').waitFor()
+        await s.frame.getByTestId('statement-file').setInputFiles({ name: 'kl_to_1c.txt', mimeType: 'text/plain', buffer: Buffer.from('1CClientBankExchange\r\nВерсияФормата=1.03\r\nКонецФайла\r\n') })
+        await s.frame.getByTestId('statement-result').waitFor()
+        expect(uploaded).toBeGreaterThan(20)
+        await expect.poll(() => s.frame.getByTestId('statement-result').textContent()).toContain('176')
+        await shot(s.page, `admin-statements-${lang}`)
+        await s.frame.getByRole('tab').nth(3).click()
         await s.frame.locator('[data-testid="chart-bar"] canvas').waitFor()
         await s.page.waitForTimeout(600) // chart animation
         await shot(s.page, `admin-reports-${lang}`)

@@ -1,4 +1,5 @@
 import type { Api } from './api.ts'
+import type { Upload } from './upload.ts'
 import type { FrameContext } from './frame.ts'
 import type { Lang } from './i18n.ts'
 
@@ -6,5 +7,7 @@ import type { Lang } from './i18n.ts'
 export interface TabContext {
   frame: FrameContext
   api: Api
+  /** Raw file upload with progress (bank statements). */
+  upload?: Upload
   lang: Lang
 }
