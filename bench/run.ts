@@ -2,9 +2,11 @@
 import { writeFileSync } from 'node:fs'
 import { printTable, type Bench, type Metric } from './lib/metrics.ts'
 import { benchEventAck } from './event-ack.ts'
+import { benchStatementMatch } from './statement-match.ts'
 
 const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
+  { name: 'statement-match', run: benchStatementMatch },
 ]
 
 // PostgreSQL measurements use a throw-away database on this server (the machines run one locally).

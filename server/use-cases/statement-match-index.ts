@@ -5,14 +5,13 @@ import { sql } from 'kysely'
 import { buildMatchIndex, type MatchIndex } from '../domain/statements/index.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
-import { day } from '../storage/repositories/ledger-sql.ts'
 
 export async function loadMatchIndex(ports: ReceivablesPorts, memberId: string): Promise<MatchIndex> {
   const [cps, recs] = await Promise.all([
     ports.db.selectFrom('counterparties').select(['id', 'inn', 'kpp']).where('member_id', '=', memberId).where('inn', 'is not', null).execute(),
     ports.db.selectFrom('receivables as r').leftJoin('contracts as c', 'c.id', 'r.contract_id')
-      .select(['r.id', 'r.counterparty_id', 'r.invoice_number', 'c.number as contract_number', day('r.invoice_date').as('invoice_date'), sql<number>`r.amount - r.paid`.as('remaining')])
-      .where('r.member_id', '=', memberId).where(sql<boolean>`r.amount > r.paid`).execute(),
+      .select(['r.id', 'r.counterparty_id', 'r.invoice_number', 'c.number as contract_number', sql<string>`r.invoice_date::text`.as('invoice_date'), 'r.remaining'])
+      .where('r.member_id', '=', memberId).where('r.remaining', '>', 0).execute(),
   ])
   return buildMatchIndex(
     cps.map((c) => ({ id: Number(c.id), inn: c.inn, kpp: c.kpp })),

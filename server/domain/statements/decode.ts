@@ -14,23 +14,19 @@ export function decodeStatementBytes(bytes: Uint8Array): { text: string; encodin
     // not UTF-8: a single-byte Cyrillic code page
   }
   // the header key itself reads right only in the file's own code page
-  const cp866 = decodeCp866(body)
-  if (/Кодировка|СекцияДокумент|Сумма=/.test(cp866)) return { text: cp866, encoding: 'cp866' }
+  if (/Кодировка|СекцияДокумент|Сумма=/.test(decodeCp866(body.subarray(0, 8192)))) return { text: decodeCp866(body), encoding: 'cp866' }
   return { text: new TextDecoder('windows-1251').decode(body), encoding: 'windows-1251' }
 }
 
 // CP866: 0x80-0xAF А..п, 0xE0-0xEF р..я, 0xF0 Ё, 0xF1 ё, 0xFC №; box drawing and the rest are not
 // expected in bank files and become U+FFFD.
+const CP866 = Array.from({ length: 256 }, (_, b) =>
+  b < 0x80 ? b : b <= 0xaf ? 0x410 + (b - 0x80) : b >= 0xe0 && b <= 0xef ? 0x440 + (b - 0xe0) : b === 0xf0 ? 0x401 : b === 0xf1 ? 0x451 : b === 0xfc ? 0x2116 : 0xfffd)
+
 function decodeCp866(bytes: Uint8Array): string {
+  const codes = new Uint16Array(bytes.length)
+  for (let i = 0; i < bytes.length; i++) codes[i] = CP866[bytes[i]]
   let out = ''
-  for (const b of bytes) {
-    if (b < 0x80) out += String.fromCharCode(b)
-    else if (b <= 0xaf) out += String.fromCharCode(0x410 + (b - 0x80))
-    else if (b >= 0xe0 && b <= 0xef) out += String.fromCharCode(0x440 + (b - 0xe0))
-    else if (b === 0xf0) out += 'Ё'
-    else if (b === 0xf1) out += 'ё'
-    else if (b === 0xfc) out += '№'
-    else out += '\ufffd'
-  }
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192))
   return out
 }

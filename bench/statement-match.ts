@@ -1,0 +1,64 @@
+// statement_*: a 10,000-line 1CClientBankExchange file (Windows-1251) parsed and matched against
+// 100,000 open receivables of 20,000 counterparties: parse, index load from the database (PGlite
+// in memory, the default storage), and the matching itself. Target: under 5 s in all.
+import { performance } from 'node:perf_hooks'
+import { sql } from 'kysely'
+import { openDatabase } from '../server/storage/database.ts'
+import { migrate } from '../server/storage/migrate.ts'
+import { portalsRepository } from '../server/storage/repositories/portals.ts'
+import { matchPayment, parseStatement } from '../server/domain/statements/index.ts'
+import { loadMatchIndex } from '../server/use-cases/statement-match-index.ts'
+import type { ReceivablesPorts } from '../server/use-cases/receivables-ports.ts'
+import { crlf, encodeCp1251 } from '../tests/fixtures/statements/encode.ts'
+import { OUR, oneCLines, type Doc } from '../tests/fixtures/statements/one-c-file.ts'
+import type { Metric } from './lib/metrics.ts'
+
+const RECEIVABLES = 100_000
+const COUNTERPARTIES = 20_000
+const LINES = 10_000
+const inn = (cp: number) => String(7_700_000_000 + cp)
+
+function statementFile(): Uint8Array {
+  const docs: Doc[] = []
+  for (let i = 0; i < LINES; i++) {
+    const cp = (i * 7919) % COUNTERPARTIES + 1
+    const rec = (cp - 1) * 5 + (i % 5) + 1 // each counterparty has receivables N-<id>
+    const kind = i % 4
+    docs.push({
+      number: String(i + 1), date: '02.12.2024', amount: kind === 3 ? '123.45' : `${(rec % 900) + 100}.00`, payerInn: kind === 2 ? '7799999999' : inn(cp), payer: `ООО Клиент ${cp}`,
+      payerAccount: `40702810${String(cp).padStart(12, '0')}`, payeeAccount: OUR, credited: '02.12.2024',
+      purposeLines: kind === 0 ? [`Оплата по счету № N-${rec} от 01.11.2024`, 'НДС не облагается'] : undefined, purpose: kind === 0 ? undefined : 'Оплата по договору',
+    })
+  }
+  return encodeCp1251(crlf(oneCLines(docs, [])))
+}
+
+export async function benchStatementMatch(): Promise<Metric[]> {
+  const database = await openDatabase({ url: null, dataDir: 'memory://' })
+  await migrate(database)
+  await portalsRepository(database.db, 'x'.repeat(32)).upsert({ memberId: 'm', domain: 'b.test', clientEndpoint: 'https://b.test/rest/', serverEndpoint: 'https://oauth.bitrix.info/rest/', applicationToken: 't', licenceFamily: null, appVersion: '1' })
+  await sql`INSERT INTO counterparties (member_id, entity_type, entity_id, name, inn) SELECT 'm', 'company', g, 'ООО Клиент ' || g, (7700000000 + g)::text FROM generate_series(1, ${COUNTERPARTIES}) g`.execute(database.db)
+  await sql`INSERT INTO receivables (member_id, counterparty_id, invoice_number, invoice_date, due_date, effective_due_date, amount, created_by, created_source)
+    SELECT 'm', c.id, 'N-' || g, DATE '2024-11-01', DATE '2024-12-01', DATE '2024-12-01', ((g % 900) + 100) * 100, 'bench', 'bench'
+    FROM generate_series(1, ${RECEIVABLES}) g JOIN counterparties c ON c.entity_id = ((g - 1) / 5) + 1`.execute(database.db)
+  const bytes = statementFile()
+  const t0 = performance.now()
+  const parsed = parseStatement(bytes)
+  const t1 = performance.now()
+  const ix = await loadMatchIndex({ db: database.db } as ReceivablesPorts, 'm')
+  const t2 = performance.now()
+  let matched = 0
+  for (const d of parsed.documents) {
+    if (matchPayment(ix, { amount: d.amount, date: d.valueDate ?? '2024-12-02', payerInn: d.payer.inn, payerKpp: d.payer.kpp, purpose: d.purpose }).status === 'matched') matched++
+  }
+  const t3 = performance.now()
+  await database.close()
+  if (parsed.documents.length !== LINES) throw new Error(`parsed ${parsed.documents.length} of ${LINES} documents`)
+  const total = (t3 - t0) / 1000
+  return [
+    { name: 'statement_parse_10k_lines', value: t1 - t0, unit: 'ms', note: `${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, Windows-1251` },
+    { name: 'statement_index_load_100k', value: t2 - t1, unit: 'ms', note: 'open receivables + counterparties from PGlite' },
+    { name: 'statement_match_10k', value: t3 - t2, unit: 'ms', note: `${matched} matched, ${LINES - matched} for review` },
+    { name: 'statement_parse_and_match_total', value: total, unit: 's', target: '< 5 s' },
+  ]
+}
