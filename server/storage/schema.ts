@@ -11,5 +11,6 @@ import type { InstallTables } from './tables/install.ts'
 import type { RobotWaitTables } from './tables/robot-waits.ts'
 import type { ClaimTables } from './tables/claims.ts'
 import type { StatementTables } from './tables/statements.ts'
+import type { AdminTables } from './tables/admin.ts'
 
-export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables, RobotWaitTables, ClaimTables, StatementTables {}
+export interface Schema extends FoundationTables, LedgerTables, ApprovalTables, DunningTables, RateLimitTables, InstallTables, RobotWaitTables, ClaimTables, StatementTables, AdminTables {}

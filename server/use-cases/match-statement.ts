@@ -24,7 +24,7 @@ export async function matchStatement(ports: DunningPorts, memberId: string, impo
   let lines = await repo.pendingLines(memberId, importId)
   // lines an interrupted attempt had decided: record exactly that decision (payments are idempotent)
   for (const line of lines.filter((l) => l.allocations.length > 0)) {
-    await apply(ports, memberId, line, { status: 'matched', rule: (line.rule ?? 'invoice-number') as MatchRule, counterpartyId: line.counterpartyId ?? 0, allocations: line.allocations }, today, lang)
+    await applyLineDecision(ports, memberId, line, { status: 'matched', rule: (line.rule ?? 'invoice-number') as MatchRule, counterpartyId: line.counterpartyId ?? 0, allocations: line.allocations }, today, lang)
   }
   lines = lines.filter((l) => l.allocations.length === 0)
   if (lines.length) {
@@ -34,22 +34,17 @@ export async function matchStatement(ports: DunningPorts, memberId: string, impo
     let n = 0
     for (const line of lines) {
       const decision = matchPayment(ix, { amount: line.amount, date: line.valueDate ?? today, payerInn: line.payerInn, payerKpp: line.payerKpp, purpose: line.purpose })
-      await apply(ports, memberId, line, decision, today, lang)
+      await applyLineDecision(ports, memberId, line, decision, today, lang)
       if (++n % 200 === 0) await repo.refreshCounts(memberId, importId, false)
     }
   }
   const out = await repo.refreshCounts(memberId, importId, true)
-  if (out.review > 0 && client) {
-    const text = lang === 'ru'
-      ? `Выписка «${out.fileName}»: платежей ждут разбора — ${out.review}, разнесено автоматически — ${out.matched}. Откройте приложение, раздел «Выписки».`
-      : `Statement "${out.fileName}": ${out.review} payment(s) wait for review, ${out.matched} matched automatically. Open the app, section "Statements".`
-    for (const userId of await statementNotifyIds(ports, memberId)) await notifyEmployee(ports, client, memberId, effectKeys.statementReviewNotify(memberId, importId, userId), userId, text)
-  }
+  if (client) await tellAccountants(ports, client, memberId, out, lang)
   ports.log.info({ memberId, importId, matched: out.matched, review: out.review }, 'statement.matched')
   return out
 }
 
-async function apply(ports: DunningPorts, memberId: string, line: StatementLine, d: MatchDecision, today: string, lang: 'ru' | 'en'): Promise<void> {
+export async function applyLineDecision(ports: DunningPorts, memberId: string, line: StatementLine, d: MatchDecision, today: string, lang: 'ru' | 'en'): Promise<void> {
   const repo = statementsRepository(ports.db)
   if (d.status === 'review') {
     await repo.decide(memberId, line.id, { status: 'review', reason: d.reason, counterpartyId: d.counterpartyId, candidates: d.candidates })
@@ -64,6 +59,15 @@ async function apply(ports: DunningPorts, memberId: string, line: StatementLine,
     return
   }
   await repo.decide(memberId, line.id, { status: 'matched', rule: d.rule, counterpartyId: d.counterpartyId, allocations })
+}
+
+/** Accountants hear once per import that lines wait for them. */
+export async function tellAccountants(ports: DunningPorts, client: PortalClient, memberId: string, imp: StatementImport, lang: 'ru' | 'en'): Promise<void> {
+  if (imp.review === 0) return
+  const text = lang === 'ru'
+    ? `Выписка «${imp.fileName}»: платежей ждут разбора — ${imp.review}, разнесено автоматически — ${imp.matched}. Откройте приложение, раздел «Выписки».`
+    : `Statement "${imp.fileName}": ${imp.review} payment(s) wait for review, ${imp.matched} matched automatically. Open the app, section "Statements".`
+  for (const userId of await statementNotifyIds(ports, memberId)) await notifyEmployee(ports, client, memberId, effectKeys.statementReviewNotify(memberId, imp.id, userId), userId, text)
 }
 
 /** Records the allocations of a line as payments (idempotent on the line and receivable). */

@@ -6,13 +6,20 @@ import { buildMatchIndex, type MatchIndex } from '../domain/statements/index.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 
-export async function loadMatchIndex(ports: ReceivablesPorts, memberId: string): Promise<MatchIndex> {
-  const [cps, recs] = await Promise.all([
-    ports.db.selectFrom('counterparties').select(['id', 'inn', 'kpp']).where('member_id', '=', memberId).where('inn', 'is not', null).execute(),
-    ports.db.selectFrom('receivables as r').leftJoin('contracts as c', 'c.id', 'r.contract_id')
-      .select(['r.id', 'r.counterparty_id', 'r.invoice_number', 'c.number as contract_number', sql<string>`r.invoice_date::text`.as('invoice_date'), 'r.remaining'])
-      .where('r.member_id', '=', memberId).where('r.remaining', '>', 0).execute(),
-  ])
+/** The whole portal (a statement), or only what one payment can touch: its payer's INN and the invoice numbers it names. */
+export async function loadMatchIndex(ports: Pick<ReceivablesPorts, 'db'>, memberId: string, only?: { inns: string[]; invoiceNumbers: string[] }): Promise<MatchIndex> {
+  let cpq = ports.db.selectFrom('counterparties').select(['id', 'inn', 'kpp']).where('member_id', '=', memberId).where('inn', 'is not', null)
+  if (only) cpq = cpq.where('inn', 'in', only.inns.length ? only.inns : ['-'])
+  const cps = await cpq.execute()
+  let rq = ports.db.selectFrom('receivables as r').leftJoin('contracts as c', 'c.id', 'r.contract_id')
+    .select(['r.id', 'r.counterparty_id', 'r.invoice_number', 'c.number as contract_number', sql<string>`r.invoice_date::text`.as('invoice_date'), 'r.remaining'])
+    .where('r.member_id', '=', memberId).where('r.remaining', '>', 0)
+  if (only) {
+    const ids = cps.map((c) => Number(c.id))
+    const numbers = only.invoiceNumbers.length ? only.invoiceNumbers : ['-']
+    rq = rq.where((eb) => eb.or([eb('r.counterparty_id', 'in', ids.length ? ids : [0]), eb(sql<string>`upper(r.invoice_number)`, 'in', numbers)]))
+  }
+  const recs = await rq.execute()
   return buildMatchIndex(
     cps.map((c) => ({ id: Number(c.id), inn: c.inn, kpp: c.kpp })),
     recs.map((r) => ({ id: Number(r.id), counterpartyId: Number(r.counterparty_id), invoiceNumber: r.invoice_number, contractNumber: r.contract_number ?? null, invoiceDate: r.invoice_date, remaining: Number(r.remaining) })),

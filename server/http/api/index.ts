@@ -10,6 +10,8 @@ import { receivableByItemApi } from './receivable-by-item.ts'
 import { installApi } from './install/index.ts'
 import { claimsApi } from './claims/index.ts'
 import { statementsApi } from './statements/index.ts'
+import { apiKeysApi } from './admin/api-keys.ts'
+import { v1Api } from './v1/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -22,6 +24,8 @@ export const apiModules: ApiModule[] = [
   installApi,
   claimsApi,
   statementsApi,
+  apiKeysApi,
+  v1Api,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -65,8 +65,12 @@ export function statementsRepository(db: Db) {
       return r ? toImport(r as ImportRow) : null
     },
     async recent(memberId: string, limit = 20): Promise<StatementImport[]> {
-      const rows = await db.selectFrom('statement_imports').select(importCols).where('member_id', '=', memberId).orderBy('id', 'desc').limit(limit).execute()
+      const rows = await db.selectFrom('statement_imports').select(importCols).where('member_id', '=', memberId).where('format', '<>', 'api').orderBy('id', 'desc').limit(limit).execute()
       return rows.map((r) => toImport(r as ImportRow))
+    },
+    async lineByKey(memberId: string, lineKey: string): Promise<StatementLine | null> {
+      const r = await lineQuery().where('member_id', '=', memberId).where('line_key', '=', lineKey).executeTakeFirst()
+      return r ? toLine(r) : null
     },
     async pendingLines(memberId: string, importId: number): Promise<StatementLine[]> {
       return (await lineQuery().where('member_id', '=', memberId).where('import_id', '=', importId).where('status', '=', 'pending').orderBy('position').execute()).map(toLine)

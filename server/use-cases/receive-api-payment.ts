@@ -1,0 +1,75 @@
+// POST /api/v1/payments: a payment reported by an accounting system (1C, a bank connector). It is
+// idempotent on the payer's reference (the same reference returns the first answer), and goes
+// through the statement matcher and review queue: to the named receivable, or matched by INN,
+// invoice numbers and amount, or left for an accountant.
+import { createHash } from 'node:crypto'
+import { findDocumentNumbers, matchPayment, type MatchDecision } from '../domain/statements/index.ts'
+import { statementsRepository, type StatementLine } from '../storage/repositories/statements.ts'
+import type { DunningPorts } from './dunning-ports.ts'
+import { LedgerError } from './ledger-error.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { applyLineDecision, tellAccountants } from './match-statement.ts'
+import { learnPayerInns, loadMatchIndex } from './statement-match-index.ts'
+
+export const MAX_API_PAYMENT = 10_000_000_000_00 // 10 billion roubles, in kopecks: anything above is a typo
+
+export interface ApiPaymentInput { reference?: unknown; amount?: unknown; paidOn?: unknown; payerInn?: unknown; payerKpp?: unknown; payerName?: unknown; purpose?: unknown; receivableId?: unknown }
+
+const bad = (field: string, message: string) => new LedgerError('invalid', 'payment.invalid', `${field}: ${message}`)
+const text = (v: unknown, field: string, max: number, required = false): string => {
+  if (v === undefined || v === null || v === '') { if (required) throw bad(field, 'is required'); return '' }
+  if (typeof v !== 'string' || v.length > max) throw bad(field, `a string of up to ${max} characters`)
+  return v.trim()
+}
+
+export function parseApiPayment(i: ApiPaymentInput, today: string) {
+  const reference = text(i.reference, 'reference', 100, true)
+  if (!reference) throw bad('reference', 'is required')
+  const amount = i.amount
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_API_PAYMENT) throw bad('amount', `a whole number of kopecks from 1 to ${MAX_API_PAYMENT}`)
+  const paidOn = text(i.paidOn, 'paidOn', 10, true)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn) || new Date(`${paidOn}T00:00:00Z`).toISOString().slice(0, 10) !== paidOn) throw bad('paidOn', 'a date YYYY-MM-DD')
+  if (paidOn > today) throw bad('paidOn', `cannot be after today (${today})`)
+  const payerInn = text(i.payerInn, 'payerInn', 12) || null
+  if (payerInn && !/^(\d{10}|\d{12})$/.test(payerInn)) throw bad('payerInn', '10 or 12 digits')
+  const payerKpp = text(i.payerKpp, 'payerKpp', 9) || null
+  if (payerKpp && !/^\d{4}[\dA-Z]{2}\d{3}$/.test(payerKpp)) throw bad('payerKpp', '9 characters')
+  const receivableId = i.receivableId === undefined || i.receivableId === null ? null : Number(i.receivableId)
+  if (receivableId !== null && (!Number.isSafeInteger(receivableId) || receivableId <= 0)) throw bad('receivableId', 'a receivable id')
+  return { reference, amount, paidOn, payerInn, payerKpp, payerName: text(i.payerName, 'payerName', 300), purpose: text(i.purpose, 'purpose', 2000), receivableId }
+}
+
+export async function receiveApiPayment(ports: DunningPorts, memberId: string, keyName: string, input: ApiPaymentInput): Promise<{ line: StatementLine; duplicate: boolean }> {
+  const { today, lang } = await portalDay(ports, memberId)
+  const p = parseApiPayment(input, today)
+  const repo = statementsRepository(ports.db)
+  const lineKey = createHash('sha256').update(`api|${p.reference}`).digest('hex').slice(0, 32)
+  const known = await repo.lineByKey(memberId, lineKey)
+  if (known) {
+    if (known.amount !== p.amount) throw new LedgerError('conflict', 'payment.reference-reused', `reference "${p.reference}" was already used for a payment of ${known.amount} kopecks`)
+    return { line: known, duplicate: true }
+  }
+  if (p.receivableId !== null) {
+    const r = await ports.db.selectFrom('receivables').select('id').where('member_id', '=', memberId).where('id', '=', p.receivableId).executeTakeFirst()
+    if (!r) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${p.receivableId} not found`)
+  }
+  const imp = await repo.create(memberId, { fileName: `API: ${keyName}`.slice(0, 200), format: 'api', sha256: lineKey, sizeBytes: 0, uploadedBy: `api-key:${keyName}`.slice(0, 200), documents: 1, balances: [], warnings: [] }, [{
+    lineKey, position: 1, direction: 'incoming', docNumber: p.reference, valueDate: p.paidOn, amount: p.amount, payerInn: p.payerInn, payerKpp: p.payerKpp, payerName: p.payerName, purpose: p.purpose,
+  }])
+  const line = await repo.lineByKey(memberId, lineKey)
+  if (!line || line.importId !== imp.id) return { line: line!, duplicate: true } // a concurrent call with the same reference won
+  let decision: MatchDecision
+  if (p.receivableId !== null) {
+    decision = { status: 'matched', rule: 'invoice-number', counterpartyId: 0, allocations: [{ receivableId: p.receivableId, amount: p.amount }] }
+  } else {
+    const only = { inns: p.payerInn ? [p.payerInn] : [], invoiceNumbers: findDocumentNumbers(p.purpose).invoices }
+    let ix = await loadMatchIndex(ports, memberId, only)
+    if (p.payerInn && !ix.byInn.has(p.payerInn) && ports.clients && (await learnPayerInns(ports, await ports.clients.forPortal(memberId), memberId, [p.payerInn])) > 0) ix = await loadMatchIndex(ports, memberId, only)
+    decision = matchPayment(ix, { amount: p.amount, date: p.paidOn, payerInn: p.payerInn, payerKpp: p.payerKpp, purpose: p.purpose })
+  }
+  await applyLineDecision(ports, memberId, line, decision, today, lang)
+  const done = await repo.refreshCounts(memberId, imp.id, true)
+  if (ports.clients) await tellAccountants(ports, await ports.clients.forPortal(memberId), memberId, done, lang)
+  await ports.audit.record({ memberId, actor: `api-key:${keyName}`, source: 'api', action: 'payment.received', entity: 'statement-line', entityId: String(line.id), details: { reference: p.reference, amount: p.amount, status: decision.status } })
+  return { line: (await repo.line(memberId, line.id))!, duplicate: false }
+}
