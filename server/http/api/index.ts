@@ -12,6 +12,7 @@ import { claimsApi } from './claims/index.ts'
 import { statementsApi } from './statements/index.ts'
 import { apiKeysApi } from './admin/api-keys.ts'
 import { v1Api } from './v1/index.ts'
+import { reportsApi } from './reports/index.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -26,6 +27,7 @@ export const apiModules: ApiModule[] = [
   statementsApi,
   apiKeysApi,
   v1Api,
+  reportsApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
