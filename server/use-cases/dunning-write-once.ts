@@ -12,7 +12,7 @@ export interface WriteOnce<T> {
 
 /** A "pending" younger than this is another attempt still at work (two paths, e.g. a robot and the
  * dunning job, opening the same claim): wait for it instead of looking up half-done work. */
-export const EFFECT_LEASE_MS = 30_000
+export const EFFECT_LEASE_MS = 10_000
 
 export async function writeOnce<T>(effects: EffectsRepository, memberId: string, key: string, o: WriteOnce<T>): Promise<{ result: T | null; fresh: boolean }> {
   let c = await effects.claim<T>(key, memberId)
@@ -33,6 +33,7 @@ export async function writeOnce<T>(effects: EffectsRepository, memberId: string,
   } catch (e) {
     // with a lookup the next attempt checks the portal first, so keeping "pending" is safe
     if (o.notDone?.(e)) await effects.release(key)
+    else await effects.abandon(key).catch(() => {})
     throw e
   }
 }

@@ -34,4 +34,14 @@ describe('writeOnce', () => {
     expect(writes).toBe(0)
     expect(await effects.get('crash:1')).toMatchObject({ status: 'done', result: 7 })
   })
+
+  it('an attempt whose answer was lost lets its retry look up at once (no lease wait)', async () => {
+    const effects = effectsRepository(db.db)
+    let reached = false
+    await expect(writeOnce(effects, 'm1', 'lost:1', { lookup: async () => null, write: async () => { reached = true; throw new Error('socket hang up') } })).rejects.toThrow('socket hang up')
+    const started = Date.now()
+    const r = await writeOnce(effects, 'm1', 'lost:1', { lookup: async () => (reached ? 5 : null), write: async () => 6 })
+    expect(r).toEqual({ result: 5, fresh: false })
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
 })
