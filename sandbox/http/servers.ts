@@ -14,8 +14,10 @@ export type ServerPlugins = {
   portal?: (app: FastifyInstance, portalId: number) => void | Promise<void>
 }
 
+// Idle keep-alive sockets live 75 s, like the nginx in front of a real portal: with Node's 5 s
+// default a client reusing a socket at the moment the server drops it gets ECONNRESET on a write.
 function base(): FastifyInstance {
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 * 1024, keepAliveTimeout: 5000 })
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 * 1024, keepAliveTimeout: 75_000 })
   installBodyParsers(app)
   installCors(app)
   return app

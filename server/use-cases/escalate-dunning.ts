@@ -14,6 +14,9 @@ import { openClaim } from './open-claim.ts'
 import type { EscalateJobData } from './run-dunning-scan.ts'
 import { portalDay } from './receivable-calendar.ts'
 
+
+/** The default escalation tasks read in the portal's language (admins may write their own titles). */
+const DEFAULT_TASK_TITLES_RU: Record<string, string> = { 'Call the client': 'Позвонить клиенту', 'Find out the reason': 'Выяснить причину просрочки', 'Send a reminder': 'Отправить напоминание' }
 export type EscalateOutcome = 'escalated' | 'not-due' | 'stale'
 
 export async function escalateDunning(ports: DunningPorts, data: EscalateJobData): Promise<EscalateOutcome> {
@@ -60,7 +63,7 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
   const taskIds: number[] = []
   for (const [index, t] of step.tasks.entries()) {
     const r = await createDunningTask(ports, client, memberId, effectKeys.dunningTask(memberId, receivableId, stepKey, index), {
-      title: `${t.title}: ${row.counterpartyName}`, description: about, responsibleId: manager, deadline: addWorkingHours(calendar, ports.now().getTime(), t.hours), bindings: binding,
+      title: `${lang === 'ru' ? DEFAULT_TASK_TITLES_RU[t.title] ?? t.title : t.title}: ${row.counterpartyName}`, description: about, responsibleId: manager, deadline: addWorkingHours(calendar, ports.now().getTime(), t.hours), bindings: binding,
     })
     if (r.result) taskIds.push(r.result.taskId)
   }

@@ -39,7 +39,8 @@ describe('npm run demo', () => {
     const url = await waitForUrl(demo, 60_000)
     const browser = await launchChromium()
     try {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 900 } })
+      // tall enough for the whole card: a modal sits in the middle of the (content-high) iframe
+      const page = await browser.newPage({ viewport: { width: 1300, height: 2000 } })
       const errors: string[] = []
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
       await page.goto(url)

@@ -87,7 +87,7 @@ describe('dunning against the sandbox portal', () => {
     clock.now = at(day, 10, 30)
     for (const stepKey of ['e.esc-1', 'e.esc-3', 'e.esc-3']) await escalateDunning(ports, { memberId: M, receivableId: ids.rid, stepKey, day } satisfies EscalateJobData)
     const tasks = (await call<{ tasks: { title: string; responsibleId: string }[] }>('tasks.task.list', { filter: {}, select: ['ID', 'TITLE', 'RESPONSIBLE_ID'] })).tasks
-    expect(tasks.map((x) => x.title).sort()).toEqual(['Call the client: ООО Ромашка', 'Find out the reason: ООО Ромашка', 'Подготовить претензию: ООО Ромашка'])
+    expect(tasks.map((x) => x.title).sort()).toEqual(['Выяснить причину просрочки: ООО Ромашка', 'Подготовить претензию: ООО Ромашка', 'Позвонить клиенту: ООО Ромашка'])
     expect(tasks.find((x) => x.title.startsWith('Подготовить'))!.responsibleId).toBe(String(ids.lawyer))
     const claims = (await call<{ items: Record<string, unknown>[] }>('crm.item.list', { entityTypeId: state.processes.claims!.entityTypeId, select: ['*'] })).items
     expect(claims).toHaveLength(1)
@@ -103,7 +103,7 @@ describe('dunning against the sandbox portal', () => {
 
   it('the collection plan shows the escalation tasks and which of them are done, and the claim', async () => {
     const all = (await call<{ tasks: { id: string; title: string }[] }>('tasks.task.list', { filter: {}, select: ['ID', 'TITLE'] })).tasks
-    const call1 = all.find((x) => x.title.startsWith('Call the client'))!
+    const call1 = all.find((x) => x.title.startsWith('Позвонить клиенту'))!
     await call('tasks.task.complete', { taskId: Number(call1.id) })
     const plan = await readDunningPlan(ports, M, 'company', ids.company)
     const r = plan.receivables[0]
