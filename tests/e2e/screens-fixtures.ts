@@ -95,3 +95,18 @@ export const reviewQueue = { waiting: 3, lines: [
   line(43, '77', 300_000, 'ООО «Лютик»', '7705000002', 'Аванс по письму', 'no-open-invoices', []),
 ] }
 export const statementsOverview = { imports: [statementDone, { ...stImport, id: 4, fileName: 'statement-may.xml', format: 'camt053', status: 'done', processed: 12, documents: 12, matched: 12, review: 0, balances: [{ account: '40702810900000000001', ok: false, difference: -100, message: 'account 40702810900000000001: opening 0.00 + in 12.00 - out 0.00 = 12.00, but the closing balance is 13.00' }] }], waiting: 3, canResolve: true }
+
+const weeks = ['2025-03-30', '2025-04-06', '2025-04-13', '2025-04-20', '2025-04-27', '2025-05-04', '2025-05-11', '2025-05-18', '2025-05-25', '2025-06-01', '2025-06-08', '2025-06-15']
+export const collectionReport = {
+  today: '2025-06-15',
+  trend: weeks.map((day, i) => ({ day, overdue: [0, 10, 10, 10, 10, 10, 6, 6, 11, 11, 11, 3][i] * 1_000_000 + i * 137_00, invoices: [0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1][i] })),
+  dso: [['2025-01', 0, 0, null], ['2025-02', 0, 0, null], ['2025-03', 10_000_000, 10_000_000, 31], ['2025-04', 10_000_000, 0, null], ['2025-05', 11_000_000, 5_000_000, 68.2], ['2025-06', 6_000_000, 3_000_000, 30]].map(([month, outstanding, sales, dso]) => ({ month, outstanding, sales, dso })),
+  effectiveness: [['2025-01', 0, 0, null], ['2025-02', 4_000_000, 3_600_000, 90], ['2025-03', 8_000_000, 6_000_000, 75], ['2025-04', 10_000_000, 0, 0], ['2025-05', 5_000_000, 2_500_000, 50], ['2025-06', 0, 0, null]].map(([month, due, collected, rate]) => ({ month, due, collected, rate })),
+}
+export const promisesReport = { today: '2025-06-15', total: { kept: 7, broken: 3, pending: 2 }, months: [{ month: '2025-04', kept: 2, broken: 1, pending: 0, keptAmount: 500_000, brokenAmount: 200_000 }, { month: '2025-05', kept: 4, broken: 2, pending: 0, keptAmount: 900_000, brokenAmount: 400_000 }, { month: '2025-06', kept: 1, broken: 0, pending: 2, keptAmount: 100_000, brokenAmount: 0 }] }
+export const claimsReport = {
+  stages: [['NEW', 'Просрочка', 4, 120_000_00], ['FIRST_NOTICE', 'Первое уведомление', 3, 80_000_00], ['CLAIM_SENT', 'Претензия направлена', 2, 150_000_00], ['PRETRIAL', 'Досудебное урегулирование', 1, 45_000_00], ['IN_COURT', 'В суде', 1, 500_000_00]].map(([stage, , count, amount]) => ({ pipeline: 'recovery', stage, count, amount })),
+  names: { 'recovery:NEW': 'Просрочка', 'recovery:FIRST_NOTICE': 'Первое уведомление', 'recovery:CLAIM_SENT': 'Претензия направлена', 'recovery:PRETRIAL': 'Досудебное урегулирование', 'recovery:IN_COURT': 'В суде' },
+}
+export const payoutsReport = { month: '2025-06', total: 550_000, rows: [{ caseId: 1, itemId: 9, title: 'Компенсация Иванову', counterpartyName: 'Иванов И.', deadline: '2025-06-05', amount: 200_000, overdue: true }, { caseId: 1, itemId: 9, title: 'Компенсация Иванову', counterpartyName: 'Иванов И.', deadline: '2025-06-20', amount: 350_000, overdue: false }] }
+export const approvalsReport = { requests: 14, done: 9, rejected: 2, avgCycleHours: 26.5, approvers: [{ approverId: 7, decided: 5, avgHours: 20, breaches: 2, substituted: 1 }, { approverId: 5, decided: 9, avgHours: 3, breaches: 0, substituted: 0 }] }

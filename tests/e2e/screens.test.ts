@@ -7,7 +7,7 @@ import type { Browser, Page, Route } from 'playwright-core'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
 import { startMinimalPortal } from '../helpers/minimal-portal-page.ts'
-import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview } from './screens-fixtures.ts'
+import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport } from './screens-fixtures.ts'
 
 let t: Awaited<ReturnType<typeof createTestContext>>
 let appUrl: string
@@ -135,6 +135,7 @@ describe('screens in headless Chromium', () => {
         'GET /whoami': () => ({ isAdmin: true }), 'GET /approvals/settings': () => approvalSettings, 'GET /dunning/settings': () => dunningRules,
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
+        'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport, 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
       }, { lang })
       try {
         await s.frame.getByTestId('sla-form').waitFor({ timeout: 20_000 })
@@ -153,7 +154,9 @@ describe('screens in headless Chromium', () => {
         await expect.poll(() => s.frame.getByTestId('statement-result').textContent()).toContain('176')
         await shot(s.page, `admin-statements-${lang}`)
         await s.frame.getByRole('tab').nth(3).click()
-        await s.frame.locator('[data-testid="chart-bar"] canvas').waitFor()
+        await s.frame.locator('[data-testid="chart-bar"] canvas').first().waitFor()
+        await s.frame.locator('[data-testid="report-approvals"]').waitFor()
+        expect(await s.frame.locator('[data-testid="chart-bar"] canvas').count()).toBe(6) // ageing, trend, DSO, effectiveness, promises, claims
         await s.page.waitForTimeout(600) // chart animation
         await shot(s.page, `admin-reports-${lang}`)
         expect(s.errors).toEqual([])

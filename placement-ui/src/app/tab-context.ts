@@ -1,5 +1,6 @@
 import type { Api } from './api.ts'
 import type { Upload } from './upload.ts'
+import type { Download } from './download.ts'
 import type { FrameContext } from './frame.ts'
 import type { Lang } from './i18n.ts'
 
@@ -9,5 +10,7 @@ export interface TabContext {
   api: Api
   /** Raw file upload with progress (bank statements). */
   upload?: Upload
+  /** File download from /api (exports). */
+  download?: Download
   lang: Lang
 }

@@ -17,6 +17,11 @@ export const dict = {
     pickInvoice: 'Выберите счёт', receivableId: 'ID счёта', assign: 'Разнести', dismissReason: 'Причина отклонения', dismiss: 'Отклонить',
     'r_unknown-payer': 'Плательщик не найден', 'r_ambiguous-payer': 'Несколько плательщиков', 'r_no-open-invoices': 'Нет открытых счетов (аванс)', r_overpayment: 'Переплата', 'r_amount-mismatch': 'Сумма не совпадает',
     stHistory: 'Загруженные выписки', stWhen: 'Когда', stFile: 'Файл', stDocs: 'Документов', stMatched: 'Разнесено', stWaiting: 'На разборе', stBalance: 'Остатки', stBalanceOk: 'Счёт {a}: остатки сходятся', stBalanceOff: 'Счёт {a}: начальный остаток + поступления − списания не равно конечному остатку (расхождение {d})', stBalanceDocs: 'Счёт {a}: остатки сходятся, но документы файла не дают обороты блока — файл может быть неполным',
+    overdue: 'Просрочено', trend: 'Просроченная задолженность по неделям', dso: 'DSO — период оборота дебиторки, дней', month: 'Месяц', outstanding: 'Дебиторка на конец', invoiced: 'Выставлено', effectiveness: 'Эффективность сбора: к оплате и собрано', dueCol: 'К оплате', collected: 'Собрано',
+    promises: 'Обещания оплаты', pr_kept: 'Выполнены', pr_broken: 'Нарушены', pr_pending: 'Ожидаются', claimsByStage: 'Претензии по стадиям', stage: 'Стадия', cases: 'Дел', amount: 'Сумма',
+    payoutsDue: 'Выплаты к сроку до конца месяца ({m})', noPayouts: 'В этом месяце выплат нет', deadline: 'Срок', claim: 'Претензия',
+    approvalsReport: 'Согласование платежей: время цикла и нарушения SLA', approvalsSummary: 'Заявок: {n}, оплачено: {done}, отклонено: {rejected}, средний цикл: {h} ч', approver: 'Согласующий', decided: 'Решений', avgHours: 'Ср. время, ч', breaches: 'Нарушений SLA', substituted: 'Заменён',
+    exportRegisterCsv: 'Реестр CSV', exportRegisterXlsx: 'Реестр XLSX', exportAllXlsx: 'Все отчёты XLSX',
     reports: 'Отчёты', ageing: 'Возраст дебиторской задолженности', b_current: 'Не просрочено', b_d1_30: '1–30', b_d31_60: '31–60', b_d61_90: '61–90', b_d90_plus: '90+', total: 'Итого', counterparty: 'Контрагент', portal: 'Все контрагенты', exportCsv: 'Экспорт CSV', asOf: 'На {d}', amountAxis: 'Сумма, ₽', noData: 'Нет открытой задолженности',
   },
   en: {
@@ -37,6 +42,11 @@ export const dict = {
     pickInvoice: 'Pick an invoice', receivableId: 'Receivable ID', assign: 'Assign', dismissReason: 'Reason to dismiss', dismiss: 'Dismiss',
     'r_unknown-payer': 'Unknown payer', 'r_ambiguous-payer': 'Several payers', 'r_no-open-invoices': 'Nothing open (advance)', r_overpayment: 'Overpayment', 'r_amount-mismatch': 'Amount does not match',
     stHistory: 'Imported statements', stWhen: 'When', stFile: 'File', stDocs: 'Documents', stMatched: 'Matched', stWaiting: 'In review', stBalance: 'Balances', stBalanceOk: 'Account {a}: balances agree', stBalanceOff: 'Account {a}: opening + in − out is not the closing balance (off by {d})', stBalanceDocs: 'Account {a}: balances agree, but the documents do not add up to the block totals — the file may be incomplete',
+    overdue: 'Overdue', trend: 'Overdue debt by week', dso: 'DSO — days sales outstanding', month: 'Month', outstanding: 'Outstanding at end', invoiced: 'Invoiced', effectiveness: 'Collection effectiveness: due vs collected', dueCol: 'Due', collected: 'Collected',
+    promises: 'Promises to pay', pr_kept: 'Kept', pr_broken: 'Broken', pr_pending: 'Pending', claimsByStage: 'Claims by stage', stage: 'Stage', cases: 'Cases', amount: 'Amount',
+    payoutsDue: 'Payouts due by the end of the month ({m})', noPayouts: 'No payouts this month', deadline: 'Deadline', claim: 'Claim',
+    approvalsReport: 'Payment approval: cycle time and SLA breaches', approvalsSummary: 'Requests: {n}, paid: {done}, rejected: {rejected}, average cycle: {h} h', approver: 'Approver', decided: 'Decided', avgHours: 'Avg time, h', breaches: 'SLA breaches', substituted: 'Substituted',
+    exportRegisterCsv: 'Register CSV', exportRegisterXlsx: 'Register XLSX', exportAllXlsx: 'All reports XLSX',
     reports: 'Reports', ageing: 'Receivables ageing', b_current: 'Current', b_d1_30: '1–30', b_d31_60: '31–60', b_d61_90: '61–90', b_d90_plus: '90+', total: 'Total', counterparty: 'Counterparty', portal: 'All counterparties', exportCsv: 'Export CSV', asOf: 'As of {d}', amountAxis: 'Amount, ₽', noData: 'No open debt',
   },
 }

@@ -1,0 +1,25 @@
+// Downloads a file from /api (exports) with the portal user's token and saves it in the browser.
+import type { FrameContext } from './frame.ts'
+import { ApiCallError } from './api.ts'
+
+export type Download = (path: string, fileName: string) => Promise<void>
+
+export function createDownload(frame: Pick<FrameContext, 'memberId' | 'domain' | 'accessToken' | 'refresh'>, fetchFn: typeof fetch = fetch): Download {
+  const get = (path: string, token: string) => fetchFn(`/api${path}`, { headers: { authorization: `Bearer ${token}`, 'x-b24-member-id': frame.memberId, 'x-b24-domain': frame.domain } })
+  return async (path, fileName) => {
+    let res = await get(path, frame.accessToken())
+    if (res.status === 401) res = await get(path, await frame.refresh())
+    if (!res.ok) {
+      const j = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
+      throw new ApiCallError(res.status, j.error ?? 'http.error', j.message ?? `HTTP ${res.status}`)
+    }
+    const url = URL.createObjectURL(await res.blob())
+    const a = document.createElement('a')
+    a.href = url
+    a.download = fileName
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+  }
+}
