@@ -6,8 +6,9 @@ export interface PortalDay { calendar: WorkingCalendar; today: LocalDate; lang: 
 
 export async function portalDay(ports: ReceivablesPorts, memberId: string): Promise<PortalDay> {
   const portal = await ports.portalOf(memberId)
-  const timezone = portal?.timezone ?? 'Europe/Moscow'
   const stored = await ports.settings.get<Partial<WorkingCalendarSettings>>(memberId, 'calendar')
+  // the admin's choice wins over the portal's own zone (validated when saved)
+  const timezone = (typeof stored?.timezone === 'string' && stored.timezone) || portal?.timezone || 'Europe/Moscow'
   let calendar: WorkingCalendar
   try {
     calendar = createWorkingCalendar({ missingYear: 'assume-weekdays', ...(stored ?? {}), timezone })

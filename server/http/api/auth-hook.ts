@@ -27,7 +27,9 @@ async function authenticate(req: FastifyRequest, ctx: AppContext & { verifyUserT
   if (!token || !memberId) throw new ApiError(401, 'auth.required', 'Missing portal credentials: send Authorization: Bearer <portal token> and X-B24-Member-Id')
   if (!MEMBER_ID.test(memberId) || token.length > 512) throw new ApiError(401, 'auth.malformed', 'Malformed portal credentials')
   const portal = await ctx.portalLookup(memberId)
-  if (!portal || portal.status !== 'active') throw new ApiError(401, 'auth.unknown-portal', 'This portal is not connected to the app')
+  // a disconnected portal (our refresh token refused) still lets its users in: the admin page shows
+  // the reason and how to reconnect; the user's own token is checked by the portal either way
+  if (!portal || portal.status === 'uninstalled') throw new ApiError(401, 'auth.unknown-portal', 'This portal is not connected to the app')
   if (!ctx.verifyUserToken) throw new ApiError(503, 'auth.unavailable', 'User token verification is not configured')
   try {
     const user = await ctx.verifyUserToken(memberId, token)

@@ -13,6 +13,7 @@ import { statementsApi } from './statements/index.ts'
 import { apiKeysApi } from './admin/api-keys.ts'
 import { v1Api } from './v1/index.ts'
 import { reportsApi } from './reports/index.ts'
+import { adminSettingsApi } from './admin/settings.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -28,6 +29,7 @@ export const apiModules: ApiModule[] = [
   apiKeysApi,
   v1Api,
   reportsApi,
+  adminSettingsApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -1,0 +1,27 @@
+// /api/admin: company settings (calendar, key rates, legal entity), the connection state with the
+// install plan, the Telegram bot check, and who hears about statement lines. Admins only.
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../../context.ts'
+import { requireAdmin, type Session } from '../session.ts'
+import { receivablesPorts } from '../../../use-cases/receivables-ports.ts'
+import { changeKeyRate, readCalendarSettings, readKeyRates, readLegalEntity, saveCalendarSettings, saveLegalEntity } from '../../../use-cases/company-settings.ts'
+import { readConnection } from '../../../use-cases/read-connection.ts'
+import { createTelegramClient } from '../../../channels/telegram-client.ts'
+import { mapped } from '../receivables/parse.ts'
+
+export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  const ports = () => receivablesPorts(ctx)
+  const who = (s: Session) => ({ memberId: s.memberId, actor: `user:${s.userId}`, source: 'admin' })
+  scope.get('/admin/calendar', async (req) => readCalendarSettings(ports(), requireAdmin(req).memberId))
+  scope.put('/admin/calendar', async (req) => { const s = requireAdmin(req); return mapped(() => saveCalendarSettings(ports(), who(s), req.body)) })
+  scope.get('/admin/key-rates', async (req) => readKeyRates(ports(), requireAdmin(req).memberId))
+  scope.post('/admin/key-rates', async (req) => { const s = requireAdmin(req); return mapped(() => changeKeyRate(ports(), who(s), req.body)) })
+  scope.get('/admin/legal-entity', async (req) => ({ entity: await readLegalEntity(ports(), requireAdmin(req).memberId) }))
+  scope.put('/admin/legal-entity', async (req) => { const s = requireAdmin(req); return { entity: await mapped(() => saveLegalEntity(ports(), who(s), req.body)) } })
+  scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
+  scope.post('/admin/telegram/check', async (req) => {
+    requireAdmin(req)
+    if (!ctx.config.telegram.botToken) return { ok: false, username: null, reason: 'TELEGRAM_BOT_TOKEN is not set on the server' }
+    return createTelegramClient({ botToken: ctx.config.telegram.botToken, apiBase: ctx.config.telegram.apiBase, timeoutMs: 5_000 }).getMe()
+  })
+}

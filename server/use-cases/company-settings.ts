@@ -1,0 +1,117 @@
+// The admin page's company settings, each validated before it is stored and audited after:
+// the working calendar (zone, hours, lunch, company days off / working days), the key-rate rows
+// the admin added, and our legal entity (requisites used by the claim letter).
+import { calendarYearsPresent, createWorkingCalendar, missingCalendarYears, CalendarError, type WorkingCalendarSettings } from '../domain/calendar/index.ts'
+import { builtinKeyRateTable, mergeKeyRates, PenaltyError, type KeyRate } from '../domain/penalties/index.ts'
+import type { ReceivablesPorts } from './receivables-ports.ts'
+import type { Actor } from './create-receivable.ts'
+import { LedgerError } from './ledger-error.ts'
+import { portalDay } from './receivable-calendar.ts'
+import { KEY_RATES_SETTING } from './penalty-settings.ts'
+
+const invalid = (message: string) => new LedgerError('invalid', 'settings.invalid', message)
+const obj = (v: unknown, what: string): Record<string, unknown> => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalid(`${what} must be an object`)
+  return v as Record<string, unknown>
+}
+const str = (v: unknown, field: string, max: number, pattern?: RegExp, hint?: string): string => {
+  if (typeof v !== 'string' || v.length > max) throw invalid(`${field}: text up to ${max} characters`)
+  const s = v.trim()
+  if (pattern && s && !pattern.test(s)) throw invalid(`${field}: ${hint}`)
+  return s
+}
+async function save(ports: ReceivablesPorts, who: Actor, key: string, value: unknown) {
+  await ports.settings.set(who.memberId, key, value, who.actor)
+  await ports.audit.record({ memberId: who.memberId, actor: who.actor, source: who.source, action: 'settings.changed', entity: 'setting', entityId: key, details: { value } })
+}
+
+// ---- working calendar
+export interface CalendarSettingsView { settings: Required<Pick<WorkingCalendarSettings, 'timezone' | 'workStart' | 'workEnd'>> & Pick<WorkingCalendarSettings, 'lunch' | 'companyDaysOff' | 'companyWorkingDays'>; yearsPresent: number[]; missingYears: number[]; today: string }
+
+export async function readCalendarSettings(ports: ReceivablesPorts, memberId: string): Promise<CalendarSettingsView> {
+  const { calendar, today } = await portalDay(ports, memberId)
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return {
+    settings: { timezone: calendar.timezone, workStart: hhmm(calendar.workStart), workEnd: hhmm(calendar.workEnd), ...(calendar.lunch ? { lunch: { start: hhmm(calendar.lunch.start), end: hhmm(calendar.lunch.end) } } : {}), companyDaysOff: [...calendar.companyDaysOff].sort(), companyWorkingDays: [...calendar.companyWorkingDays].sort() },
+    yearsPresent: calendarYearsPresent(), missingYears: missingCalendarYears(today), today,
+  }
+}
+
+export async function saveCalendarSettings(ports: ReceivablesPorts, who: Actor, body: unknown): Promise<CalendarSettingsView> {
+  const b = obj(body, 'calendar')
+  const days = (v: unknown, field: string) => {
+    if (v === undefined) return []
+    if (!Array.isArray(v) || v.length > 366) throw invalid(`${field}: a list of up to 366 dates YYYY-MM-DD`)
+    return [...new Set(v.map((d) => str(d, field, 10, /^\d{4}-\d{2}-\d{2}$/, 'dates YYYY-MM-DD')))].sort()
+  }
+  const lunch = b.lunch === undefined || b.lunch === null ? undefined : obj(b.lunch, 'lunch')
+  const settings: WorkingCalendarSettings = {
+    timezone: str(b.timezone, 'timezone', 64), workStart: str(b.workStart, 'workStart', 5), workEnd: str(b.workEnd, 'workEnd', 5),
+    ...(lunch ? { lunch: { start: str(lunch.start, 'lunch.start', 5), end: str(lunch.end, 'lunch.end', 5) } } : {}),
+    companyDaysOff: days(b.companyDaysOff, 'companyDaysOff'), companyWorkingDays: days(b.companyWorkingDays, 'companyWorkingDays'),
+  }
+  try {
+    createWorkingCalendar({ ...settings, missingYear: 'assume-weekdays' })
+  } catch (e) {
+    if (e instanceof CalendarError) throw invalid(e.message)
+    throw e
+  }
+  if (settings.companyDaysOff!.some((d) => settings.companyWorkingDays!.includes(d))) throw invalid('a date cannot be both a company day off and a company working day')
+  await save(ports, who, 'calendar', settings)
+  return readCalendarSettings(ports, who.memberId)
+}
+
+// ---- key rates
+export interface KeyRatesView { rates: { from: string; percent: string; added: boolean }[] }
+const percentOf = (bp: number) => (bp / 100).toFixed(2)
+
+export async function readKeyRates(ports: ReceivablesPorts, memberId: string): Promise<KeyRatesView> {
+  const added = (await ports.settings.get<KeyRate[]>(memberId, KEY_RATES_SETTING)) ?? []
+  const table = added.length ? mergeKeyRates(added) : builtinKeyRateTable()
+  const mine = new Set(added.map((r) => r.from))
+  return { rates: table.rows.map((r) => ({ from: r.from, percent: percentOf(r.bp), added: mine.has(r.from) })).reverse() }
+}
+
+/** Adds (or, with percent null, removes) an admin rate row. */
+export async function changeKeyRate(ports: ReceivablesPorts, who: Actor, body: unknown): Promise<KeyRatesView> {
+  const b = obj(body, 'key rate')
+  const from = str(b.from, 'from', 10, /^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  const added = ((await ports.settings.get<KeyRate[]>(who.memberId, KEY_RATES_SETTING)) ?? []).filter((r) => r.from !== from)
+  if (b.percent !== null) {
+    const p = str(b.percent, 'percent', 6, /^\d{1,2}([.,]\d{1,2})?$/, 'a percentage like 16.5')
+    const [i, f = ''] = p.replace(',', '.').split('.')
+    const bp = Number(i) * 100 + Number(f.padEnd(2, '0'))
+    if (bp <= 0 || bp > 5000) throw invalid('percent: from 0.01 to 50')
+    added.push({ from, bp })
+  }
+  added.sort((x, y) => (x.from < y.from ? -1 : 1))
+  try { mergeKeyRates(added) } catch (e) { if (e instanceof PenaltyError) throw invalid(e.message); throw e }
+  await save(ports, who, KEY_RATES_SETTING, added)
+  return readKeyRates(ports, who.memberId)
+}
+
+// ---- legal entity (the creditor of claim letters)
+export interface LegalEntity { name: string; inn: string; kpp: string; ogrn: string; address: string; signer: string; signerTitle: string; bankDetails: { bank: string; bic: string; account: string; corrAccount: string } }
+export const LEGAL_ENTITY_SETTING = 'claims.creditor'
+
+export async function readLegalEntity(ports: ReceivablesPorts, memberId: string): Promise<LegalEntity | null> {
+  return ports.settings.get<LegalEntity>(memberId, LEGAL_ENTITY_SETTING)
+}
+
+export async function saveLegalEntity(ports: ReceivablesPorts, who: Actor, body: unknown): Promise<LegalEntity> {
+  const b = obj(body, 'legal entity')
+  const bank = obj(b.bankDetails ?? {}, 'bankDetails')
+  const e: LegalEntity = {
+    name: str(b.name, 'name', 300), inn: str(b.inn, 'inn', 12, /^(\d{10}|\d{12})$/, '10 or 12 digits'), kpp: str(b.kpp ?? '', 'kpp', 9, /^\d{4}[\dA-Z]{2}\d{3}$/, '9 characters'),
+    ogrn: str(b.ogrn ?? '', 'ogrn', 15, /^(\d{13}|\d{15})$/, '13 or 15 digits'), address: str(b.address ?? '', 'address', 500),
+    signer: str(b.signer ?? '', 'signer', 200), signerTitle: str(b.signerTitle ?? '', 'signerTitle', 200),
+    bankDetails: {
+      bank: str(bank.bank ?? '', 'bankDetails.bank', 300), bic: str(bank.bic ?? '', 'bankDetails.bic', 9, /^\d{9}$/, '9 digits'),
+      account: str(bank.account ?? '', 'bankDetails.account', 20, /^\d{20}$/, '20 digits'), corrAccount: str(bank.corrAccount ?? '', 'bankDetails.corrAccount', 20, /^\d{20}$/, '20 digits'),
+    },
+  }
+  if (!e.name) throw invalid('name: the legal name is required')
+  if (!e.inn) throw invalid('inn: required')
+  await save(ports, who, LEGAL_ENTITY_SETTING, e)
+  return e
+}
