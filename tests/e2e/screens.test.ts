@@ -7,7 +7,7 @@ import type { Browser, Page, Route } from 'playwright-core'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
 import { startMinimalPortal } from '../helpers/minimal-portal-page.ts'
-import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport } from './screens-fixtures.ts'
+import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport, calendarView, keyRates, legalEntity, connectionView, apiKeysList } from './screens-fixtures.ts'
 
 let t: Awaited<ReturnType<typeof createTestContext>>
 let appUrl: string
@@ -136,6 +136,8 @@ describe('screens in headless Chromium', () => {
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
         'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport, 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
+        'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
+        'GET /admin/legal-entity': () => legalEntity, 'GET /admin/connection': () => connectionView, 'GET /admin/api-keys': () => apiKeysList, 'POST /admin/api-keys': () => ({ ...apiKeysList[0], id: 2, key: 'rck_NewKeyShownOnce0123456789' }),
       }, { lang })
       try {
         await s.frame.getByTestId('sla-form').waitFor({ timeout: 20_000 })
@@ -159,6 +161,20 @@ describe('screens in headless Chromium', () => {
         expect(await s.frame.locator('[data-testid="chart-bar"] canvas').count()).toBe(6) // ageing, trend, DSO, effectiveness, promises, claims
         await s.page.waitForTimeout(600) // chart animation
         await shot(s.page, `admin-reports-${lang}`)
+        await s.frame.getByRole('tab').nth(4).click()
+        await s.frame.getByTestId('le-inn').waitFor()
+        expect(await s.frame.getByTestId('calendar-missing').textContent()).toContain('2027')
+        await s.frame.getByTestId('rate-from').fill('2026-12-20')
+        await s.frame.getByTestId('rate-percent').fill('15,5')
+        await s.frame.getByTestId('rate-add').click()
+        await s.frame.getByText('15.50 %').waitFor()
+        await shot(s.page, `admin-company-${lang}`)
+        await s.frame.getByRole('tab').nth(5).click()
+        await s.frame.getByTestId('plan-apply').waitFor()
+        await s.frame.getByTestId('api-key-name').fill('Банк-клиент')
+        await s.frame.getByTestId('api-key-create').click()
+        await s.frame.getByTestId('api-key-fresh').waitFor()
+        await shot(s.page, `admin-connection-${lang}`)
         expect(s.errors).toEqual([])
       } finally { await s.close() }
     })
