@@ -7,6 +7,7 @@ import { onApprovalItemEvent } from './on-approval-item-event.ts'
 import { onApprovalTaskUpdate } from './on-approval-task-update.ts'
 import { onAppUninstall } from './on-app-uninstall.ts'
 import { onClaimTaskUpdate } from './on-claim-task-update.ts'
+import { onClaimItemEvent } from './on-claim-item-event.ts'
 
 export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
 
@@ -16,8 +17,8 @@ const allOf = (...handlers: EventHandler[]): EventHandler => async (ctx, event) 
 }
 
 export const eventHandlers: Record<string, EventHandler> = {
-  ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent),
-  ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent),
+  ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent, onClaimItemEvent),
+  ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent, onClaimItemEvent),
   ONTASKUPDATE: allOf(onApprovalTaskUpdate, onClaimTaskUpdate),
   ONAPPUNINSTALL: onAppUninstall,
 }

@@ -64,4 +64,8 @@ export const effectKeys = {
   claimTrancheTask: (memberId: string, trancheId: number) => build('claim-tranche-task', memberId, trancheId),
   /** "Complete the work on the claim" once all tranches are paid (XML_ID = this key). */
   claimCompleteTask: (memberId: string, caseId: number) => build('claim-complete-task', memberId, caseId),
+  /** One action of a recovery case entering a stage (claim sent, court preparation, first notice). */
+  claimStageEffect: (memberId: string, caseId: number, stage: string, what: string) => build('claim-stage', memberId, caseId, stage, what),
+  /** The limitation warning of a case at one threshold (90, 30 days, expired). */
+  claimLimitationWarning: (memberId: string, caseId: number, threshold: number, userId: number) => build('claim-limitation', memberId, caseId, threshold, userId),
 }

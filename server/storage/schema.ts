@@ -1,7 +1,7 @@
 // The database as Kysely sees it: one interface per area in ./tables/, composed here.
 // Migrations: ./migrations/NNN_<area>.sql, numbers reserved per area:
 // 001 foundation, 002 bank statements, 003 ledger, 004 dunning, 005 claims,
-// 006 approvals, 007 admin, 009 robot waits, 011 rate buckets, 012 install state, 013+ later.
+// 006 approvals, 007 admin, 009 robot waits, 011 rate buckets, 012 install state, 013 claim stage, 014+ later.
 import type { FoundationTables } from './tables/foundation.ts'
 import type { LedgerTables } from './tables/ledger.ts'
 import type { ApprovalTables } from './tables/approvals.ts'

@@ -1,10 +1,11 @@
 // claim-tranche-scan: per portal every 15 minutes: tranche tasks whose status changed without an
 // event reaching us are reconciled (events can be lost), and in working time the accountant's tasks
-// of tranches coming due are created.
+// of tranches coming due are created; recovery cases whose stage moved unseen are handled.
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
 import { dunningPorts } from '../../use-cases/dunning-ports.ts'
 import { createDueTrancheTasks, reconcileTrancheTasks } from '../../use-cases/claim-tranche-tasks.ts'
+import { reconcileClaimStages } from '../../use-cases/handle-claim-stage.ts'
 
 export const claimTrancheScanJob = { name: 'claim-tranche-scan', retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 }
 
@@ -15,6 +16,7 @@ export function createClaimTrancheScan(ctx: AppContext) {
     const client = await ctx.b24.forPortal(job.data.memberId)
     const healed = await reconcileTrancheTasks(ports, client, job.data.memberId)
     const created = await createDueTrancheTasks(ports, client, job.data.memberId, undefined, { workingTimeOnly: true })
-    if (created || healed) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed }, 'claims.tranche-tasks')
+    const stages = await reconcileClaimStages(ports, job.data.memberId)
+    if (created || healed || stages) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed, stages }, 'claims.tranche-tasks')
   }
 }

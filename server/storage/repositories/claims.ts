@@ -43,6 +43,12 @@ export function claimsRepository(db: Db) {
         .returningAll().executeTakeFirstOrThrow()
       return toCase(r as CaseRow)
     },
+    /** Records the stage a case is in; returns the stage it was in before (null the first time). */
+    async moveStage(memberId: string, id: number, stage: string | null): Promise<string | null> {
+      const before = await db.selectFrom('claim_cases').select('stage').where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
+      if ((before?.stage ?? null) !== stage) await db.updateTable('claim_cases').set({ stage, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
+      return before?.stage ?? null
+    },
     async setCase(memberId: string, id: number, patch: { totals_comment_id?: number | null; completion_task_id?: number | null; synced_totals?: string | null }): Promise<void> {
       await db.updateTable('claim_cases').set({ ...patch, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
     },

@@ -11,6 +11,7 @@ export interface ClaimCasesTable {
   totals_comment_id: number | null
   completion_task_id: number | null
   synced_totals: string | null
+  stage: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
