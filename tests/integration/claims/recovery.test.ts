@@ -10,6 +10,8 @@ import { pretrialDeadline } from '../../../server/domain/claims/recovery-clock.t
 import { endOfWorkingDay } from '../../../server/domain/calendar/index.ts'
 import { dunningPorts } from '../../../server/use-cases/dunning-ports.ts'
 import { reconcileClaimStages } from '../../../server/use-cases/handle-claim-stage.ts'
+import { closePaidClaims } from '../../../server/use-cases/close-paid-claims.ts'
+import { recordPayment } from '../../../server/use-cases/record-payment.ts'
 
 let w: RobotWorld
 let claimItemId: number
@@ -94,5 +96,19 @@ describe('debt-recovery stages', () => {
     await new Promise((r) => setTimeout(r, 1500))
     expect(warned()).toHaveLength(1)
     expect(JSON.stringify(warned()[0])).toContain('осталось 60 дн.')
+  })
+
+  it('paying the debt moves the case to Recovered (principal field follows), once', async () => {
+    const rec = await w.ctx.database.db.selectFrom('dunning_receivables').select('receivable_id').where('claim_item_id', '=', claimItemId).executeTakeFirstOrThrow()
+    const { today } = await portalDay(receivablesPorts(w.ctx), w.memberId)
+    await recordPayment(receivablesPorts(w.ctx), { memberId: w.memberId, actor: 'user:1', source: 'test' }, { receivableId: Number(rec.receivable_id), amount: 20_000_000, paidOn: today, source: 'manual', sourceRef: 'part-1' })
+    expect(await closePaidClaims(dunningPorts(w.ctx), w.memberId)).toBe(1)
+    expect(String(claimItem()[field('debtPrincipal')])).toBe('300000.00|RUB')
+    expect(claimItem().stageId).toBe(w.stageId('claims', 'COURT_PREP', 'recovery'))
+    expect(await closePaidClaims(dunningPorts(w.ctx), w.memberId)).toBe(0) // nothing changed since
+    await recordPayment(receivablesPorts(w.ctx), { memberId: w.memberId, actor: 'user:1', source: 'test' }, { receivableId: Number(rec.receivable_id), amount: 30_000_000, paidOn: today, source: 'manual', sourceRef: 'part-2' })
+    expect(await closePaidClaims(dunningPorts(w.ctx), w.memberId)).toBe(1)
+    expect(claimItem().stageId).toBe(w.stageId('claims', 'SUCCESS', 'recovery'))
+    expect(w.sb.admin.comments(w.portalId).filter((c) => Number(c.ENTITY_ID) === claimItemId && String(c.COMMENT).startsWith('Долг погашен полностью'))).toHaveLength(1)
   })
 })
