@@ -31,6 +31,9 @@ async function newRequest(title: string) {
   const itemId = Number(result.item.id)
   let run: ReturnType<RobotWorld['runs']>[number] | undefined
   await expect.poll(() => (run = w.runs().find((r) => Number(r.itemId) === itemId && r.steps.some((s) => s.status === 'waiting' && s.eventToken))) !== undefined, { timeout: 20_000, interval: 100 }).toBe(true)
+  // the sandbox marks the step waiting when it posts the call; our wait row is stored by the robot job
+  const token = run!.steps.find((s) => s.status === 'waiting')!.eventToken!
+  await expect.poll(async () => (await w.ctx.database.db.selectFrom('robot_waits').select('event_token').where('event_token', '=', token).executeTakeFirst()) !== undefined, { timeout: 20_000, interval: 100 }).toBe(true)
   const record = await approvalsRepository(w.ctx.database.db).getByItem(w.memberId, ap.entityTypeId, itemId)
   return { itemId, runId: run!.id, approvalId: record!.id }
 }
