@@ -3,10 +3,12 @@ import { writeFileSync } from 'node:fs'
 import { printTable, type Bench, type Metric } from './lib/metrics.ts'
 import { benchEventAck } from './event-ack.ts'
 import { benchStatementMatch } from './statement-match.ts'
+import { benchReports } from './reports.ts'
 
 const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
   { name: 'statement-match', run: benchStatementMatch },
+  { name: 'reports', run: benchReports },
 ]
 
 // PostgreSQL measurements use a throw-away database on this server (the machines run one locally).

@@ -33,10 +33,12 @@ beforeAll(async () => {
   await add('A', '2025-03-01', '2025-04-01', 10_000_000)
   await add('B', '2025-05-05', '2025-05-20', 5_000_000)
   await add('C', '2025-06-02', '2025-07-02', 3_000_000)
+  await add('D', '2025-05-01', '2025-05-10', 1_000_000) // overpaid on 06-01: never counts below zero
   const pay = (k: string, paidOn: string, amount: number) => recordPayment(ports, who, { receivableId: R[k], amount, paidOn, source: 'manual', sourceRef: `${k}-${paidOn}` })
   await pay('A', '2025-05-10', 4_000_000)
   await pay('A', '2025-06-10', 6_000_000)
   await pay('B', '2025-06-12', 2_000_000)
+  await pay('D', '2025-06-01', 1_500_000)
   const dun = dunningRepository(w.ctx.database.db)
   await dun.patchState(w.memberId, R.B, { promised_date: '2025-06-10', promised_amount: 2_000_000, promise_recorded_on: '2025-06-01', remaining_at_promise: 5_000_000 })
   await dun.patchState(w.memberId, R.C, { promised_date: '2025-06-12', promised_amount: 1_000_000, promise_recorded_on: '2025-06-05', remaining_at_promise: 3_000_000 })
@@ -71,15 +73,16 @@ describe('reports', () => {
     expect(r.trend[0].day).toBe('2025-03-30')
     expect(at('2025-03-30')).toMatchObject({ overdue: 0, invoices: 0 })
     expect(at('2025-04-06')).toMatchObject({ overdue: 10_000_000, invoices: 1 })
-    expect(at('2025-05-11')).toMatchObject({ overdue: 6_000_000 })
-    expect(at('2025-05-25')).toMatchObject({ overdue: 11_000_000, invoices: 2 })
+    expect(at('2025-05-11')).toMatchObject({ overdue: 6_000_000, invoices: 1 }) // D is due Sat 05-10 -> Mon 05-12 (art. 193)
+    expect(at('2025-05-18')).toMatchObject({ overdue: 7_000_000, invoices: 2 })
+    expect(at('2025-05-25')).toMatchObject({ overdue: 12_000_000, invoices: 3 })
     expect(at('2025-06-15')).toMatchObject({ overdue: 3_000_000, invoices: 1 })
     expect(r.dso.map((d) => [d.month, d.outstanding, d.sales, d.dso])).toEqual([
       ['2025-01', 0, 0, null], ['2025-02', 0, 0, null], ['2025-03', 10_000_000, 10_000_000, 31], ['2025-04', 10_000_000, 0, null],
-      ['2025-05', 11_000_000, 5_000_000, 68.2], ['2025-06', 6_000_000, 3_000_000, 30],
+      ['2025-05', 12_000_000, 6_000_000, 62], ['2025-06', 6_000_000, 3_000_000, 30],
     ])
     expect(r.effectiveness.filter((e) => e.due > 0)).toEqual([
-      { month: '2025-04', due: 10_000_000, collected: 0, rate: 0 }, { month: '2025-05', due: 5_000_000, collected: 0, rate: 0 },
+      { month: '2025-04', due: 10_000_000, collected: 0, rate: 0 }, { month: '2025-05', due: 6_000_000, collected: 0, rate: 0 },
     ])
   })
 
@@ -120,7 +123,7 @@ describe('reports', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Реестр дебиторки', 'Просрочка по неделям', 'DSO', 'Эффективность сбора', 'Обещания оплаты', 'Претензии по стадиям', 'Выплаты в этом месяце', 'Согласующие'])
-    expect(wb.worksheets[0].rowCount).toBe(4)
+    expect(wb.worksheets[0].rowCount).toBe(5)
     expect(wb.worksheets[0].getRow(1).getCell(7).value).toBe('Сумма')
   })
 })
