@@ -1,16 +1,23 @@
-// The payouts totals comment of a compensation claim (e.g. 3 500 / 2 000 / 1 500), with the marker
+// The totals comment of a claim: payouts of a compensation (e.g. 3 500 / 2 000 / 1 500) or the debt of
+// a recovery case (its invoices: total / paid / remaining), with the marker
 // that lets an interrupted creation be found again.
 import { formatAmount, type MoneyLang } from '../money/index.ts'
 import { totalsMarker } from '../receivables/totals-comment.ts'
 import type { PayoutTotals } from './payouts.ts'
 
 const words = {
-  ru: { title: 'Выплаты по претензии', total: 'Всего к выплате', paid: 'Выплачено', remaining: 'Осталось', cur: '₽' },
-  en: { title: 'Claim payouts', total: 'Total payouts', paid: 'Paid', remaining: 'Remaining', cur: 'RUB' },
+  payout: {
+    ru: { title: 'Выплаты по претензии', total: 'Всего к выплате', paid: 'Выплачено', remaining: 'Осталось', cur: '₽' },
+    en: { title: 'Claim payouts', total: 'Total payouts', paid: 'Paid', remaining: 'Remaining', cur: 'RUB' },
+  },
+  recovery: {
+    ru: { title: 'Долг по претензии', total: 'Сумма счетов', paid: 'Оплачено', remaining: 'Осталось', cur: '₽' },
+    en: { title: 'Debt under the claim', total: 'Invoiced', paid: 'Paid', remaining: 'Remaining', cur: 'RUB' },
+  },
 }
 
-export function renderClaimTotalsComment(caseId: number, t: PayoutTotals, lang: MoneyLang = 'ru'): string {
-  const w = words[lang]
+export function renderClaimTotalsComment(caseId: number, t: PayoutTotals, lang: MoneyLang = 'ru', kind: 'payout' | 'recovery' = 'payout'): string {
+  const w = words[kind][lang]
   const money = (k: number) => `${formatAmount(k, lang)} ${w.cur}`
   return [`[b]${w.title}[/b]`, `${w.total}: ${money(t.total)}`, `${w.paid}: ${money(t.paid)}`, `${w.remaining}: ${money(t.remaining)}`, `[i]${totalsMarker('claim', caseId)}[/i]`].join('\n')
 }

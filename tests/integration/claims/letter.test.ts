@@ -85,4 +85,15 @@ describe('claim letter', () => {
     const view = await api<ClaimViewDto>('GET', `/claims/item/${result.item.id}`)
     expect((await api<{ error: string }>('POST', `/claims/${view.body.id}/letter`, {})).body.error).toBe('claim.not-recovery')
   })
+
+  it('payment-totals-post on the recovery claim: the debt totals, ONE comment updated in place', async () => {
+    const et = w.state.processes.claims!.entityTypeId
+    for (const stage of ['PRETRIAL', 'COURT_PREP']) {
+      const run = await w.runRule(et, claimItemId, w.stageId('claims', stage, 'recovery'), [{ robot: 'payment-totals-post' }])
+      expect(run.steps[0].returnValues).toMatchObject({ success: 'Y', total: '500000.00', paid: '200000.00', remaining: '300000.00' })
+    }
+    const comments = w.sb.admin.comments(w.portalId).filter((c) => Number(c.ENTITY_ID) === claimItemId && String(c.COMMENT).includes('Долг по претензии'))
+    expect(comments).toHaveLength(1)
+    expect(String(comments[0].COMMENT).replace(/\u00a0/g, ' ')).toContain('Осталось: 300 000,00 ₽')
+  })
 })
