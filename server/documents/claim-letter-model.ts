@@ -25,4 +25,6 @@ export interface ClaimLetterModel {
   payWithinDays: number
   payBy: string
   attachments: string[]
+  /** The admin's wording of the debt and demand paragraphs; the default when absent. */
+  template?: { body: string; demand: string }
 }

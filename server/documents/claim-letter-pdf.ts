@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { ClaimLetterModel } from './claim-letter-model.ts'
 import { claimLetterTexts } from './claim-letter-text.ts'
+import { defaultLetterTemplate, fillLetterTemplate } from './claim-letter-template.ts'
 import { formatDate as d, formatKopecks as m } from './format.ts'
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
@@ -44,7 +45,8 @@ export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   doc.text(`${t.from}: ${party(x.creditor)}`, { align: 'right' }).moveDown(1)
   doc.font(BOLD).fontSize(14).text(`${t.title} № ${x.number}`, { align: 'center' })
   doc.font(REGULAR).fontSize(9).text(d(x.date, x.lang), { align: 'center' }).moveDown(1)
-  doc.fontSize(10).text(t.body(x), { align: 'justify' }).moveDown(0.8)
+  const words = fillLetterTemplate(x.template ?? defaultLetterTemplate(x.lang), x)
+  doc.fontSize(10).text(words.body, { align: 'justify' }).moveDown(0.8)
 
   doc.font(BOLD).fontSize(10).text(t.invoices).moveDown(0.3)
   table(doc, t.cols, x.invoices.map((i) => [i.number, d(i.date, x.lang), d(i.dueDate, x.lang), m(i.amount, x.lang), m(i.paid, x.lang)]), [120, 90, 90, 95, 100])
@@ -56,7 +58,7 @@ export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   }
 
   doc.font(BOLD).fontSize(11).text(`${t.total}: ${m(x.total, x.lang)}`).moveDown(0.5)
-  doc.font(REGULAR).fontSize(10).text(t.demand(x), { align: 'justify' }).moveDown(0.8)
+  doc.font(REGULAR).fontSize(10).text(words.demand, { align: 'justify' }).moveDown(0.8)
   const b = x.creditor.bankDetails
   doc.font(BOLD).fontSize(9).text(t.bank)
   doc.font(REGULAR).text(`${x.creditor.name}, ${t.inn} ${x.creditor.inn ?? ''}${x.creditor.kpp ? `, ${t.kpp} ${x.creditor.kpp}` : ''}`)

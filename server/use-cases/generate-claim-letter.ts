@@ -6,6 +6,8 @@ import { calculatePenalty, type PenaltyResult } from '../domain/penalties/index.
 import { addDays } from '../domain/calendar/index.ts'
 import { renderClaimLetterPdf } from '../documents/claim-letter-pdf.ts'
 import type { ClaimLetterModel, Party, BankDetails } from '../documents/claim-letter-model.ts'
+import type { LetterTemplate } from '../documents/claim-letter-template.ts'
+import { LETTER_TEMPLATE_SETTING } from './claim-letter-template-settings.ts'
 import { claimsRepository, type ClaimLetterMeta } from '../storage/repositories/claims.ts'
 import { paymentsRepository } from '../storage/repositories/payments.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
@@ -55,7 +57,9 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const sequence = (await ports.db.selectFrom('claim_letters').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirst())?.n ?? 0
   const number = `П-${today.slice(0, 4)}/${claim.id}-${Number(sequence) + 1}`
   const payWithinDays = 30
+  const template = (await ports.settings.get<Partial<Record<'ru' | 'en', LetterTemplate>>>(memberId, LETTER_TEMPLATE_SETTING))?.[lang]
   const model: ClaimLetterModel = {
+    ...(template ? { template } : {}),
     lang, number, date: today, creditor, debtor, contract: null, invoices, principal,
     accrual: accrualRows.length ? { title: lang === 'ru' ? 'Расчёт процентов по ст. 395 ГК РФ' : 'Interest under art. 395 of the Civil Code', rows: accrualRows, total: accrualTotal } : null,
     total: principal + accrualTotal, payWithinDays, payBy: addDays(today, payWithinDays),

@@ -7,7 +7,7 @@ import type { Browser, Page, Route } from 'playwright-core'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
 import { startMinimalPortal } from '../helpers/minimal-portal-page.ts'
-import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport, calendarView, keyRates, legalEntity, connectionView, apiKeysList } from './screens-fixtures.ts'
+import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport, calendarView, keyRates, legalEntity, connectionView, apiKeysList, letterTemplates } from './screens-fixtures.ts'
 
 let t: Awaited<ReturnType<typeof createTestContext>>
 let appUrl: string
@@ -137,7 +137,8 @@ describe('screens in headless Chromium', () => {
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
         'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport, 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
         'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
-        'GET /admin/legal-entity': () => legalEntity, 'GET /admin/connection': () => connectionView, 'GET /admin/api-keys': () => apiKeysList, 'POST /admin/api-keys': () => ({ ...apiKeysList[0], id: 2, key: 'rck_NewKeyShownOnce0123456789' }),
+        'GET /admin/legal-entity': () => legalEntity, 'GET /admin/claim-letter-template': () => letterTemplates,
+        'POST /admin/claim-letter-template/preview': (b) => { const t = (b as { template: { body: string; demand: string } }).template; const f = (x: string) => x.replace('{creditor}', 'ООО «Поставщик»').replace('{debtor}', 'ООО «Ромашка»').replace('{contract}', 'заключён договор № 15/2024 от 01.03.2024').replace('{principal}', '300 000,00').replace('{pay_within_days}', '30').replace('{pay_by}', '03.01.2027').replace('{total}', '321 548,11'); return { body: f(t.body), demand: f(t.demand) } }, 'GET /admin/connection': () => connectionView, 'GET /admin/api-keys': () => apiKeysList, 'POST /admin/api-keys': () => ({ ...apiKeysList[0], id: 2, key: 'rck_NewKeyShownOnce0123456789' }),
       }, { lang })
       try {
         await s.frame.getByTestId('sla-form').waitFor({ timeout: 20_000 })
@@ -168,6 +169,8 @@ describe('screens in headless Chromium', () => {
         await s.frame.getByTestId('rate-percent').fill('15,5')
         await s.frame.getByTestId('rate-add').click()
         await s.frame.getByText('15.50 %').waitFor()
+        await s.frame.getByTestId('letter-demand').fill('Просим оплатить {total} руб. до {pay_by}.')
+        await expect.poll(() => s.frame.getByTestId('letter-preview').textContent()).toContain('Просим оплатить 321 548,11 руб. до 03.01.2027.')
         await shot(s.page, `admin-company-${lang}`)
         await s.frame.getByRole('tab').nth(5).click()
         await s.frame.getByTestId('plan-apply').waitFor()

@@ -14,7 +14,7 @@ import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
 let w: InstalledApp
 let claimItemId: number
 
-const api = async <T>(method: 'GET' | 'POST', url: string, payload?: object) => {
+const api = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
   const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }
   const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId }, ...(payload ? { payload } : {}) })
   return { status: r.statusCode, body: r.json() as T }
@@ -95,5 +95,24 @@ describe('claim letter', () => {
     const comments = w.sb.admin.comments(w.portalId).filter((c) => Number(c.ENTITY_ID) === claimItemId && String(c.COMMENT).includes('Долг по претензии'))
     expect(comments).toHaveLength(1)
     expect(String(comments[0].COMMENT).replace(/\u00a0/g, ' ')).toContain('Осталось: 300 000,00 ₽')
+  })
+
+  it('the admin words the letter: unknown variables refused, a preview, and the next PDF uses it', async () => {
+    const put = (template: object | null) => api<{ error?: string; message?: string; custom: { ru: boolean } }>('PUT', '/admin/claim-letter-template', { lang: 'ru', template })
+    const bad = await put({ body: 'Долг {debtor} равен {debt}', demand: 'Оплатите {total}' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.message).toMatch(/unknown variable \{debt\}/)
+    const mine = { body: 'Уважаемые коллеги из {debtor}! Ваш долг перед {creditor} составляет {principal} руб.', demand: 'Просим оплатить {total} руб. до {pay_by}. Претензия № {number}.' }
+    const preview = await api<{ body: string; demand: string }>('POST', '/admin/claim-letter-template/preview', { lang: 'ru', template: mine })
+    expect(preview.body.body.replace(/\u00a0/g, ' ')).toBe('Уважаемые коллеги из ООО «Ромашка»! Ваш долг перед ООО «Поставщик» составляет 300 000,00 руб.')
+    expect((await put(mine)).body.custom.ru).toBe(true)
+    const view = await api<ClaimViewDto>('GET', `/claims/item/${claimItemId}`)
+    const made = await api<ClaimViewDto>('POST', `/claims/${view.body.id}/letter`, {})
+    const r = await w.app.inject({ method: 'GET', url: made.body.recovery!.letter!.url })
+    const text = pdfText(r.rawPayload).replace(/\s+/g, ' ')
+    expect(text).toContain('Уважаемые коллеги из ООО Ромашка!')
+    expect(text).toContain('Просим оплатить')
+    expect(text).not.toContain('Требуем в течение')
+    expect((await put(null)).body.custom.ru).toBe(false) // back to the default wording
   })
 })

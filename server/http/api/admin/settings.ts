@@ -7,7 +7,8 @@ import { receivablesPorts } from '../../../use-cases/receivables-ports.ts'
 import { changeKeyRate, readCalendarSettings, readKeyRates, readLegalEntity, saveCalendarSettings, saveLegalEntity } from '../../../use-cases/company-settings.ts'
 import { readConnection } from '../../../use-cases/read-connection.ts'
 import { createTelegramClient } from '../../../channels/telegram-client.ts'
-import { mapped } from '../receivables/parse.ts'
+import { mapped, objectBody } from '../receivables/parse.ts'
+import { previewLetterTemplate, readLetterTemplates, saveLetterTemplate } from '../../../use-cases/claim-letter-template-settings.ts'
 
 export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => receivablesPorts(ctx)
@@ -18,6 +19,9 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.post('/admin/key-rates', async (req) => { const s = requireAdmin(req); return mapped(() => changeKeyRate(ports(), who(s), req.body)) })
   scope.get('/admin/legal-entity', async (req) => ({ entity: await readLegalEntity(ports(), requireAdmin(req).memberId) }))
   scope.put('/admin/legal-entity', async (req) => { const s = requireAdmin(req); return { entity: await mapped(() => saveLegalEntity(ports(), who(s), req.body)) } })
+  scope.get('/admin/claim-letter-template', async (req) => readLetterTemplates(ports(), requireAdmin(req).memberId))
+  scope.put('/admin/claim-letter-template', async (req) => { const s = requireAdmin(req); const b = objectBody(req.body); return mapped(() => saveLetterTemplate(ports(), who(s), b.lang, b.template)) })
+  scope.post('/admin/claim-letter-template/preview', async (req) => { requireAdmin(req); const b = objectBody(req.body); return mapped(async () => previewLetterTemplate(b.lang, b.template)) })
   scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
   scope.post('/admin/telegram/check', async (req) => {
     requireAdmin(req)
