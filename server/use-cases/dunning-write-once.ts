@@ -26,6 +26,9 @@ export async function writeOnce<T>(effects: EffectsRepository, memberId: string,
     const found = await o.lookup()
     if (found !== null) { await effects.complete(key, found); return { result: found, fresh: false } }
   }
+  // renew the lease while the write is in flight, so a slow portal is not mistaken for a crash
+  if (c.state === 'pending') await effects.touch(key)
+  const renew = setInterval(() => { effects.touch(key).catch(() => {}) }, EFFECT_LEASE_MS / 3)
   try {
     const result = await o.write()
     await effects.complete(key, result)
@@ -35,5 +38,7 @@ export async function writeOnce<T>(effects: EffectsRepository, memberId: string,
     if (o.notDone?.(e)) await effects.release(key)
     else await effects.abandon(key).catch(() => {})
     throw e
+  } finally {
+    clearInterval(renew)
   }
 }

@@ -25,12 +25,15 @@ const ru = (d: LocalDate) => d.split('-').reverse().join('.')
 export async function handleClaimItemEvent(ports: DunningPorts, memberId: string, entityTypeId: number, itemId: number): Promise<{ status: 'ignored' | 'handled'; entered: string | null }> {
   const process = await claimsProcessOf(ports, memberId)
   if (!process || process.entityTypeId !== entityTypeId || !ports.clients) return { status: 'ignored', entered: null }
+  const known = await claimsRepository(ports.db).byItem(memberId, itemId)
+  // payout cases have no stage-driven work: their own totals writes come back as events, which
+  // must cost no portal request (a tranche completion stays at 2 requests)
+  if (known?.kind === 'payout') return { status: 'ignored', entered: null }
   const client = await ports.clients.forPortal(memberId)
   // one read per event (our own field writes come back as events too); the case row is made once
   const item = (await client.call<{ item?: Record<string, unknown> }>('crm.item.get', { entityTypeId, id: itemId }).catch(() => null))?.item
   if (!item) return { status: 'ignored', entered: null }
   const facts = readClaimItem(process, item)
-  const known = await claimsRepository(ports.db).byItem(memberId, itemId)
   const loaded: LoadedClaim = known ? { process, facts, claim: known, counterpartyName: known.counterpartyName } : await loadClaim(ports, client, memberId, itemId)
   const before = await claimsRepository(ports.db).moveStage(memberId, loaded.claim.id, loaded.facts.stage)
   const entered = loaded.facts.stage !== before ? loaded.facts.stage : null

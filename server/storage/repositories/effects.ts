@@ -24,6 +24,10 @@ export function effectsRepository(db: Db) {
     async complete(key: string, result: unknown): Promise<void> {
       await db.updateTable('effects').set({ status: 'done', result: JSON.stringify(result ?? null), done_at: new Date() }).where('key', '=', key).execute()
     },
+    /** The attempt is still at work: renews its lease (see writeOnce). */
+    async touch(key: string): Promise<void> {
+      await db.updateTable('effects').set({ created_at: new Date() }).where('key', '=', key).where('status', '=', 'pending').execute()
+    },
     /** The attempt ended without knowing whether the write reached the portal: the next attempt looks it up at once. */
     async abandon(key: string): Promise<void> {
       await db.updateTable('effects').set({ created_at: new Date(0) }).where('key', '=', key).where('status', '=', 'pending').execute()

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'NEGOTIATION'), [{ robot: 'claim-open' }])
   claimItemId = Number(run.steps[0].returnValues!.claimId)
 }, 90_000)
-afterAll(async () => w?.close())
+afterAll(async () => w?.close(), 60_000)
 
 describe('debt-recovery stages', () => {
   it('First notice e-mails the debtor once', async () => {
