@@ -13,13 +13,18 @@ export function createDownload(frame: Pick<FrameContext, 'memberId' | 'domain' |
       const j = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
       throw new ApiCallError(res.status, j.error ?? 'http.error', j.message ?? `HTTP ${res.status}`)
     }
-    const url = URL.createObjectURL(await res.blob())
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    saveBlob(await res.blob(), fileName)
   }
+}
+
+/** Hands a blob to the browser as a file download. */
+export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob)
+  const a = doc.createElement('a')
+  a.href = url
+  a.download = fileName
+  doc.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }

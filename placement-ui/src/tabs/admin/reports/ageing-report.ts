@@ -1,4 +1,5 @@
 // Receivables ageing as chart series, table rows and CSV (client-side; amounts stay in kopecks until shown).
+import { saveBlob } from '../../../app/download.ts'
 import type { AgeingDto, AgeingRowDto } from '../../../../../server/http/contracts/receivables.ts'
 
 export const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const
@@ -33,12 +34,5 @@ export function ageingCsv(rows: AgeingTableRow[], header: { name: string; bucket
 }
 
 export function downloadText(filename: string, text: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }))
-  const a = doc.createElement('a')
-  a.href = url
-  a.download = filename
-  doc.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveBlob(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), filename, doc)
 }
