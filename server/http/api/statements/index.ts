@@ -19,7 +19,6 @@ const RAW_TYPES = ['application/octet-stream', 'text/plain', 'application/xml', 
 
 export async function statementsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => dunningPorts(ctx)
-  scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_STATEMENT_BYTES }, (_req, body, done) => done(null, body))
   const accountant = async (req: FastifyRequest): Promise<Session> => {
     const s = sessionOf(req)
     if (s.isAdmin || (await statementNotifyIds(ports(), s.memberId)).includes(s.userId)) return s
@@ -33,11 +32,15 @@ export async function statementsApi(scope: FastifyInstance, ctx: AppContext): Pr
   })
   const actor = (s: Session) => ({ memberId: s.memberId, actor: `user:${s.userId}`, source: 'api' })
 
-  scope.post<{ Querystring: { fileName?: string } }>('/statements', { bodyLimit: MAX_STATEMENT_BYTES }, async (req, reply) => {
-    const s = await accountant(req)
-    if (!Buffer.isBuffer(req.body)) throw new ApiError(415, 'request.unsupported-media-type', `send the file's bytes as ${RAW_TYPES[0]}`)
-    const out = await run(() => importStatement(ports(), actor(s), { fileName: req.query.fileName, bytes: new Uint8Array(req.body as Buffer) }))
-    return reply.status(201).send(toImportDto(out.import) satisfies StatementImportDto)
+  // raw file bytes are accepted by the upload route only (its own scope), never by the JSON routes
+  await scope.register(async (upload) => {
+    upload.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_STATEMENT_BYTES }, (_req, body, done) => done(null, body))
+    upload.post<{ Querystring: { fileName?: string } }>('/statements', { bodyLimit: MAX_STATEMENT_BYTES }, async (req, reply) => {
+      const s = await accountant(req)
+      if (!Buffer.isBuffer(req.body)) throw new ApiError(415, 'request.unsupported-media-type', `send the file's bytes as ${RAW_TYPES[0]}`)
+      const out = await run(() => importStatement(ports(), actor(s), { fileName: req.query.fileName, bytes: new Uint8Array(req.body as Buffer) }))
+      return reply.status(201).send(toImportDto(out.import) satisfies StatementImportDto)
+    })
   })
   scope.get('/statements', async (req): Promise<StatementsOverviewDto> => {
     const s = sessionOf(req)
