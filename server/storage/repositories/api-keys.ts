@@ -24,10 +24,16 @@ export function apiKeysRepository(db: Db) {
       const r = await db.updateTable('api_keys').set({ revoked_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
       return Number(r.numUpdatedRows) > 0
     },
-    /** The live key with this plain text, touched as used; null when unknown or revoked. */
+    /** The live key with this plain text; null when unknown or revoked. "Last used" is written at
+     * most once a minute, so a busy accounting system does not turn every call into a write. */
     async authenticate(key: string): Promise<ApiKey | null> {
-      const r = await db.updateTable('api_keys').set({ last_used_at: new Date() }).where('key_hash', '=', hashApiKey(key)).where('revoked_at', 'is', null).returning(cols).executeTakeFirst()
-      return r ? toKey(r as Row) : null
+      const r = await db.selectFrom('api_keys').select(cols).where('key_hash', '=', hashApiKey(key)).where('revoked_at', 'is', null).executeTakeFirst()
+      if (!r) return null
+      const found = toKey(r as Row)
+      if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
+        await db.updateTable('api_keys').set({ last_used_at: new Date() }).where('id', '=', found.id).execute()
+      }
+      return found
     },
   }
 }
