@@ -11,16 +11,16 @@ import { listAllBatched } from '../bitrix24/client/list-all.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { claimsProcessOf, loadClaim, readClaimItem, type LoadedClaim } from './claim-case.ts'
-import { portalDay } from './receivable-calendar.ts'
+import { portalDay, type PortalDay } from './receivable-calendar.ts'
 import { loadDunningRules } from './dunning-settings.ts'
 import { loadClaimSettings } from './claim-settings.ts'
 import { createDunningTask } from './dunning-tasks.ts'
 import { notifyEmployee, sendDunningEmail } from './dunning-channels.ts'
 import { writeOnce } from './dunning-write-once.ts'
 import { fieldName, parseDayValue } from './receivable-item-fields.ts'
+import { formatAmount } from '../domain/money/index.ts'
+import { formatDate } from '../documents/format.ts'
 
-const rub = (k: number) => (k / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-const ru = (d: LocalDate) => d.split('-').reverse().join('.')
 
 export async function handleClaimItemEvent(ports: DunningPorts, memberId: string, entityTypeId: number, itemId: number): Promise<{ status: 'ignored' | 'handled'; entered: string | null }> {
   const process = await claimsProcessOf(ports, memberId)
@@ -38,8 +38,9 @@ export async function handleClaimItemEvent(ports: DunningPorts, memberId: string
   const before = await claimsRepository(ports.db).moveStage(memberId, loaded.claim.id, loaded.facts.stage)
   const entered = loaded.facts.stage !== before ? loaded.facts.stage : null
   if (loaded.facts.kind === 'recovery') {
-    if (entered) await enterStage(ports, client, loaded, entered)
-    await warnLimitation(ports, client, loaded)
+    const day = await portalDay(ports, memberId)
+    if (entered) await enterStage(ports, client, loaded, entered, day)
+    await warnLimitation(ports, client, loaded, day)
   }
   return { status: 'handled', entered }
 }
@@ -77,9 +78,8 @@ async function lawyerOf(ports: DunningPorts, memberId: string, l: LoadedClaim): 
   return rules.lawyerId ?? settings.specialistId ?? l.facts.assignedById ?? 1
 }
 
-async function enterStage(ports: DunningPorts, client: PortalClient, l: LoadedClaim, stage: string): Promise<void> {
+async function enterStage(ports: DunningPorts, client: PortalClient, l: LoadedClaim, stage: string, { calendar, today, lang }: PortalDay): Promise<void> {
   const { memberId } = l.claim
-  const { calendar, today, lang } = await portalDay(ports, memberId)
   const binding = [`T${l.process.entityTypeId.toString(16)}_${l.claim.itemId}`]
   const key = (what: string) => effectKeys.claimStageEffect(memberId, l.claim.id, stage, what)
   const debt = l.facts.principal + l.facts.penalty + l.facts.interest
@@ -95,14 +95,14 @@ async function enterStage(ports: DunningPorts, client: PortalClient, l: LoadedCl
     await createDunningTask(ports, client, memberId, key('lawyer-follow-up'), {
       title: lang === 'ru' ? `Срок ответа на претензию истёк: ${l.facts.title}` : `The pre-trial period has ended: ${l.facts.title}`,
       description: lang === 'ru'
-        ? `Претензия направлена ${ru(sentOn)}. 30-дневный досудебный срок (ч. 5 ст. 4 АПК РФ) истекает ${ru(deadline)}. Проверьте ответ должника и оплату; при отсутствии — переведите дело в «Подготовку иска». Сумма требования: ${rub(debt)} ₽.`
-        : `The claim was sent on ${sentOn}. The 30-day pre-trial period (APK art. 4 p. 5) ends on ${deadline}. Check the debtor's answer and payment; if none, move the case to Court preparation. Amount claimed: ${rub(debt)} RUB.`,
+        ? `Претензия направлена ${formatDate(sentOn, 'ru')}. 30-дневный досудебный срок (ч. 5 ст. 4 АПК РФ) истекает ${formatDate(deadline, 'ru')}. Проверьте ответ должника и оплату; при отсутствии — переведите дело в «Подготовку иска». Сумма требования: ${formatAmount(debt, lang)} ₽.`
+        : `The claim was sent on ${sentOn}. The 30-day pre-trial period (APK art. 4 p. 5) ends on ${deadline}. Check the debtor's answer and payment; if none, move the case to Court preparation. Amount claimed: ${formatAmount(debt, lang)} RUB.`,
       responsibleId: await lawyerOf(ports, memberId, l), deadline: endOfWorkingDay(calendar, deadline), bindings: binding,
     })
   } else if (stage === 'COURT_PREP') {
     const task = await createDunningTask(ports, client, memberId, key('lawyer-court'), {
       title: lang === 'ru' ? `Подготовить исковое заявление: ${l.facts.title}` : `Prepare the statement of claim: ${l.facts.title}`,
-      description: lang === 'ru' ? `Должник: ${l.counterpartyName ?? '—'}. Сумма требования: ${rub(debt)} ₽.` : `Debtor: ${l.counterpartyName ?? '—'}. Amount claimed: ${rub(debt)} RUB.`,
+      description: lang === 'ru' ? `Должник: ${l.counterpartyName ?? '—'}. Сумма требования: ${formatAmount(debt, lang)} ₽.` : `Debtor: ${l.counterpartyName ?? '—'}. Amount claimed: ${formatAmount(debt, lang)} RUB.`,
       responsibleId: await lawyerOf(ports, memberId, l), deadline: endOfWorkingDay(calendar, addWorkingDays(calendar, nextWorkingDayOnOrAfter(calendar, today), 5)), bindings: binding,
     })
     const taskId = task.result?.taskId
@@ -136,18 +136,17 @@ async function sendFirstNotice(ports: DunningPorts, client: PortalClient, l: Loa
   }
   const subject = lang === 'ru' ? `Уведомление о задолженности — ${l.facts.title}` : `Notice of debt — ${l.facts.title}`
   const body = lang === 'ru'
-    ? `Уважаемые коллеги!\n\nПо состоянию на ${ru(today)} за вами числится задолженность ${rub(l.facts.principal)} ₽. Просим погасить её в течение 5 рабочих дней. В противном случае мы будем вынуждены направить претензию с требованием уплаты неустойки.\n\nС уважением`
-    : `Dear colleagues,\n\nAs of ${today} you owe ${rub(l.facts.principal)} RUB. Please pay within 5 working days; otherwise we will send a formal claim with the contractual penalty.\n\nKind regards`
+    ? `Уважаемые коллеги!\n\nПо состоянию на ${formatDate(today, 'ru')} за вами числится задолженность ${formatAmount(l.facts.principal, lang)} ₽. Просим погасить её в течение 5 рабочих дней. В противном случае мы будем вынуждены направить претензию с требованием уплаты неустойки.\n\nС уважением`
+    : `Dear colleagues,\n\nAs of ${today} you owe ${formatAmount(l.facts.principal, lang)} RUB. Please pay within 5 working days; otherwise we will send a formal claim with the contractual penalty.\n\nKind regards`
   await sendDunningEmail(ports, client, memberId, key, { entityType: type, entityId: id, email, responsibleId: responsible }, subject, body, new Date(`${today}T00:00:00Z`))
 }
 
-async function warnLimitation(ports: DunningPorts, client: PortalClient, l: LoadedClaim): Promise<void> {
-  const { today, lang } = await portalDay(ports, l.claim.memberId)
+async function warnLimitation(ports: DunningPorts, client: PortalClient, l: LoadedClaim, { today, lang }: PortalDay): Promise<void> {
   const w = limitationWarning(l.facts.limitationEndsOn, today)
   if (!w || !l.facts.limitationEndsOn) return
   const text = w.threshold === 0
-    ? (lang === 'ru' ? `Срок исковой давности по делу «${l.facts.title}» истёк ${ru(l.facts.limitationEndsOn)}.` : `The limitation period of "${l.facts.title}" ended on ${l.facts.limitationEndsOn}.`)
-    : (lang === 'ru' ? `Срок исковой давности по делу «${l.facts.title}» истекает ${ru(l.facts.limitationEndsOn)}: осталось ${w.daysLeft} дн.` : `The limitation period of "${l.facts.title}" ends on ${l.facts.limitationEndsOn}: ${w.daysLeft} days left.`)
+    ? (lang === 'ru' ? `Срок исковой давности по делу «${l.facts.title}» истёк ${formatDate(l.facts.limitationEndsOn, 'ru')}.` : `The limitation period of "${l.facts.title}" ended on ${l.facts.limitationEndsOn}.`)
+    : (lang === 'ru' ? `Срок исковой давности по делу «${l.facts.title}» истекает ${formatDate(l.facts.limitationEndsOn, 'ru')}: осталось ${w.daysLeft} дн.` : `The limitation period of "${l.facts.title}" ends on ${l.facts.limitationEndsOn}: ${w.daysLeft} days left.`)
   const lawyer = await lawyerOf(ports, l.claim.memberId, l)
   for (const userId of new Set([lawyer, l.facts.assignedById ?? lawyer])) {
     await notifyEmployee(ports, client, l.claim.memberId, effectKeys.claimLimitationWarning(l.claim.memberId, l.claim.id, w.threshold, userId), userId, text)

@@ -12,6 +12,7 @@ import { recordPayment } from './record-payment.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { notifyEmployee } from './dunning-channels.ts'
 import { statementNotifyIds } from './statement-settings.ts'
+import { formatDate } from '../documents/format.ts'
 
 export const statementPaymentRef = (lineId: number, receivableId: number) => `L${lineId}:R${receivableId}`
 
@@ -74,7 +75,7 @@ export async function tellAccountants(ports: DunningPorts, client: PortalClient,
 export async function recordLinePayments(ports: DunningPorts, memberId: string, line: StatementLine, allocations: readonly { receivableId: number; amount: number }[], actor: string, today: string, lang: 'ru' | 'en'): Promise<LineAllocation[]> {
   const paidOn = line.valueDate && line.valueDate <= today ? line.valueDate : today
   const comment = lang === 'ru'
-    ? `Банковская выписка: п/п № ${line.docNumber || '—'}${line.valueDate ? ` от ${line.valueDate.split('-').reverse().join('.')}` : ''}, ${line.payerName || 'плательщик не указан'}`
+    ? `Банковская выписка: п/п № ${line.docNumber || '—'}${line.valueDate ? ` от ${formatDate(line.valueDate, 'ru')}` : ''}, ${line.payerName || 'плательщик не указан'}`
     : `Bank statement: payment order ${line.docNumber || '—'}${line.valueDate ? ` of ${line.valueDate}` : ''}, ${line.payerName || 'payer unknown'}`
   const out: LineAllocation[] = []
   for (const a of allocations) {
