@@ -6,6 +6,7 @@ import { claimsRepository, type ClaimCase } from '../storage/repositories/claims
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import { parseDayValue, parseMoneyValue } from './receivable-item-fields.ts'
 import { LedgerError } from './ledger-error.ts'
+import { normaliseCaseNumber } from '../domain/claims/court-case-number.ts'
 
 export interface ClaimItemFacts {
   kind: 'recovery' | 'payout'
@@ -68,6 +69,14 @@ export async function loadClaim(ports: ReceivablesPorts, client: PortalClient, m
     const party = await client.call<Record<string, unknown>>(facts.companyId ? 'crm.company.get' : 'crm.contact.get', { id: facts.companyId ?? facts.contactId }).catch(() => null)
     counterpartyName = party ? String(party.TITLE ?? [party.NAME, party.LAST_NAME].filter(Boolean).join(' ')) || null : null
   }
-  const claim = await claimsRepository(ports.db).upsert(memberId, { itemId, kind: facts.kind, title: facts.title, counterpartyName, assignedById: facts.assignedById })
+  const claim = await rememberCourtCase(ports, await claimsRepository(ports.db).upsert(memberId, { itemId, kind: facts.kind, title: facts.title, counterpartyName, assignedById: facts.assignedById }), facts.courtCase)
   return { process, facts, claim, counterpartyName }
+}
+
+/** Keeps the case's normalised court case number in step with the item (incoming court e-mails are bound by it). */
+export async function rememberCourtCase(ports: Pick<ReceivablesPorts, 'db'>, claim: ClaimCase, raw: string | null): Promise<ClaimCase> {
+  const courtCase = raw ? normaliseCaseNumber(raw) : null
+  if (courtCase === claim.courtCase) return claim
+  await claimsRepository(ports.db).setCase(claim.memberId, claim.id, { court_case: courtCase })
+  return { ...claim, courtCase }
 }

@@ -1,5 +1,6 @@
 // Tranche edits from the claim tab (planned tranches only): validated, audited, then the totals
-// are synced to the portal and a tranche already within its task horizon gets its task.
+// are synced to the portal and a payout tranche already within its task horizon gets its task; a
+// recovery case's settlement tranches are checked against the payments at once.
 import { PayoutError, validateTranche } from '../domain/claims/payouts.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
@@ -9,6 +10,8 @@ import { syncClaimTotals } from './sync-claim-totals.ts'
 import { createDueTrancheTasks } from './claim-tranche-tasks.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { LedgerError } from './ledger-error.ts'
+import { recoveryDebt } from './recovery-debt.ts'
+import { trackSettlement } from './track-settlement.ts'
 
 export type TrancheEdit = { op: 'add'; deadline: unknown; amount: unknown } | { op: 'edit'; id: number; deadline: unknown; amount: unknown } | { op: 'delete'; id: number }
 
@@ -24,12 +27,21 @@ export async function editClaimTranches(ports: DunningPorts, client: PortalClien
   const repo = claimsRepository(ports.db)
   const existing = await repo.get(memberId, caseId)
   if (!existing) throw new LedgerError('not-found', 'claim.not-found', `claim ${caseId} not found`)
-  const { process, claim } = await loadClaim(ports, client, memberId, existing.itemId)
-  if (claim.kind !== 'payout') throw new LedgerError('conflict', 'claim.not-payout', 'Tranches belong to the "Customer compensation" pipeline')
-  if (e.op === 'add') await repo.addTranche(memberId, claim.id, parse(e.deadline, e.amount))
+  const { process, claim, facts } = await loadClaim(ports, client, memberId, existing.itemId)
+  // a debt-recovery case gets its settlement schedule (the debtor's tranches) in "Pre-trial settlement"
+  if (claim.kind === 'recovery' && facts.stage !== 'PRETRIAL') throw new LedgerError('conflict', 'claim.not-pretrial', 'A settlement schedule is agreed while the case is in "Pre-trial settlement"')
+  if (e.op === 'add') {
+    const t = parse(e.deadline, e.amount)
+    if (claim.kind === 'recovery') await repo.settlementBaseline(memberId, claim.id, (await recoveryDebt(ports.db, memberId, claim.itemId)).paid)
+    await repo.addTranche(memberId, claim.id, t)
+  }
   else if (e.op === 'edit') { if (!(await repo.editTranche(memberId, claim.id, e.id, parse(e.deadline, e.amount)))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be changed') }
   else if (!(await repo.deleteTranche(memberId, claim.id, e.id))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be deleted')
   await ports.audit.record({ memberId, actor, source: 'ui', action: `claim.tranche-${e.op}`, entity: 'claim', entityId: String(claim.id), details: e })
+  if (claim.kind === 'recovery') {
+    await trackSettlement(ports, client, process, claim, { syncTotals: true })
+    return claim.itemId
+  }
   const { lang } = await portalDay(ports, memberId)
   await syncClaimTotals(ports, client, process, claim, await repo.tranches(memberId, claim.id), lang)
   await createDueTrancheTasks(ports, client, memberId, claim.id)

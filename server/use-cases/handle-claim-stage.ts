@@ -10,7 +10,7 @@ import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { listAllBatched } from '../bitrix24/client/list-all.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
 import type { DunningPorts } from './dunning-ports.ts'
-import { claimsProcessOf, loadClaim, readClaimItem, type LoadedClaim } from './claim-case.ts'
+import { claimsProcessOf, loadClaim, readClaimItem, rememberCourtCase, type LoadedClaim } from './claim-case.ts'
 import { portalDay, type PortalDay } from './receivable-calendar.ts'
 import { loadDunningRules } from './dunning-settings.ts'
 import { loadClaimSettings } from './claim-settings.ts'
@@ -20,6 +20,7 @@ import { writeOnce } from './dunning-write-once.ts'
 import { fieldName, parseDayValue } from './receivable-item-fields.ts'
 import { formatAmount } from '../domain/money/index.ts'
 import { formatDate } from '../documents/format.ts'
+import { normaliseCaseNumber } from '../domain/claims/court-case-number.ts'
 
 
 export async function handleClaimItemEvent(ports: DunningPorts, memberId: string, entityTypeId: number, itemId: number): Promise<{ status: 'ignored' | 'handled'; entered: string | null }> {
@@ -34,7 +35,7 @@ export async function handleClaimItemEvent(ports: DunningPorts, memberId: string
   const item = (await client.call<{ item?: Record<string, unknown> }>('crm.item.get', { entityTypeId, id: itemId }).catch(() => null))?.item
   if (!item) return { status: 'ignored', entered: null }
   const facts = readClaimItem(process, item)
-  const loaded: LoadedClaim = known ? { process, facts, claim: known, counterpartyName: known.counterpartyName } : await loadClaim(ports, client, memberId, itemId)
+  const loaded: LoadedClaim = known ? { process, facts, claim: await rememberCourtCase(ports, known, facts.courtCase), counterpartyName: known.counterpartyName } : await loadClaim(ports, client, memberId, itemId)
   const before = await claimsRepository(ports.db).moveStage(memberId, loaded.claim.id, loaded.facts.stage)
   const entered = loaded.facts.stage !== before ? loaded.facts.stage : null
   if (loaded.facts.kind === 'recovery') {
@@ -55,8 +56,11 @@ export async function reconcileClaimStages(ports: DunningPorts, memberId: string
   if (!process || !ports.clients) return 0
   const client = await ports.clients.forPortal(memberId)
   const limitField = process.fields.limitationExpires?.restName
-  const items = await listAllBatched<Record<string, unknown> & { id: number; stageId: string }>(client, 'crm.item.list', { entityTypeId: process.entityTypeId, select: ['id', 'stageId', ...(limitField ? [limitField] : [])] }, { itemsKey: 'items' })
-  const seen = new Map((await ports.db.selectFrom('claim_cases').select(['item_id', 'stage']).where('member_id', '=', memberId).execute()).map((r) => [r.item_id, r.stage]))
+  const caseField = process.fields.courtCaseNumber?.restName
+  const items = await listAllBatched<Record<string, unknown> & { id: number; stageId: string }>(client, 'crm.item.list', { entityTypeId: process.entityTypeId, select: ['id', 'stageId', ...(limitField ? [limitField] : []), ...(caseField ? [caseField] : [])] }, { itemsKey: 'items' })
+  const known = await ports.db.selectFrom('claim_cases').select(['item_id', 'stage', 'court_case']).where('member_id', '=', memberId).execute()
+  const seen = new Map(known.map((r) => [r.item_id, r.stage]))
+  const courtCases = new Map(known.map((r) => [r.item_id, r.court_case]))
   const recovery = process.pipelines.recovery
   const codeOf = (stageId: string) => Object.entries(recovery?.stages ?? {}).find(([, id]) => id === stageId)?.[0] ?? null
   const { today } = await portalDay(ports, memberId)
@@ -64,7 +68,7 @@ export async function reconcileClaimStages(ports: DunningPorts, memberId: string
   for (const it of items) {
     const code = codeOf(String(it.stageId))
     if (!code) continue // not a recovery item
-    const moved = seen.get(Number(it.id)) !== code
+    const moved = seen.get(Number(it.id)) !== code || (caseField !== undefined && courtCases.get(Number(it.id)) !== (typeof it[caseField] === 'string' ? normaliseCaseNumber(it[caseField]) : null))
     const warn = code !== 'SUCCESS' && code !== 'FAIL' && limitField ? limitationWarning(parseDayValue(it[limitField]), today) !== null : false
     if (!moved && !warn) continue
     await handleClaimItemEvent(ports, memberId, process.entityTypeId, Number(it.id))

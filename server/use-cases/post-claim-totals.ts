@@ -1,6 +1,5 @@
 // Total / paid / remaining of a claim, with its timeline totals comment created once and updated in
 // place: the payout tranches of a compensation claim, or the invoices of a debt-recovery case.
-import { sql } from 'kysely'
 import { payoutTotals, type PayoutTotals } from '../domain/claims/payouts.ts'
 import { renderClaimTotalsComment } from '../domain/claims/claim-totals-comment.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
@@ -10,6 +9,9 @@ import { loadClaim } from './claim-case.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { syncClaimTotals } from './sync-claim-totals.ts'
 import { planTotalsComment, releaseFresh, settleTotalsComment } from './totals-comments.ts'
+import { recoveryDebt } from './recovery-debt.ts'
+import type { InstalledProcess } from '../bitrix24/install-state.ts'
+import type { ClaimCase } from '../storage/repositories/claims.ts'
 
 export async function postClaimTotals(ports: ReceivablesPorts, client: PortalClient, memberId: string, itemId: number): Promise<PayoutTotals & { kind: 'payout' | 'recovery' }> {
   const l = await loadClaim(ports, client, memberId, itemId)
@@ -19,14 +21,17 @@ export async function postClaimTotals(ports: ReceivablesPorts, client: PortalCli
     await syncClaimTotals(ports, client, l.process, l.claim, tranches, lang)
     return { ...payoutTotals(tranches), kind: 'payout' }
   }
-  const r = await sql<{ total: string | number | null; paid: string | number | null }>`SELECT sum(r.amount) AS total, sum(least(r.paid, r.amount)) AS paid
-    FROM dunning_receivables d JOIN receivables r ON r.id = d.receivable_id AND r.member_id = d.member_id
-    WHERE d.member_id = ${memberId} AND d.claim_item_id = ${itemId}`.execute(ports.db)
-  const total = Number(r.rows[0]?.total ?? 0)
-  const paid = Number(r.rows[0]?.paid ?? 0)
+  const totals = await syncRecoveryTotals(ports, client, l.process, l.claim, lang)
+  return { ...totals, kind: 'recovery' }
+}
+
+/** A recovery case's totals comment (its invoices, and its settlement schedule when it has one) in one request. */
+export async function syncRecoveryTotals(ports: ReceivablesPorts, client: PortalClient, process: InstalledProcess, claim: ClaimCase, lang: 'ru' | 'en'): Promise<PayoutTotals> {
+  const { total, paid } = await recoveryDebt(ports.db, claim.memberId, claim.itemId)
   const totals = { total, paid, remaining: total - paid }
-  const planned = await planTotalsComment(ports, client, memberId, { kind: 'claim', id: l.claim.id, entityType: `dynamic_${l.process.entityTypeId}`, entityId: itemId },
-    renderClaimTotalsComment(l.claim.id, totals, lang, 'recovery'))
+  const tranches = await claimsRepository(ports.db).tranches(claim.memberId, claim.id)
+  const planned = await planTotalsComment(ports, client, claim.memberId, { kind: 'claim', id: claim.id, entityType: `dynamic_${process.entityTypeId}`, entityId: claim.itemId },
+    renderClaimTotalsComment(claim.id, totals, lang, 'recovery', tranches.length ? payoutTotals(tranches) : null))
   let res
   try {
     res = await client.batch({ comment: planned.command }, { halt: false, idempotent: false })
@@ -37,5 +42,5 @@ export async function postClaimTotals(ports: ReceivablesPorts, client: PortalCli
     throw e
   }
   await settleTotalsComment(ports, planned, 'comment', res)
-  return { ...totals, kind: 'recovery' }
+  return totals
 }

@@ -22,7 +22,8 @@ export async function readClaim(ports: ReceivablesPorts, client: PortalClient, m
   const letter = claim.kind === 'recovery' ? await repo.latestLetter(memberId, claim.id) : null
   return {
     id: claim.id, itemId, kind: claim.kind, stage: facts.stage, counterparty: counterpartyName ? { name: counterpartyName } : null,
-    agreedCompensation: facts.agreed,
+    // a settlement schedule is measured against what is claimed now plus what its paid tranches covered
+    agreedCompensation: claim.kind === 'payout' ? facts.agreed : facts.principal + facts.penalty + facts.interest + payoutTotals(tranches).paid,
     tranches: tranches.map((t) => ({ id: t.id, deadline: t.deadline, amount: t.amount, status: t.status, paidOn: t.paidOn, paidBy: t.paidBy, paidByName: t.paidBy ? names.get(t.paidBy) ?? null : null, taskId: t.taskId })),
     totals: payoutTotals(tranches),
     recovery: claim.kind !== 'recovery' ? null : {

@@ -1,13 +1,15 @@
 // claim-tranche-scan: per portal every 15 minutes: tranche tasks whose status changed without an
 // event reaching us are reconciled (events can be lost), and in working time the accountant's tasks
 // of tranches coming due are created; recovery cases whose stage moved unseen are handled,
-// and cases whose debt is paid follow it (principal field, Recovered).
+// settlement schedules follow the debtor's payments, and cases whose debt is paid follow it
+// (principal field, Recovered).
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
 import { dunningPorts } from '../../use-cases/dunning-ports.ts'
 import { createDueTrancheTasks, reconcileTrancheTasks } from '../../use-cases/claim-tranche-tasks.ts'
 import { reconcileClaimStages } from '../../use-cases/handle-claim-stage.ts'
 import { closePaidClaims } from '../../use-cases/close-paid-claims.ts'
+import { trackSettlements } from '../../use-cases/track-settlement.ts'
 
 export const claimTrancheScanJob = { name: 'claim-tranche-scan', retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 }
 
@@ -19,7 +21,8 @@ export function createClaimTrancheScan(ctx: AppContext) {
     const healed = await reconcileTrancheTasks(ports, client, job.data.memberId)
     const created = await createDueTrancheTasks(ports, client, job.data.memberId, undefined, { workingTimeOnly: true })
     const stages = await reconcileClaimStages(ports, job.data.memberId)
+    const settlement = await trackSettlements(ports, client, job.data.memberId)
     const paid = await closePaidClaims(ports, job.data.memberId)
-    if (created || healed || stages || paid) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed, stages, paid }, 'claims.tranche-tasks')
+    if (created || healed || stages || paid || settlement.paid || settlement.reverted || settlement.missed) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed, stages, paid, settlement }, 'claims.tranche-tasks')
   }
 }

@@ -9,14 +9,19 @@ export interface ClaimCase {
   assignedById: number | null; totalsCommentId: number | null; completionTaskId: number | null
   /** The totals last written to the portal ('total/paid/remaining'), null before the first sync. */
   syncedTotals: string | null
+  /** Debt recovery: what had been paid on the case's invoices when its settlement schedule was agreed. */
+  settlementBaseline: number | null
+  /** The court case number, normalised (А40-123456/2025), as last read from the item. */
+  courtCase: string | null
 }
 export interface StoredTranche extends Tranche { taskId: number | null; caseId: number }
 export interface ClaimLetterMeta { id: number; fileName: string; total: number; generatedAt: Date; generatedBy: string }
 
-type CaseRow = { id: number; member_id: string; item_id: number; kind: 'recovery' | 'payout'; title: string; counterparty_name: string | null; assigned_by_id: number | null; totals_comment_id: number | null; completion_task_id: number | null; synced_totals: string | null }
+type CaseRow = { id: number; member_id: string; item_id: number; kind: 'recovery' | 'payout'; title: string; counterparty_name: string | null; assigned_by_id: number | null; totals_comment_id: number | null; completion_task_id: number | null; synced_totals: string | null; settlement_baseline: number | string | null; court_case: string | null }
 const toCase = (r: CaseRow): ClaimCase => ({
   id: Number(r.id), memberId: r.member_id, itemId: r.item_id, kind: r.kind, title: r.title, counterpartyName: r.counterparty_name,
   assignedById: r.assigned_by_id, totalsCommentId: r.totals_comment_id, completionTaskId: r.completion_task_id, syncedTotals: r.synced_totals,
+  settlementBaseline: r.settlement_baseline === null ? null : Number(r.settlement_baseline), courtCase: r.court_case,
 })
 
 export function claimsRepository(db: Db) {
@@ -49,10 +54,38 @@ export function claimsRepository(db: Db) {
       if ((before?.stage ?? null) !== stage) await db.updateTable('claim_cases').set({ stage, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
       return before?.stage ?? null
     },
-    async setCase(memberId: string, id: number, patch: { totals_comment_id?: number | null; completion_task_id?: number | null; synced_totals?: string | null }): Promise<void> {
+    async setCase(memberId: string, id: number, patch: { totals_comment_id?: number | null; completion_task_id?: number | null; synced_totals?: string | null; court_case?: string | null }): Promise<void> {
       await db.updateTable('claim_cases').set({ ...patch, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
     },
     tranches: (memberId: string, caseId: number) => tranchesOf(memberId, [caseId]),
+    /** Sets the settlement baseline once (the first tranche of a schedule); returns the value in force. */
+    async settlementBaseline(memberId: string, id: number, paidNow: number): Promise<number> {
+      await db.updateTable('claim_cases').set({ settlement_baseline: paidNow }).where('member_id', '=', memberId).where('id', '=', id).where('settlement_baseline', 'is', null).execute()
+      const r = await db.selectFrom('claim_cases').select('settlement_baseline').where('member_id', '=', memberId).where('id', '=', id).executeTakeFirstOrThrow()
+      return Number(r.settlement_baseline)
+    },
+    /** Recovery cases that have a settlement schedule. */
+    async casesWithSchedule(memberId: string): Promise<ClaimCase[]> {
+      const rows = await db.selectFrom('claim_cases').selectAll().where('member_id', '=', memberId).where('kind', '=', 'recovery')
+        .where((eb) => eb.exists(eb.selectFrom('claim_tranches').select('id').whereRef('claim_tranches.case_id', '=', 'claim_cases.id'))).execute()
+      return rows.map((r) => toCase(r as CaseRow))
+    },
+    async byCourtCase(memberId: string, numbers: string[]): Promise<ClaimCase[]> {
+      if (!numbers.length) return []
+      const rows = await db.selectFrom('claim_cases').selectAll().where('member_id', '=', memberId).where('court_case', 'in', numbers).execute()
+      return rows.map((r) => toCase(r as CaseRow))
+    },
+    /** Records an e-mail bound to a case; false when it was bound before. */
+    async linkMail(memberId: string, l: { activityId: number; caseId: number; caseNumber: string; subject: string; receivedAt: Date | null }): Promise<boolean> {
+      const r = await db.insertInto('claim_mail_links').values({ member_id: memberId, activity_id: l.activityId, case_id: l.caseId, case_number: l.caseNumber, subject: l.subject.slice(0, 500), received_at: l.receivedAt })
+        .onConflict((oc) => oc.columns(['member_id', 'activity_id', 'case_id']).doNothing()).executeTakeFirst()
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1
+    },
+    async mails(memberId: string, caseId: number): Promise<{ activityId: number; caseNumber: string; subject: string; receivedAt: Date | null }[]> {
+      const rows = await db.selectFrom('claim_mail_links').select(['activity_id', 'case_number', 'subject', 'received_at']).where('member_id', '=', memberId).where('case_id', '=', caseId)
+        .orderBy('received_at', 'desc').execute()
+      return rows.map((r) => ({ activityId: r.activity_id, caseNumber: r.case_number, subject: r.subject, receivedAt: r.received_at ? new Date(r.received_at) : null }))
+    },
     async addTranche(memberId: string, caseId: number, t: { deadline: string; amount: number }): Promise<void> {
       await db.insertInto('claim_tranches').values({ member_id: memberId, case_id: caseId, deadline: t.deadline, amount: t.amount }).execute()
     },

@@ -12,6 +12,8 @@ export interface ClaimCasesTable {
   completion_task_id: number | null
   synced_totals: string | null
   stage: string | null
+  settlement_baseline: ColumnType<number | null, number | null | undefined, number | null>
+  court_case: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
@@ -40,4 +42,14 @@ export interface ClaimLettersTable {
   generated_by: string
 }
 
-export interface ClaimTables { claim_cases: ClaimCasesTable; claim_tranches: ClaimTranchesTable; claim_letters: ClaimLettersTable }
+export interface ClaimMailLinksTable {
+  member_id: string
+  activity_id: number
+  case_id: number
+  case_number: string
+  subject: ColumnType<string, string | undefined, string>
+  received_at: Date | null
+  bound_at: ColumnType<Date, Date | string | undefined, never>
+}
+
+export interface ClaimTables { claim_cases: ClaimCasesTable; claim_tranches: ClaimTranchesTable; claim_letters: ClaimLettersTable; claim_mail_links: ClaimMailLinksTable }
