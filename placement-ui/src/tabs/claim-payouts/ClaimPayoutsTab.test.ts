@@ -57,6 +57,21 @@ describe('claim payouts tab', () => {
     w.unmount()
   })
 
+  it('a recovery case shows its settlement schedule: editable in Pre-trial settlement, read-only in other stages', async () => {
+    const recovery = { principal: 3_000_00, penalty: 0, interest: 0, total: 3_000_00, method: null, claimSentOn: null, pretrialEndsOn: null, limitationEndsOn: null, letter: null, courtCase: null, documents: [] }
+    const debtView = (stage: string): ClaimViewDto => ({ ...view([tr('a', 1_000_00, 'paid'), tr('b', 2_000_00)], 4_000_00), kind: 'recovery', stage, recovery })
+    for (const [stage, editable] of [['PRETRIAL', true], ['COURT_PREP', false]] as const) {
+      const w = mountTab((async () => debtView(stage)) as Api)
+      await flushPromises()
+      expect(w.find('[data-testid="tranches-title"]').text()).toBe('Debt settlement schedule')
+      expect(w.find('[data-testid="totals-debtToSettle"]').text()).toContain('4,000.00')
+      expect(w.find('[data-testid="difference"]').text()).toContain('leaves ₽ 1,000.00 of the debt uncovered')
+      expect(w.find('[data-testid="add-tranche"]').exists()).toBe(editable)
+      expect(w.find('[data-testid="edit-1"]').attributes('disabled') === undefined).toBe(editable)
+      w.unmount()
+    }
+  })
+
   it('says plainly when the claims service has no data for the card', async () => {
     const api = (async () => { throw new ApiCallError(404, 'claim.not-found', 'nope') }) as Api
     const w = mountTab(api)

@@ -10,6 +10,10 @@ export const dict = {
     claimSent: 'Претензия отправлена', pretrialEnds: 'Претензионный срок до', limitationEnds: 'Исковая давность до',
     letter: 'Претензионное письмо', openLetter: 'Открыть PDF', generated: 'сформировано {d}', generate: 'Сформировать', regenerate: 'Сформировать заново', noLetter: 'Письмо ещё не сформировано',
     courtCase: 'Судебное дело', noCourtCase: 'Номер дела не указан', documents: 'Документы', search: 'Поиск по документам', noDocs: 'Документов нет',
+    settlement: 'График погашения долга', settlementHint: 'Транши, которые должник платит по мировому графику. Платежи по счетам дела закрывают их по порядку сроков; о просроченном транше юрист получит задачу.',
+    settlementLocked: 'График меняется только на стадии «Досудебное урегулирование».',
+    debtToSettle: 'Долг к погашению', scheduleTotal: 'Всего по графику', settledTotal: 'Погашено по графику',
+    debtMatches: 'График покрывает весь долг.', debtOver: 'График больше долга на {a}.', debtShort: 'График не покрывает {a} долга.',
   },
   en: {
     noClaim: 'No claim data yet: the claims service did not return this card.', payouts: 'Payouts in tranches', recovery: 'Debt recovery',
@@ -22,6 +26,10 @@ export const dict = {
     claimSent: 'Claim sent', pretrialEnds: 'Pre-trial period ends', limitationEnds: 'Limitation period ends',
     letter: 'Claim letter', openLetter: 'Open PDF', generated: 'generated {d}', generate: 'Generate', regenerate: 'Regenerate', noLetter: 'No letter generated yet',
     courtCase: 'Court case', noCourtCase: 'No case number', documents: 'Documents', search: 'Search documents', noDocs: 'No documents',
+    settlement: 'Debt settlement schedule', settlementHint: 'Tranches the debtor pays under the agreed schedule. Payments on the case\'s invoices cover them in deadline order; the lawyer gets a task when one is missed.',
+    settlementLocked: 'The schedule can be changed only in the "Pre-trial settlement" stage.',
+    debtToSettle: 'Debt to settle', scheduleTotal: 'Scheduled', settledTotal: 'Settled',
+    debtMatches: 'The schedule covers the whole debt.', debtOver: 'The schedule exceeds the debt by {a}.', debtShort: 'The schedule leaves {a} of the debt uncovered.',
   },
 }
 export type ClaimT = (k: keyof typeof dict.en & string, v?: Record<string, string | number>) => string
