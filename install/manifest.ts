@@ -14,7 +14,7 @@ export function processSpec(key: ProcessKey): SmartProcessSpec {
 export const eventBindings: EventSpec[] = [
   'ONCRMDYNAMICITEMADD', 'ONCRMDYNAMICITEMUPDATE', 'ONCRMDYNAMICITEMDELETE',
   'ONCRMCOMPANYADD', 'ONCRMCOMPANYUPDATE', 'ONCRMCONTACTADD', 'ONCRMCONTACTUPDATE',
-  'ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONAPPUNINSTALL',
+  'ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONCRMACTIVITYADD', 'ONAPPUNINSTALL',
 ].map((event) => ({ event, handlerPath: '/bitrix/events' }))
 
 /** The UF field name of a field of a process: UF_CRM_<typeId>_RC_<suffix>. */

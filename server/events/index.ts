@@ -8,6 +8,7 @@ import { onApprovalTaskUpdate } from './on-approval-task-update.ts'
 import { onAppUninstall } from './on-app-uninstall.ts'
 import { onClaimTaskUpdate } from './on-claim-task-update.ts'
 import { onClaimItemEvent } from './on-claim-item-event.ts'
+import { onCrmActivityAdd } from './on-crm-activity-add.ts'
 
 export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
 
@@ -20,5 +21,6 @@ export const eventHandlers: Record<string, EventHandler> = {
   ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent, onClaimItemEvent),
   ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent, onClaimItemEvent),
   ONTASKUPDATE: allOf(onApprovalTaskUpdate, onClaimTaskUpdate),
+  ONCRMACTIVITYADD: onCrmActivityAdd,
   ONAPPUNINSTALL: onAppUninstall,
 }

@@ -21,6 +21,7 @@ import { fieldName, parseDayValue } from './receivable-item-fields.ts'
 import { formatAmount } from '../domain/money/index.ts'
 import { formatDate } from '../documents/format.ts'
 import { normaliseCaseNumber } from '../domain/claims/court-case-number.ts'
+import { backfillCourtMail } from './bind-court-mail.ts'
 
 
 export async function handleClaimItemEvent(ports: DunningPorts, memberId: string, entityTypeId: number, itemId: number): Promise<{ status: 'ignored' | 'handled'; entered: string | null }> {
@@ -36,6 +37,8 @@ export async function handleClaimItemEvent(ports: DunningPorts, memberId: string
   if (!item) return { status: 'ignored', entered: null }
   const facts = readClaimItem(process, item)
   const loaded: LoadedClaim = known ? { process, facts, claim: await rememberCourtCase(ports, known, facts.courtCase), counterpartyName: known.counterpartyName } : await loadClaim(ports, client, memberId, itemId)
+  // a case that just got its court case number: mail about it that came first is bound now
+  if (loaded.claim.courtCase && loaded.claim.courtCase !== (known?.courtCase ?? null)) await backfillCourtMail(ports, client, loaded.claim)
   const before = await claimsRepository(ports.db).moveStage(memberId, loaded.claim.id, loaded.facts.stage)
   const entered = loaded.facts.stage !== before ? loaded.facts.stage : null
   if (loaded.facts.kind === 'recovery') {

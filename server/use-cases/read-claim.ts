@@ -7,6 +7,8 @@ import { fullName, users } from '../bitrix24/rest/index.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import { loadClaim } from './claim-case.ts'
+import { readClaimDocuments } from './read-claim-documents.ts'
+import { portalDay } from './receivable-calendar.ts'
 
 export type LetterLink = (memberId: string, letterId: number) => string
 
@@ -14,7 +16,8 @@ export type LetterLink = (memberId: string, letterId: number) => string
 export const courtCaseUrl = (n: string) => `https://kad.arbitr.ru/Card?number=${encodeURIComponent(n)}`
 
 export async function readClaim(ports: ReceivablesPorts, client: PortalClient, memberId: string, itemId: number, letterLink: LetterLink): Promise<ClaimViewDto> {
-  const { claim, facts, counterpartyName } = await loadClaim(ports, client, memberId, itemId)
+  const { claim, facts, counterpartyName, process } = await loadClaim(ports, client, memberId, itemId)
+  const { lang } = await portalDay(ports, memberId)
   const repo = claimsRepository(ports.db)
   const tranches = await repo.tranches(memberId, claim.id)
   const payers = [...new Set(tranches.map((t) => t.paidBy).filter((x): x is number => x !== null))]
@@ -32,7 +35,7 @@ export async function readClaim(ports: ReceivablesPorts, client: PortalClient, m
       claimSentOn: facts.claimSentOn, pretrialEndsOn: facts.pretrialEndsOn, limitationEndsOn: facts.limitationEndsOn,
       letter: letter ? { url: letterLink(memberId, letter.id), generatedAt: letter.generatedAt.toISOString() } : null,
       courtCase: facts.courtCase ? { number: facts.courtCase, url: courtCaseUrl(facts.courtCase) } : null,
-      documents: letter ? [{ id: `letter-${letter.id}`, name: letter.fileName, url: letterLink(memberId, letter.id), source: 'app', addedAt: letter.generatedAt.toISOString() }] : [],
     },
+    documents: await readClaimDocuments(ports.db, client, process, claim, letterLink, lang),
   }
 }

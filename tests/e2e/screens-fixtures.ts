@@ -45,6 +45,11 @@ export const claimView = {
     { id: 't3', deadline: '2025-07-31', amount: 1_500_00, status: 'planned', paidOn: null, paidBy: null },
   ],
   totals: { total: 3_500_00, paid: 2_000_00, remaining: 1_500_00 }, recovery: null,
+  documents: [
+    { id: 'mail-51', name: 'Определение по делу № А40-123456/2025 о принятии иска', url: null, source: 'email', addedAt: '2025-06-12T09:30:00+03:00' },
+    { id: 'activity-44-4401', name: 'Акт сверки — вложение 1', url: 'https://portal.example/bitrix/tools/crm_activity_file.php?fileId=4401', source: 'activity', addedAt: '2025-06-02T12:00:00+03:00' },
+    { id: 'task-90', name: 'Выплатить транш 1 000,00 ₽ (файлов: 1)', url: null, source: 'task', addedAt: '2025-05-27T10:00:00+03:00' },
+  ],
 }
 
 export const approvalSettings: ApprovalSettingsDto = {

@@ -6,12 +6,12 @@ import type { Params, PortalClient } from './portal-client.ts'
 const PAGE = 50
 const PAGES_PER_BATCH = 50
 
-export async function listAllBatched<T>(client: PortalClient, method: string, params: Params & { filter?: Params; select?: string[] }, opts: { itemsKey?: string; idField?: string; cursorField?: string; limit?: number }): Promise<T[]> {
+export async function listAllBatched<T>(client: PortalClient, method: string, params: Params & { filter?: Params; select?: string[] }, opts: { itemsKey?: string; idField?: string; cursorField?: string; limit?: number; /** Only rows with an id above this one. */ after?: number }): Promise<T[]> {
   const idField = opts.idField ?? (opts.itemsKey === 'items' ? 'id' : 'ID')
   const filterKey = `>${opts.cursorField ?? idField}`
   const rows: T[] = []
   const seen = new Set<string>()
-  let cursor = 0
+  let cursor = opts.after ?? 0
   const limit = opts.limit ?? Number.POSITIVE_INFINITY
   const pageOf = (r: unknown): Record<string, unknown>[] => {
     const v = opts.itemsKey ? (r as Record<string, unknown> | null)?.[opts.itemsKey] : r

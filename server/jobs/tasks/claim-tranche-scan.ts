@@ -2,7 +2,7 @@
 // event reaching us are reconciled (events can be lost), and in working time the accountant's tasks
 // of tranches coming due are created; recovery cases whose stage moved unseen are handled,
 // settlement schedules follow the debtor's payments, and cases whose debt is paid follow it
-// (principal field, Recovered).
+// (principal field, Recovered); incoming e-mails naming a court case whose event was lost are bound.
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
 import { dunningPorts } from '../../use-cases/dunning-ports.ts'
@@ -10,6 +10,7 @@ import { createDueTrancheTasks, reconcileTrancheTasks } from '../../use-cases/cl
 import { reconcileClaimStages } from '../../use-cases/handle-claim-stage.ts'
 import { closePaidClaims } from '../../use-cases/close-paid-claims.ts'
 import { trackSettlements } from '../../use-cases/track-settlement.ts'
+import { scanCourtMail } from '../../use-cases/bind-court-mail.ts'
 
 export const claimTrancheScanJob = { name: 'claim-tranche-scan', retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 }
 
@@ -23,6 +24,7 @@ export function createClaimTrancheScan(ctx: AppContext) {
     const stages = await reconcileClaimStages(ports, job.data.memberId)
     const settlement = await trackSettlements(ports, client, job.data.memberId)
     const paid = await closePaidClaims(ports, job.data.memberId)
-    if (created || healed || stages || paid || settlement.paid || settlement.reverted || settlement.missed) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed, stages, paid, settlement }, 'claims.tranche-tasks')
+    const mail = await scanCourtMail(ports, client, job.data.memberId)
+    if (created || healed || stages || paid || mail || settlement.paid || settlement.reverted || settlement.missed) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed, stages, paid, mail, settlement }, 'claims.tranche-tasks')
   }
 }

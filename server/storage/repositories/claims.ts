@@ -137,6 +137,11 @@ export function claimsRepository(db: Db) {
         .orderBy('generated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
       return r ? { id: Number(r.id), fileName: r.file_name, total: Number(r.total), generatedAt: new Date(r.generated_at), generatedBy: r.generated_by } : null
     },
+    async letters(memberId: string, caseId: number): Promise<ClaimLetterMeta[]> {
+      const rows = await db.selectFrom('claim_letters').select(['id', 'file_name', 'total', 'generated_at', 'generated_by']).where('member_id', '=', memberId).where('case_id', '=', caseId)
+        .orderBy('generated_at', 'desc').orderBy('id', 'desc').execute()
+      return rows.map((r) => ({ id: Number(r.id), fileName: r.file_name, total: Number(r.total), generatedAt: new Date(r.generated_at), generatedBy: r.generated_by }))
+    },
     async letterPdf(memberId: string, id: number): Promise<{ fileName: string; pdf: Uint8Array } | null> {
       const r = await db.selectFrom('claim_letters').select(['file_name', 'pdf']).where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
       return r ? { fileName: r.file_name, pdf: r.pdf } : null

@@ -15,7 +15,7 @@ const tr = (id: string, amount: number, status: 'planned' | 'paid' = 'planned'):
 const view = (tranches: ClaimTrancheDto[], agreed: number | null = 3_500_00): ClaimViewDto => {
   const total = tranches.reduce((s, t) => s + t.amount, 0)
   const paid = tranches.filter((t) => t.status === 'paid').reduce((s, t) => s + t.amount, 0)
-  return { id: 8, itemId: 40, kind: 'payout', stage: 'Payouts', counterparty: null, agreedCompensation: agreed, tranches, totals: { total, paid, remaining: total - paid }, recovery: null }
+  return { id: 8, itemId: 40, kind: 'payout', stage: 'Payouts', counterparty: null, agreedCompensation: agreed, tranches, totals: { total, paid, remaining: total - paid }, recovery: null, documents: [] }
 }
 function mountTab(api: Api) {
   const ctx: TabContext = { api, lang: 'en', frame: { placement: 'CRM_DYNAMIC_1050_DETAIL_TAB', entityId: '40' } as FrameContext }
@@ -58,7 +58,7 @@ describe('claim payouts tab', () => {
   })
 
   it('a recovery case shows its settlement schedule: editable in Pre-trial settlement, read-only in other stages', async () => {
-    const recovery = { principal: 3_000_00, penalty: 0, interest: 0, total: 3_000_00, method: null, claimSentOn: null, pretrialEndsOn: null, limitationEndsOn: null, letter: null, courtCase: null, documents: [] }
+    const recovery = { principal: 3_000_00, penalty: 0, interest: 0, total: 3_000_00, method: null, claimSentOn: null, pretrialEndsOn: null, limitationEndsOn: null, letter: null, courtCase: null }
     const debtView = (stage: string): ClaimViewDto => ({ ...view([tr('a', 1_000_00, 'paid'), tr('b', 2_000_00)], 4_000_00), kind: 'recovery', stage, recovery })
     for (const [stage, editable] of [['PRETRIAL', true], ['COURT_PREP', false]] as const) {
       const w = mountTab((async () => debtView(stage)) as Api)
@@ -70,6 +70,24 @@ describe('claim payouts tab', () => {
       expect(w.find('[data-testid="edit-1"]').attributes('disabled') === undefined).toBe(editable)
       w.unmount()
     }
+  })
+
+  it('lists the case\'s documents and finds them by any words of the name or the source', async () => {
+    const documents: ClaimViewDto['documents'] = [
+      { id: 'mail-5', name: 'Определение по делу А40-123456/2025', url: null, source: 'email', addedAt: '2025-06-12T09:30:00Z' },
+      { id: 'letter-1', name: 'claim-P-2025_1-1.pdf', url: '/api/claims/letters/1', source: 'letter', addedAt: '2025-06-01T09:00:00Z' },
+    ]
+    const w = mountTab((async () => ({ ...view([]), documents })) as Api)
+    await flushPromises()
+    const names = () => w.findAll('[data-testid="docs"] li').map((li) => li.text())
+    expect(names()).toHaveLength(2)
+    await w.find('input[data-testid="docs-search"], [data-testid="docs-search"] input').setValue('а40 определение')
+    expect(names()).toEqual([expect.stringContaining('Определение по делу А40-123456/2025')])
+    await w.find('input[data-testid="docs-search"], [data-testid="docs-search"] input').setValue('claim letter')
+    expect(names()).toEqual([expect.stringContaining('claim-P-2025_1-1.pdf')])
+    await w.find('input[data-testid="docs-search"], [data-testid="docs-search"] input').setValue('nothing like it')
+    expect(names()).toEqual(['Nothing found'])
+    w.unmount()
   })
 
   it('says plainly when the claims service has no data for the card', async () => {
