@@ -3,10 +3,7 @@ import { defineRobot } from '../kit/define-robot.ts'
 import { RobotError } from '../kit/types.ts'
 import { currentReceivableId } from '../kit/current-item.ts'
 import { dunningPorts } from '../../server/use-cases/dunning-ports.ts'
-import { openReceivable } from '../../server/use-cases/dunning-actions.ts'
-import { loadDunningRules } from '../../server/use-cases/dunning-settings.ts'
-import { portalDay } from '../../server/use-cases/receivable-calendar.ts'
-import { openClaim } from '../../server/use-cases/open-claim.ts'
+import { openClaimForReceivable } from '../../server/use-cases/open-claim-for-receivable.ts'
 
 export default defineRobot({
   code: 'claim-open',
@@ -25,10 +22,10 @@ export default defineRobot({
   async run(input) {
     const receivableId = await currentReceivableId(input)
     const ports = dunningPorts(input.ctx)
-    const row = await openReceivable(ports, input.memberId, receivableId)
-    const [rules, day, state] = await Promise.all([loadDunningRules(ports, input.memberId), portalDay(ports, input.memberId), input.ctx.repos.installState.get(input.memberId)])
-    const reason = String(input.properties.reason ?? '').trim() || (day.lang === 'ru' ? 'Открыто роботом бизнес-процесса.' : 'Opened by a business-process robot.')
-    const claimId = await openClaim(ports, input.client, state, { memberId: input.memberId, row, rules, calendar: day.calendar, lang: day.lang, reason })
+    const given = String(input.properties.reason ?? '').trim()
+    const state = await input.ctx.repos.installState.get(input.memberId)
+    const opened = await openClaimForReceivable(ports, input.client, state, input.memberId, receivableId, (lang) => given || (lang === 'ru' ? 'Открыто роботом бизнес-процесса.' : 'Opened by a business-process robot.'))
+    const claimId = opened?.claimItemId ?? null
     if (claimId === null) throw new RobotError('robot.claims-missing', 'The Claim Work smart process is not installed in this portal; open the app to finish the install')
     return { values: { claimId }, log: `Claim ${claimId} for receivable ${receivableId}` }
   },

@@ -88,6 +88,21 @@ describe('settlement schedule of a debt-recovery case', () => {
     expect(tab.totals).toEqual({ total: 50_000_000, paid: 0, remaining: 50_000_000 })
   })
 
+  it('claim work opened by hand from the invoice card is the same claim; a paid invoice is refused and opens nothing', async () => {
+    const again = await api<{ claimItemId: number; entityTypeId: number }>('POST', `/dunning/receivables/${receivableId}/open-claim`, {})
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect(again.body).toEqual({ claimItemId, entityTypeId: w.state.processes.claims!.entityTypeId })
+    const other = await w.newReceivable({ amount: 100_000 })
+    const { today } = await portalDay(receivablesPorts(w.ctx), w.memberId)
+    await recordPayment(receivablesPorts(w.ctx), { memberId: w.memberId, actor: 'user:1', source: 'test' }, { receivableId: other.receivableId, amount: 100_000, paidOn: today, source: 'manual', sourceRef: 'full' })
+    const items = () => w.sb.admin.items(w.portalId, w.state.processes.claims!.entityTypeId).length
+    const before = items()
+    const refused = await api<{ error: string }>('POST', `/dunning/receivables/${other.receivableId}/open-claim`, {})
+    expect(refused.status).toBe(409)
+    expect(refused.body.error).toBe('dunning.conflict')
+    expect(items()).toBe(before)
+  })
+
   it('a tranche unpaid after its due day gives the lawyer one task, bound to the case', async () => {
     const client = await w.ctx.b24!.forPortal(w.memberId)
     const run = (now: string) => trackSettlements(dunningPorts(w.ctx, { now: () => new Date(now) }), client, w.memberId)

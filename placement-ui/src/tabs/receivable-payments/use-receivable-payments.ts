@@ -34,5 +34,15 @@ export function useReceivablePayments(api: Api, itemId: number) {
     }
   }
 
-  return { detail, error, notLinked, load, addPayment, reverse }
+  /** Debt recovery for this invoice (the same claim on a repeat); null when it failed (error set). */
+  async function openClaim(): Promise<{ claimItemId: number; entityTypeId: number } | null> {
+    try {
+      return await api<{ claimItemId: number; entityTypeId: number }>(`/dunning/receivables/${receivableId}/open-claim`, { body: {} })
+    } catch (e) {
+      error.value = (e as Error).message
+      return null
+    }
+  }
+
+  return { detail, error, notLinked, load, addPayment, reverse, openClaim }
 }

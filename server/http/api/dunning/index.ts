@@ -13,6 +13,7 @@ import { setCounterpartyDunning, setReceivableDunning } from '../../../use-cases
 import type { DunningPlanDto, DunningPreviewResponse, DunningSendNowResponse } from '../../contracts/dunning.ts'
 import type { DunningRules } from '../../../domain/dunning/index.ts'
 import { idParam, mapped, objectBody } from './map-error.ts'
+import { openClaimForReceivable } from '../../../use-cases/open-claim-for-receivable.ts'
 
 type Params = Record<string, string>
 
@@ -37,6 +38,14 @@ export async function dunningApi(scope: FastifyInstance, ctx: AppContext): Promi
   action('pause', (a, id, b) => pauseDunning(ports(), a, id, b.until, b.reason))
   action('promise', (a, id, b) => recordPromise(ports(), a, id, b.date, b.amount))
   action('skip', (a, id, b) => skipDunningStep(ports(), a, id, b.stepKey))
+  action('open-claim', async (a, id, b) => {
+    const given = typeof b.reason === 'string' ? b.reason.trim().slice(0, 500) : ''
+    const opened = await openClaimForReceivable(ports(), await ctx.b24!.forPortal(a.memberId), await ctx.repos.installState.get(a.memberId), a.memberId, id,
+      (lang) => given || (lang === 'ru' ? `Открыто вручную из карточки счёта (пользователь #${a.userId}).` : `Opened by hand from the invoice card (user #${a.userId}).`))
+    if (!opened) throw new ApiError(409, 'claims.not-installed', 'The Claim Work smart process is not installed in this portal; open the app to finish the install')
+    await ports().audit.record({ memberId: a.memberId, actor: `user:${a.userId}`, source: 'ui', action: 'claim.opened-by-hand', entity: 'receivable', entityId: String(id), details: opened })
+    return opened
+  })
   action('send-now', (a, id, b): Promise<DunningSendNowResponse> => sendDunningNow(ports(), a, id, { requestId: b.requestId, subject: b.subject, body: b.body, channels: b.channels }))
 
   scope.post<{ Params: Params }>('/dunning/counterparties/:type/:id/settings', async (req) => {
