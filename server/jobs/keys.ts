@@ -33,6 +33,7 @@ export const effectKeys = {
   totalsComment: (memberId: string, kind: 'receivable' | 'counterparty' | 'claim', id: number) => build('totals-comment', memberId, kind, id),
   paymentNotify: (memberId: string, paymentId: number) => build('payment-notify', memberId, paymentId),
   invoiceDeliver: (memberId: string, itemId: number) => build('invoice-deliver', memberId, itemId),
+  invoiceDeliverTelegram: (memberId: string, itemId: number, what: 'send' | 'comment') => build('invoice-deliver-telegram', memberId, itemId, what),
   thankYou: (memberId: string, receivableId: number) => build('thank-you', memberId, receivableId),
   /** One portal write of one approval transition (outbox row, event index, what). */
   approvalEffect: (memberId: string, outboxId: number, eventIndex: number, what: string) => build('approval-effect', memberId, outboxId, eventIndex, what),

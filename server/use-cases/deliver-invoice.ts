@@ -1,6 +1,7 @@
 // Moving a receivable to Sent to client delivers the invoice to the counterparty by the CRM e-mail
 // activity (TYPE_ID 4, outgoing, completed = sent and recorded in the card) exactly once, and then
-// moves it on to Awaiting payment, in one batch that halts if the e-mail fails.
+// moves it on to Awaiting payment, in one batch that halts if the e-mail fails. Where the
+// counterparty has a Telegram chat, the invoice goes there too (once), recorded in the timeline.
 import { effectKeys } from '../jobs/keys.ts'
 import { formatAmount } from '../domain/money/index.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
@@ -10,8 +11,10 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import { inLedgerTx, ledgerRepos } from './ledger-tx.ts'
 import { stageIdOf } from './receivable-item-fields.ts'
 import { CRM_OWNER_TYPE } from './thank-you.ts'
+import { dunningTimelineComment, sendDunningTelegram, TelegramNotDelivered } from './dunning-channels.ts'
+import { formatDate } from '../documents/format.ts'
 
-export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'no-email' | 'failed'
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'no-email' | 'failed' | 'telegram-only'
 
 export async function deliverInvoice(ports: ReceivablesPorts, client: PortalClient, p: InstalledProcess, rec: Receivable, fileUrl: string | null, lang: 'ru' | 'en'): Promise<DeliveryOutcome> {
   if (!rec.itemId) return 'failed'
@@ -28,17 +31,22 @@ export async function deliverInvoice(ports: ReceivablesPorts, client: PortalClie
       return 'already-delivered'
     }
   }
+  const money = `${formatAmount(rec.amount, lang)} ${rec.currency}`
+  const body = lang === 'ru'
+    ? `Здравствуйте! Направляем счёт № ${rec.invoiceNumber} от ${formatDate(rec.invoiceDate, lang)} на сумму ${money}, срок оплаты ${formatDate(rec.dueDate, lang)}.`
+    : `Hello! Please find invoice ${rec.invoiceNumber} of ${formatDate(rec.invoiceDate, lang)} for ${money}, due ${formatDate(rec.dueDate, lang)}.`
+  const telegram = await deliverByTelegram(ports, client, p, rec, fileUrl ? `${body}\n${fileUrl}` : body, lang)
+  const awaiting = stageIdOf(p, 'AWAITING')
   if (!cp.email) cp = await repos.counterparties.upsert(rec.memberId, { ...cp, email: await readEmail(client, cp.entityType, cp.entityId) })
   if (!cp.email) {
     await ports.effects.release(key)
-    await repos.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivery-skipped', entity: 'receivable', entityId: String(rec.id), details: { reason: 'the counterparty has no e-mail' } })
-    return 'no-email'
+    await repos.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivery-skipped', entity: 'receivable', entityId: String(rec.id), details: { reason: 'the counterparty has no e-mail', telegram } })
+    if (telegram !== 'sent' || !awaiting) return 'no-email'
+    // delivered by Telegram alone: the invoice is with the client, so it awaits payment
+    await client.call('crm.item.update', { entityTypeId: p.entityTypeId, id: rec.itemId, fields: { stageId: awaiting } })
+    await inLedgerTx(ports.db, (r) => r.receivables.setStage(rec.memberId, rec.id, 'AWAITING', false))
+    return 'telegram-only'
   }
-  const money = `${formatAmount(rec.amount, lang)} ${rec.currency}`
-  const body = lang === 'ru'
-    ? `Здравствуйте! Направляем счёт № ${rec.invoiceNumber} от ${rec.invoiceDate} на сумму ${money}, срок оплаты ${rec.dueDate}.`
-    : `Hello! Please find invoice ${rec.invoiceNumber} of ${rec.invoiceDate} for ${money}, due ${rec.dueDate}.`
-  const awaiting = stageIdOf(p, 'AWAITING')
   const res = await client.batch({
     send: { method: 'crm.activity.add', params: { fields: {
       OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: rec.itemId, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: subject,
@@ -59,6 +67,23 @@ export async function deliverInvoice(ports: ReceivablesPorts, client: PortalClie
     await r.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivered', entity: 'receivable', entityId: String(rec.id), details: { to: cp.email, activityId: res.results.send ?? null, movedTo: awaiting ? 'AWAITING' : null } })
   })
   return 'delivered'
+}
+
+/** The invoice to the counterparty's Telegram chat (dunning settings), once; a refusal is audited, not retried. */
+async function deliverByTelegram(ports: ReceivablesPorts, client: PortalClient, p: InstalledProcess, rec: Receivable, text: string, lang: 'ru' | 'en'): Promise<'sent' | 'no-chat' | 'failed'> {
+  const row = await ports.db.selectFrom('dunning_counterparties').select('telegram_chat_id').where('member_id', '=', rec.memberId).where('counterparty_id', '=', rec.counterpartyId).executeTakeFirst()
+  const chatId = row?.telegram_chat_id
+  if (!chatId || !rec.itemId) return 'no-chat'
+  try {
+    await sendDunningTelegram(ports, rec.memberId, effectKeys.invoiceDeliverTelegram(rec.memberId, rec.itemId, 'send'), chatId, text)
+  } catch (e) {
+    if (!(e instanceof TelegramNotDelivered)) throw e
+    await ledgerRepos(ports.db).audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.telegram-failed', entity: 'receivable', entityId: String(rec.id), details: { reason: e.message } })
+    return 'failed'
+  }
+  await dunningTimelineComment(ports, client, rec.memberId, effectKeys.invoiceDeliverTelegram(rec.memberId, rec.itemId, 'comment'), p.entityTypeId, rec.itemId,
+    lang === 'ru' ? `Счёт № ${rec.invoiceNumber} отправлен клиенту в Telegram.` : `Invoice ${rec.invoiceNumber} was sent to the client by Telegram.`)
+  return 'sent'
 }
 
 async function readEmail(client: PortalClient, type: 'company' | 'contact', id: number): Promise<string | null> {

@@ -32,7 +32,7 @@ export async function sendDunningEmail(ports: DunningPorts, client: PortalClient
   })
 }
 
-export async function sendDunningTelegram(ports: DunningPorts, memberId: string, key: string, chatId: string, text: string) {
+export async function sendDunningTelegram(ports: Pick<DunningPorts, 'effects' | 'telegram'>, memberId: string, key: string, chatId: string, text: string) {
   return writeOnce<{ messageId: number | null }>(ports.effects, memberId, key, {
     write: async () => {
       const r = await ports.telegram.sendMessage(chatId, text)
@@ -53,7 +53,7 @@ export async function notifyDunningUser(ports: DunningPorts, client: PortalClien
   })
 }
 
-export async function dunningTimelineComment(ports: DunningPorts, client: PortalClient, memberId: string, key: string, entityTypeId: number, itemId: number, text: string) {
+export async function dunningTimelineComment(ports: Pick<DunningPorts, 'effects'>, client: PortalClient, memberId: string, key: string, entityTypeId: number, itemId: number, text: string) {
   const entity = { ENTITY_TYPE: `dynamic_${entityTypeId}`, ENTITY_ID: itemId }
   return writeOnce<{ commentId: number }>(ports.effects, memberId, key, {
     lookup: async () => {

@@ -1,5 +1,6 @@
 // What the receivables use-cases need from the rest of the server, in one place. Built from the
 // AppContext by `receivablesPorts(ctx)`; tests pass their own clients, install state and clock.
+import { createTelegramClient, type TelegramClient } from '../channels/telegram-client.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../storage/database.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -23,6 +24,8 @@ export interface ReceivablesPorts {
   clients: PortalClients | null
   installState: InstallStateReader
   now: () => Date
+  /** The Telegram Bot API (TELEGRAM_BOT_TOKEN); the client says "not configured" when there is no token. */
+  telegram: TelegramClient
 }
 
 type InstallStateRepo = { get: InstallStateReader }
@@ -37,6 +40,7 @@ export function receivablesPorts(ctx: AppContext, o: Partial<Pick<ReceivablesPor
     clients: o.clients ?? ctx.b24 ?? null,
     installState: o.installState ?? (repo ? (m) => repo.get(m) : async () => null),
     now: o.now ?? (() => new Date()),
+    telegram: createTelegramClient({ botToken: ctx.config.telegram.botToken, apiBase: ctx.config.telegram.apiBase }),
   }
 }
 

@@ -12,6 +12,9 @@ import { reconcileReceivables } from '../../../server/use-cases/reconcile-receiv
 import type { MirrorJobData } from '../../../server/use-cases/enqueue-mirror.ts'
 import { receivablesRepository } from '../../../server/storage/repositories/receivables.ts'
 import { startReceivablesSandbox, type SandboxWorld } from './sandbox-world.ts'
+import nock from 'nock'
+import { createTelegramClient } from '../../../server/channels/telegram-client.ts'
+import { dunningRepository } from '../../../server/storage/repositories/dunning.ts'
 
 let w: SandboxWorld
 let now = new Date('2025-03-05T09:00:00Z')
@@ -20,6 +23,7 @@ const seen = new Set<string>()
 
 const ports = (): ReceivablesPorts => ({
   ...receivablesPorts(w.ctx, { clients: w.client, installState: async () => w.installState, now: () => now }),
+  telegram: createTelegramClient({ botToken: '777:inv', apiBase: 'https://api.telegram.org' }),
   send: async (_n, data, o) => { if (!seen.has(o.key!)) { seen.add(o.key!); queued.push(data as MirrorJobData) } },
 })
 async function drain(): Promise<number> {
@@ -40,15 +44,15 @@ const requests = () => w.sb.admin.counters(w.portalId).requests
 const commentsOn = (type: string, id: number) => w.sb.admin.comments(w.portalId).filter((c) => String(c.ENTITY_TYPE ?? c.entityType).toLowerCase() === type && Number(c.ENTITY_ID ?? c.entityId) === id)
 
 /** A person creates an item in the portal (through REST as user 1, events off: we call the handler). */
-async function portalItem(n: string, kopecks: number, due: string, invoiceDate = '2025-03-01'): Promise<number> {
+async function portalItem(n: string, kopecks: number, due: string, invoiceDate = '2025-03-01', companyId = w.companyId): Promise<number> {
   const { item } = (await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', { entityTypeId: w.entityTypeId, fields: {
-    title: n, companyId: w.companyId, assignedById: w.managerId, [field('invoiceNumber')]: n, [field('invoiceDate')]: invoiceDate,
+    title: n, companyId, assignedById: w.managerId, [field('invoiceNumber')]: n, [field('invoiceDate')]: invoiceDate,
     [field('dueDate')]: due, [field('amount')]: `${kopecks / 100}|RUB`, [field('currency')]: 'RUB',
   } }, { events: false })).result
   return item.id
 }
-async function newReceivable(n: string, kopecks: number, due: string, invoiceDate?: string): Promise<number> {
-  const id = await portalItem(n, kopecks, due, invoiceDate)
+async function newReceivable(n: string, kopecks: number, due: string, invoiceDate?: string, companyId?: number): Promise<number> {
+  const id = await portalItem(n, kopecks, due, invoiceDate, companyId)
   await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
   await drain()
   return id
@@ -175,5 +179,50 @@ describe('receivables on the sandbox portal', () => {
     const mails = w.sb.admin.outbox(w.portalId)
     expect(mails.filter((m) => JSON.stringify(m).includes('S-9'))).toHaveLength(1)
     expect(await stageOf(id)).toBe('AWAITING')
+  })
+
+  describe('Sent to client by Telegram as well', () => {
+    const bot: { chat: unknown; text: string }[] = []
+    beforeAll(() => {
+      nock.disableNetConnect()
+      nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+      nock('https://api.telegram.org').persist().post('/bot777:inv/sendMessage').reply(200, async (req: Request) => {
+        const body = await req.json() as { text: string; chat_id: unknown }
+        bot.push({ chat: body.chat_id, text: body.text })
+        return { ok: true, result: { message_id: bot.length } }
+      })
+    })
+    afterAll(() => { nock.cleanAll(); nock.enableNetConnect() })
+    const chatFor = async (companyId: number, chat: string) => {
+      const cp = await w.ctx.database.db.selectFrom('counterparties').select('id').where('member_id', '=', w.memberId).where('entity_id', '=', companyId).executeTakeFirstOrThrow()
+      await dunningRepository(w.ctx.database.db).patchCounterparty(w.memberId, Number(cp.id), { telegram_chat_id: chat })
+    }
+    const sent = async (id: number) => {
+      await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId: w.entityTypeId, id, fields: { stageId: stage('SENT') } }, { userId: w.managerId, events: false })
+      await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id)
+      await handleReceivableItemEvent(ports(), w.memberId, w.entityTypeId, id) // a repeated event
+    }
+
+    it('the invoice goes to the e-mail and the counterparty\'s chat, each once, and the chat is recorded in the timeline', async () => {
+      const id = await newReceivable('S-10', 120_000, '2025-03-20')
+      await chatFor(w.companyId, '5001')
+      await sent(id)
+      expect(bot.filter((m) => m.text.includes('S-10'))).toEqual([{ chat: '5001', text: expect.stringContaining('Направляем счёт № S-10 от 01.03.2025 на сумму 1 200,00 RUB') }])
+      expect(w.sb.admin.outbox(w.portalId).filter((m) => JSON.stringify(m).includes('S-10'))).toHaveLength(1)
+      expect(commentsOn(`dynamic_${w.entityTypeId}`, id).filter((c) => String(c.COMMENT).includes('отправлен клиенту в Telegram'))).toHaveLength(1)
+      expect(await stageOf(id)).toBe('AWAITING')
+    })
+
+    it('a counterparty with a chat but no e-mail gets the invoice by Telegram alone and the invoice awaits payment', async () => {
+      const noMail = w.sb.admin.seedCompany(w.portalId, { TITLE: 'ИП Без Почты' })
+      const id = await newReceivable('S-11', 30_000, '2025-03-20', undefined, noMail)
+      await chatFor(noMail, '5002')
+      await sent(id)
+      expect(bot.filter((m) => m.text.includes('S-11')).map((m) => m.chat)).toEqual(['5002'])
+      expect(w.sb.admin.outbox(w.portalId).filter((m) => JSON.stringify(m).includes('S-11'))).toHaveLength(0)
+      expect(await stageOf(id)).toBe('AWAITING')
+      const audit = await w.ctx.repos.audit.list(w.memberId, 'receivable', String((await rec(id)).id))
+      expect(audit.map((a) => a.action)).toContain('invoice.delivery-skipped')
+    })
   })
 })
