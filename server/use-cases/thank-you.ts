@@ -10,7 +10,7 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 export interface ThankYouSetting { enabled: boolean; subject?: string; template?: string }
 export const THANK_YOU_SETTING = 'receivables.thank-you'
 
-const defaults = {
+export const THANK_YOU_DEFAULTS = {
   ru: { subject: 'Спасибо за оплату', template: 'Здравствуйте! Оплата по счёту {invoice} получена полностью. Спасибо!' },
   en: { subject: 'Thank you for your payment', template: 'Hello! Invoice {invoice} is paid in full. Thank you!' },
 }
@@ -23,11 +23,11 @@ export async function planThankYou(ports: ReceivablesPorts, rec: Receivable, cp:
   if (!setting?.enabled || !cp.email) return null
   const key = effectKeys.thankYou(rec.memberId, rec.id)
   if ((await ports.effects.claim(key, rec.memberId)).state !== 'new') return null
-  const text = (setting.template || defaults[lang].template).replaceAll('{invoice}', rec.invoiceNumber)
+  const text = (setting.template || THANK_YOU_DEFAULTS[lang].template).replaceAll('{invoice}', rec.invoiceNumber)
   return {
     key,
     command: { method: 'crm.activity.add', params: { fields: {
-      OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: itemId, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: setting.subject || defaults[lang].subject,
+      OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: itemId, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: setting.subject || THANK_YOU_DEFAULTS[lang].subject,
       DESCRIPTION: text, DESCRIPTION_TYPE: 1, RESPONSIBLE_ID: rec.responsibleId ?? 1,
       COMMUNICATIONS: [{ VALUE: cp.email, ENTITY_ID: cp.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[cp.entityType] }],
     } } },

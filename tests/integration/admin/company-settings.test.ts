@@ -7,6 +7,7 @@ import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts
 import { portalKeyRates } from '../../../server/use-cases/penalty-settings.ts'
 import { portalDay } from '../../../server/use-cases/receivable-calendar.ts'
 import { receivablesPorts } from '../../../server/use-cases/receivables-ports.ts'
+import { recordPayment } from '../../../server/use-cases/record-payment.ts'
 
 let w: RobotWorld
 let clerk: number
@@ -81,6 +82,27 @@ describe('admin settings', () => {
     const r = await call<{ ok: boolean; username: string }>('POST', '/admin/telegram/check', {})
     expect(r.body).toMatchObject({ ok: true, username: 'rc_demo_bot' })
     expect(scope.isDone()).toBe(true)
+  })
+
+  it('thank-you on Paid: off by default, unknown variables refused, once switched on a paid invoice sends it once', async () => {
+    const view = await call<{ enabled: boolean; subject: string }>('GET', '/admin/thank-you')
+    expect(view.body).toMatchObject({ enabled: false, subject: 'Спасибо за оплату' })
+    const bad = await call('PUT', '/admin/thank-you', { enabled: true, subject: 'Спасибо', template: 'Счёт {invoice} оплачен, {client}!' })
+    expect(bad).toMatchObject({ status: 400, body: { error: 'settings.invalid' } })
+    expect(bad.body.message).toContain('{client}')
+    expect((await call('PUT', '/admin/thank-you', { enabled: 'yes' })).status).toBe(400)
+    expect((await call('PUT', '/admin/thank-you', { enabled: true, subject: 'x', template: 'y' }, clerk)).status).toBe(403)
+    const ok = await call<{ enabled: boolean; template: string }>('PUT', '/admin/thank-you', { enabled: true, subject: 'Благодарим за оплату', template: 'Счёт {invoice} оплачен полностью. Спасибо, что вы с нами!' })
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200)
+    expect(ok.body).toMatchObject({ enabled: true, template: 'Счёт {invoice} оплачен полностью. Спасибо, что вы с нами!' })
+    expect(await audits('receivables.thank-you')).toBe(1)
+    const { receivableId } = await w.newReceivable({ amount: 150_000, dueDate: '2027-01-15' })
+    const rec = await w.ctx.database.db.selectFrom('receivables').select('invoice_number').where('id', '=', receivableId).executeTakeFirstOrThrow()
+    const { today } = await portalDay(receivablesPorts(w.ctx), w.memberId)
+    await recordPayment(receivablesPorts(w.ctx), { memberId: w.memberId, actor: 'user:1', source: 'test' }, { receivableId, amount: 150_000, paidOn: today, source: 'manual', sourceRef: 'ty-1' })
+    const thanks = () => w.sb.admin.outbox(w.portalId).filter((m) => m.subject === 'Благодарим за оплату')
+    await expect.poll(() => thanks().length, { timeout: 15_000 }).toBe(1)
+    expect(thanks()[0]).toMatchObject({ to: 'buh@romashka.test', body: `Счёт ${rec.invoice_number} оплачен полностью. Спасибо, что вы с нами!` })
   })
 
   it('a non-admin gets 403 everywhere and changes nothing', async () => {

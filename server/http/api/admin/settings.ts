@@ -1,4 +1,4 @@
-// /api/admin: company settings (calendar, key rates, legal entity), the connection state with the
+// /api/admin: company settings (calendar, key rates, legal entity, the thank-you e-mail on Paid), the connection state with the
 // install plan, the Telegram bot check, and who hears about statement lines. Admins only.
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
@@ -9,6 +9,7 @@ import { readConnection } from '../../../use-cases/read-connection.ts'
 import { createTelegramClient } from '../../../channels/telegram-client.ts'
 import { mapped, objectBody } from '../receivables/parse.ts'
 import { previewLetterTemplate, readLetterTemplates, saveLetterTemplate } from '../../../use-cases/claim-letter-template-settings.ts'
+import { readThankYou, saveThankYou } from '../../../use-cases/thank-you-settings.ts'
 
 export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => receivablesPorts(ctx)
@@ -22,6 +23,8 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.get('/admin/claim-letter-template', async (req) => readLetterTemplates(ports(), requireAdmin(req).memberId))
   scope.put('/admin/claim-letter-template', async (req) => { const s = requireAdmin(req); const b = objectBody(req.body); return mapped(() => saveLetterTemplate(ports(), who(s), b.lang, b.template)) })
   scope.post('/admin/claim-letter-template/preview', async (req) => { requireAdmin(req); const b = objectBody(req.body); return mapped(async () => previewLetterTemplate(b.lang, b.template)) })
+  scope.get('/admin/thank-you', async (req) => readThankYou(ports(), requireAdmin(req).memberId))
+  scope.put('/admin/thank-you', async (req) => { const s = requireAdmin(req); return mapped(() => saveThankYou(ports(), who(s), req.body)) })
   scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
   scope.post('/admin/telegram/check', async (req) => {
     requireAdmin(req)
