@@ -39,6 +39,7 @@ export const receivablesProcess: SmartProcessSpec = {
         { xmlId: 'high', label: { ru: 'Высокий', en: 'High' } },
       ],
     },
+    { key: 'nextDueDate', suffix: 'NEXT_DUE', type: 'date', label: { ru: 'Срок оплаты (рабочий день)', en: 'Payment due (working day)' } },
     { key: 'daysOverdue', suffix: 'DAYS_OVERDUE', type: 'integer', label: { ru: 'Дней просрочки', en: 'Days overdue' } },
     { key: 'nextReminderDate', suffix: 'NEXT_REMINDER', type: 'date', label: { ru: 'Следующее напоминание', en: 'Next reminder' } },
     { key: 'promisedDate', suffix: 'PROMISE_DATE', type: 'date', label: { ru: 'Обещанная дата оплаты', en: 'Promised payment date' } },

@@ -39,6 +39,8 @@ export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData
   set('paid', moneyValue(rec.paid, rec.currency))
   set('remaining', moneyValue(rec.remaining, rec.currency))
   set('daysOverdue', daysOverdue(rec.effectiveDueDate, today, rec.remaining))
+  // the day the money is due (a due date on a day off moved on, art. 193 of the Civil Code); empty once paid
+  set('nextDueDate', rec.remaining > 0 ? rec.effectiveDueDate : '')
   const stageId = stage ? stageIdOf(process, stage.stage) : null
   if (stageId) fields.stageId = stageId
 

@@ -75,6 +75,7 @@ describe('receivables on the sandbox portal', () => {
     expect(await rec(id)).toMatchObject({ amount: 100_000, stage: 'NEW', invoiceNumber: 'S-1' })
     const item = await getItem(id)
     expect(String(item[field('remaining')])).toMatch(/^1000(\.00?)?\|RUB$/)
+    expect(String(item[field('nextDueDate')])).toMatch(/^2025-03-11/)
     expect(commentsOn(`dynamic_${w.entityTypeId}`, id)).toHaveLength(1)
     expect(commentsOn('company', w.companyId)).toHaveLength(1)
   })
@@ -94,6 +95,7 @@ describe('receivables on the sandbox portal', () => {
     const comments = commentsOn(`dynamic_${w.entityTypeId}`, id)
     expect(comments).toHaveLength(1)
     expect(String(comments[0].COMMENT ?? comments[0].comment)).toContain('Аванс: 50,00 RUB')
+    expect((await getItem(id))[field('nextDueDate')] ?? '').toBe('') // paid: nothing is due
     expect(commentsOn('company', w.companyId)).toHaveLength(1)
     expect(w.sb.admin.notifications(w.portalId).filter((n) => String(n.TAG ?? n.tag ?? '').includes('rc-payment')).length).toBeGreaterThanOrEqual(1)
   })
@@ -140,6 +142,7 @@ describe('receivables on the sandbox portal', () => {
   it('a due date on a holiday moves to the next working day before Overdue', async () => {
     const id = await newReceivable('S-6', 100_000, '2025-01-04', '2024-12-20')
     expect((await rec(id)).effectiveDueDate).toBe('2025-01-09')
+    expect(String((await getItem(id))[field('nextDueDate')])).toMatch(/^2025-01-09/) // the portal's filters see the working day
     now = new Date('2025-01-09T12:00:00Z')
     await reconcileReceivables(ports(), w.memberId)
     await drain()
