@@ -2,6 +2,8 @@ export const dict = {
   ru: {
     totalDebt: 'Общий долг', overdueDebt: 'Просрочено', oldest: 'Макс. просрочка', advance: 'Аванс', days: '{n} дн.',
     green: 'Без долгов', amber: 'Оплата через {n} дн.', red: 'Есть просрочка', grey: 'Закрыт',
+    byTable: 'Списком', byContract: 'По договорам', noContracts: 'Счетов пока нет', noContract: 'Без договора', contractNo: 'Договор № {n}', termsDays: 'отсрочка {n} дн.',
+    contractTotals: 'счетов: {n} · сумма {a} · остаток {r}', contractMore: 'и ещё {n} — в списке',
     all: 'Все', open: 'Открытые', overdue: 'Просроченные', paid: 'Оплаченные', search: 'Поиск по номеру счёта или договора',
     invoiceNumber: 'Счёт', invoiceDate: 'Дата', dueDate: 'Срок', amount: 'Сумма', paidCol: 'Оплачено', remaining: 'Остаток', stage: 'Статус', daysOverdue: 'Просрочка', contractNumber: 'Договор',
     pay: 'Оплата', newReceivable: 'Новый счёт', empty: 'Счетов нет', rows: 'Всего: {n}',
@@ -17,6 +19,8 @@ export const dict = {
   en: {
     totalDebt: 'Total debt', overdueDebt: 'Overdue', oldest: 'Oldest overdue', advance: 'Advance', days: '{n} d',
     green: 'No debt', amber: 'Due in {n} days', red: 'Overdue', grey: 'Closed',
+    byTable: 'List', byContract: 'By contract', noContracts: 'No invoices yet', noContract: 'No contract', contractNo: 'Contract {n}', termsDays: '{n} days to pay',
+    contractTotals: '{n} invoices · {a} · {r} remaining', contractMore: 'and {n} more in the list',
     all: 'All', open: 'Open', overdue: 'Overdue', paid: 'Paid', search: 'Search by invoice or contract number',
     invoiceNumber: 'Invoice', invoiceDate: 'Date', dueDate: 'Due', amount: 'Amount', paidCol: 'Paid', remaining: 'Remaining', stage: 'Status', daysOverdue: 'Overdue', contractNumber: 'Contract',
     pay: 'Payment', newReceivable: 'New invoice', empty: 'No invoices', rows: 'Total: {n}',

@@ -3,7 +3,7 @@ import { reactive, ref, shallowRef } from 'vue'
 import type { Api } from '../../app/api.ts'
 import type {
   CounterpartySummaryDto, CounterpartyType, ReceivableFilter, ReceivableRowDto, ReceivableSortKey, ReceivablesPageDto,
-  RecordPaymentRequest, CreateReceivableRequest, PaymentOutcomeDto,
+  RecordPaymentRequest, CreateReceivableRequest, PaymentOutcomeDto, ContractGroupDto, ContractsDto,
 } from '../../../../server/http/contracts/receivables.ts'
 import type { HandOverRequest, HandOverResultDto } from '../../../../server/http/contracts/interactions.ts'
 
@@ -64,5 +64,12 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
     await reload()
   }
 
-  return { summary, page, query, loading, error, reload, loadPage, sortBy, recordPayment, createReceivable, handOver }
+  const contracts = shallowRef<ContractGroupDto[]>([])
+  const contractsLoading = ref(false)
+  async function loadContracts() {
+    contractsLoading.value = true
+    try { contracts.value = (await api<ContractsDto>(`/counterparties/${cp.type}/${cp.id}/contracts`)).groups } catch (e) { error.value = (e as Error).message } finally { contractsLoading.value = false }
+  }
+
+  return { summary, page, query, loading, error, reload, loadPage, sortBy, recordPayment, createReceivable, handOver, contracts, contractsLoading, loadContracts }
 }
