@@ -1,59 +1,80 @@
-// Failures between our database and the portal: a task added but its answer lost is not added
-// twice on retry; a transition whose apply job was lost is applied by the periodic recovery.
+// Failures and races between our database and the portal: "Make the payment" added by the portal but its
+// answer lost on the wire is found, not added twice, when the job is retried (the retry the queue
+// holds is run at once with the worker's own handler, not after the queue's backstop poll); a
+// transition whose apply job was never enqueued (the process died) is applied by the periodic
+// recovery, once; three presses of Approve at the same moment (the head twice, the operations
+// manager once) make one decision: one audit row, one stage move, one notification.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { approvalHarness, M, U, type Harness } from './harness.ts'
-import { COST, ETID, F } from './fake-portal.ts'
+import { approvalWorld, waitFor, type ApprovalWorld } from './world.ts'
+import { sql } from 'kysely'
+import { approvalPorts } from '../../../server/use-cases/approval-ports.ts'
+import { createApprovalApply } from '../../../server/jobs/tasks/approval-apply.ts'
+import type { ApprovalApplyJob } from '../../../server/use-cases/approval-transition.ts'
 import { decideApproval } from '../../../server/use-cases/decide-approval.ts'
 import { recoverApprovals } from '../../../server/use-cases/recover-approvals.ts'
-import { approvalPorts } from '../../../server/use-cases/approval-ports.ts'
-import { installState } from './fake-portal.ts'
 
-let h: Harness
-beforeAll(async () => { h = await approvalHarness() })
-afterAll(async () => h.dispose())
+let w: ApprovalWorld
+beforeAll(async () => { w = await approvalWorld() }, 60_000)
+afterAll(async () => w?.close(), 60_000)
 
-const request = { [F.counterparty]: ['CO_1'], [F.amount]: '700|RUB', [F.costItem]: COST.goods, [F.initiator]: U.initiator, [F.invoiceFile]: { id: 1 } }
-async function started(): Promise<{ itemId: number; id: number }> {
-  const itemId = h.portal.userEdit(U.initiator, null, request)
-  await h.itemEvent(itemId)
-  await h.drain()
-  return { itemId, id: (await h.ports().approvals.getByItem(M, ETID, itemId))!.id }
+async function started(): Promise<{ itemId: number; id: number; title: string }> {
+  const itemId = await w.save(w.U.initiator, null, { counterparty: `CO_${w.companyId}`, amount: '700|RUB', costItem: 'goods', initiator: w.U.initiator, invoiceFile: { id: 1, url: '/f/1' } })
+  await waitFor('Head approval', () => w.stageOf(itemId) === 'HEAD_APPROVAL')
+  await w.settle()
+  return { itemId, id: (await w.record(itemId)).id, title: String(w.item(itemId).title) }
 }
 
-describe('recovery', () => {
-  it('"Make the payment" added but the answer lost: the retry finds it instead of adding a second one', async () => {
-    h.clock.now = new Date('2025-06-09T07:00:00Z')
+describe('failures and races', () => {
+  it('"Make the payment" added but the answer lost: the retried job finds it instead of adding a second one', async () => {
+    const { U } = w
     const { itemId, id } = await started()
-    await decideApproval(h.ports(), { memberId: M, approvalId: id, decision: 'approve', actorId: U.head }, 'ui')
-    await h.drain()
-    h.portal.loseAnswerOf = 'tasks.task.add'
-    await decideApproval(h.ports(), { memberId: M, approvalId: id, decision: 'approve', actorId: U.finance }, 'ui')
-    await expect(h.drain()).rejects.toThrow('socket hang up')
-    const outbox = await h.ports().approvals.pendingOutbox(M, 0)
-    // the worker retries the same job
-    const { applyApprovalEvents } = await import('../../../server/use-cases/apply-approval-events.ts')
-    await applyApprovalEvents(h.ports(), { memberId: M, outboxId: outbox.at(-1)! })
-    const tasks = [...h.portal.tasks.values()].filter((t) => (t.UF_CRM_TASK as string[])[0] === `T410_${itemId}`)
+    await decideApproval(w.ports(), { memberId: w.M, approvalId: id, decision: 'approve', actorId: U.head }, 'ui')
+    await waitFor('Finance review', () => w.stageOf(itemId) === 'FINANCE_REVIEW')
+    await w.settle()
+    w.sb.admin.failNext(w.portalId, { count: 1, kind: 'lost', method: 'tasks.task.add' })
+    await decideApproval(w.ports(), { memberId: w.M, approvalId: id, decision: 'approve', actorId: U.finance }, 'ui')
+    // the portal made the task, the job failed on the lost answer and waits for its retry
+    const retry = await waitFor('the job waiting for its retry', async () => (await sql<{ id: string; data: ApprovalApplyJob; retry_count: number }>`SELECT id, data, retry_count
+      FROM pgboss.job WHERE name = 'approval-apply' AND state = 'retry'`.execute(w.ctx.database.db)).rows[0])
+    expect(w.tasksOf(itemId)).toHaveLength(1)
+    expect(w.stageOf(itemId)).toBe('FINANCE_REVIEW')
+    await w.ctx.queue.boss.cancel('approval-apply', retry.id)
+    await createApprovalApply(w.ctx)({ id: retry.id, name: 'approval-apply', data: retry.data, retryCount: 1 })
+    await waitFor('Accounting', () => w.stageOf(itemId) === 'ACCOUNTING')
+    await w.settle()
+    const tasks = w.tasksOf(itemId).sort((a, b) => Number(a.id) - Number(b.id))
     expect(tasks.map((t) => String(t.TITLE).split(':')[0])).toEqual(['Выполнить оплату', 'Прикрепить платёжное поручение с отметкой банка'])
-    expect(tasks[1].PARENT_ID).toBe(tasks[0].ID)
-    expect(h.portal.stageOf(itemId)).toBe('ACCOUNTING')
+    expect(tasks[1].PARENT_ID).toBe(Number(tasks[0].id))
   })
 
   it('a transition committed but never applied (the enqueue was lost) is applied by the recovery job', async () => {
-    h.clock.now = new Date('2025-06-10T07:00:00Z')
-    const { itemId, id } = await started()
-    const crashing = approvalPorts(h.t.ctx, { clients: h.portal, installState: async () => installState, now: () => h.clock.now, telegram: h.ports().telegram,
-      send: async () => { throw new Error('process killed') } })
-    await expect(decideApproval(crashing, { memberId: M, approvalId: id, decision: 'approve', actorId: U.head }, 'ui')).rejects.toThrow('process killed')
-    expect(h.portal.stageOf(itemId)).toBe('HEAD_APPROVAL')
+    const { U } = w
+    const { itemId, id, title } = await started()
+    const crashing = approvalPorts(w.ctx, { send: async () => { throw new Error('process killed') } })
+    await expect(decideApproval(crashing, { memberId: w.M, approvalId: id, decision: 'approve', actorId: U.head }, 'ui')).rejects.toThrow('process killed')
+    await w.settle()
+    expect(w.stageOf(itemId)).toBe('HEAD_APPROVAL')
     // a fresh row is left alone (its job may just be slow); an old enough one is re-applied
-    expect((await recoverApprovals(h.ports(), M, '2025-06-10T10:00')).reapplied).toBe(0)
-    const out = await recoverApprovals(h.ports(), M, '2025-06-10T10:00', 0)
+    expect((await recoverApprovals(w.ports(), w.M, '2026-06-10T10:00')).reapplied).toBe(0)
+    const out = await recoverApprovals(w.ports(), w.M, '2026-06-10T10:00', 0)
     expect(out.reapplied).toBe(1)
-    await h.drain()
-    expect(h.portal.stageOf(itemId)).toBe('FINANCE_REVIEW')
-    expect(h.portal.notificationsTo(U.finance).filter((m) => m.includes(`Request ${itemId}`))).toHaveLength(1)
+    await waitFor('Finance review', () => w.stageOf(itemId) === 'FINANCE_REVIEW')
+    await w.settle()
+    expect(w.notificationsTo(U.finance, title)).toHaveLength(1)
     // running it again finds nothing left to apply
-    expect((await recoverApprovals(h.ports(), M, '2025-06-10T10:15', 0)).reapplied).toBe(0)
+    expect((await recoverApprovals(w.ports(), w.M, '2026-06-10T10:15', 0)).reapplied).toBe(0)
+  })
+
+  it('two approvers pressing at the same moment produce one decision', async () => {
+    const { U } = w
+    const { itemId, id, title } = await started()
+    const press = (actorId: number) => decideApproval(w.ports(), { memberId: w.M, approvalId: id, round: 1, stepIndex: 0, decision: 'approve', actorId }, 'telegram')
+    const outcomes = await Promise.all([press(U.head), press(U.ops), press(U.head)])
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['already-decided', 'already-decided', 'decided'])
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'approval' AND entity_id = ${String(id)} AND action = 'approval.approved'`.execute(w.ctx.database.db)
+    expect(rows.rows[0].n).toBe(1)
+    await waitFor('Finance review', () => w.stageOf(itemId) === 'FINANCE_REVIEW')
+    await w.settle()
+    expect(w.notificationsTo(U.finance, title)).toHaveLength(1)
   })
 })
