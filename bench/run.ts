@@ -4,11 +4,13 @@ import { printTable, type Bench, type Metric } from './lib/metrics.ts'
 import { benchEventAck } from './event-ack.ts'
 import { benchStatementMatch } from './statement-match.ts'
 import { benchReports } from './reports.ts'
+import { benchCounterpartyTab } from './counterparty-tab.ts'
 
 const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
   { name: 'statement-match', run: benchStatementMatch },
   { name: 'reports', run: benchReports },
+  { name: 'counterparty-tab', run: benchCounterpartyTab },
 ]
 
 // PostgreSQL measurements use a throw-away database on this server (the machines run one locally).
