@@ -7,10 +7,11 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { inLedgerTx } from './ledger-tx.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
+import { checkContractPenaltyTerms, PenaltyError, type PenaltyTerms } from '../domain/penalties/index.ts'
 
 export interface CreateReceivableInput {
   counterparty: { type: CounterpartyType; id: number; name?: string | null }
-  contract?: { number: string; date?: string | null; legalEntity?: string | null; paymentTermsDays?: number | null } | null
+  contract?: { number: string; date?: string | null; legalEntity?: string | null; paymentTermsDays?: number | null; penaltyTerms?: unknown } | null
   invoiceNumber: unknown
   invoiceDate: unknown
   dueDate: unknown
@@ -33,12 +34,19 @@ export async function createReceivable(ports: ReceivablesPorts, who: Actor, inpu
   if (terms_ !== undefined && terms_ !== null && (!Number.isSafeInteger(terms_) || terms_ < 0 || terms_ > 3650)) {
     throw new ReceivableError('receivable.invalid-text', 'contract.paymentTermsDays must be 0..3650 days', 'contract.paymentTermsDays')
   }
+  let penaltyTerms: PenaltyTerms | null = null
+  if (input.contract?.penaltyTerms !== undefined && input.contract.penaltyTerms !== null) {
+    try { penaltyTerms = checkContractPenaltyTerms(input.contract.penaltyTerms) } catch (e) {
+      if (e instanceof PenaltyError) throw new ReceivableError('receivable.invalid-text', `contract.penaltyTerms: ${e.message}`, 'contract.penaltyTerms')
+      throw e
+    }
+  }
   const { calendar } = await portalDay(ports, who.memberId)
   const effective = effectiveDueDate(calendar, terms.dueDate)
   const created = await inLedgerTx(ports.db, async (r) => {
     const counterparty = await r.counterparties.upsert(who.memberId, { entityType: cp.type, entityId: cp.id, name: cp.name ?? null })
     const contract = contractNumber && input.contract
-      ? await r.contracts.ensure(who.memberId, counterparty.id, { number: contractNumber, contractDate, legalEntity: input.contract.legalEntity ?? null, paymentTermsDays: input.contract.paymentTermsDays ?? null }, who.actor)
+      ? await r.contracts.ensure(who.memberId, counterparty.id, { number: contractNumber, contractDate, legalEntity: input.contract.legalEntity ?? null, paymentTermsDays: input.contract.paymentTermsDays ?? null, ...(penaltyTerms ? { penaltyTerms } : {}) }, who.actor)
       : null
     const rec = await r.receivables.insert(who.memberId, {
       counterpartyId: counterparty.id, contractId: contract?.id ?? null, itemId: null, ...terms, effectiveDueDate: effective,

@@ -52,7 +52,7 @@ export async function counterpartyContracts(ports: ReceivablesPorts, memberId: s
     if (!contract && !t) continue
     const { rows } = await query.page(memberId, { counterpartyId: cp.id, contractId: contract?.id ?? null, filter: 'all', sort: 'invoiceDate', dir: 'desc', limit: 100, offset: 0, today })
     groups.push({
-      contract: contract ? { id: contract.id, number: contract.number, contractDate: contract.contractDate, legalEntity: contract.legalEntity, paymentTermsDays: contract.paymentTermsDays } : null,
+      contract: contract ? { id: contract.id, number: contract.number, contractDate: contract.contractDate, legalEntity: contract.legalEntity, paymentTermsDays: contract.paymentTermsDays, penaltyTerms: (contract.penaltyTerms as Record<string, unknown> | null) ?? null } : null,
       totals: { amount: t?.amount ?? 0, paid: t?.paid ?? 0, remaining: t?.remaining ?? 0, count: t?.count ?? 0 },
       receivables: rows.map((r) => toRowDto(r, today)),
     })

@@ -2,6 +2,7 @@
 export { PenaltyError } from './penalty-error.ts'
 export type { PenaltyErrorCode } from './penalty-error.ts'
 export { calculatePenalty } from './calculate-penalty.ts'
+export { checkContractPenaltyTerms } from './contract-terms.ts'
 export { PENALTY_METHODS, RATE_MODES } from './types.ts'
 export type { Payment, PenaltyCap, PenaltyInput, PenaltyMethod, PenaltyResult, PenaltyRow, PenaltyTerms, RateMode } from './types.ts'
 export { BUILTIN_KEY_RATES, KEY_RATE_ERA_395 } from './key-rates.ts'

@@ -66,7 +66,8 @@ export interface ReceivablesPageDto {
   itemEntityTypeId?: number | null
 }
 
-export interface ContractDto { id: number; number: string; contractDate: string | null; legalEntity: string | null; paymentTermsDays: number | null }
+/** penaltyTerms: the contract's penalty terms as the engine takes them ({ method: 'per-day', percentPerDay: '0.1', cap? } ...), null when none. */
+export interface ContractDto { id: number; number: string; contractDate: string | null; legalEntity: string | null; paymentTermsDays: number | null; penaltyTerms: Record<string, unknown> | null }
 
 /** GET /api/counterparties/:type/:id/contracts: contracts with their receivables nested (no contract = `contract: null`). */
 export interface ContractGroupDto {

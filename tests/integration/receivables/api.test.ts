@@ -104,12 +104,23 @@ describe('receivables API', () => {
     ['no body object', '/api/receivables', [1, 2], 400, 'request.invalid-body'],
     ['a bad contract date', '/api/receivables', invoice({ contract: { number: 'D-9', date: '2025-13-01' } }), 400, 'receivable.invalid-date'],
     ['an absurd amount', '/api/receivables', invoice({ amount: 10 ** 13 }), 400, 'receivable.invalid-amount'],
+    ['penalty terms of an unknown method', '/api/receivables', invoice({ contract: { number: 'D-8', penaltyTerms: { method: 'usury' } } }), 400, 'receivable.invalid-text'],
+    ['a per-day penalty without its rate', '/api/receivables', invoice({ contract: { number: 'D-8', penaltyTerms: { method: 'per-day' } } }), 400, 'receivable.invalid-text'],
+    ['penalty terms that are not an object', '/api/receivables', invoice({ contract: { number: 'D-8', penaltyTerms: '0.1%' } }), 400, 'receivable.invalid-text'],
   ])('refuses to create with %s and writes nothing', async (_n, url, payload, status, code) => {
     const before = await counts()
     const r = await post(url, payload)
     expect(r.statusCode).toBe(status)
     expect(r.json().error).toBe(code)
     expect(await counts()).toEqual(before)
+  })
+
+  it('a contract keeps its penalty terms (checked by the penalty engine) and shows them with its invoices', async () => {
+    const terms = { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } }
+    const r = await post('/api/receivables', invoice({ counterparty: { type: 'company', id: 77, name: 'ООО Лютик' }, invoiceNumber: 'PT-1', contract: { number: 'D-77', date: '2025-01-10', paymentTermsDays: 10, penaltyTerms: terms } }))
+    expect(r.statusCode, r.body).toBe(201)
+    const groups = (await get('/api/counterparties/company/77/contracts')).json().groups
+    expect(groups[0].contract).toMatchObject({ number: 'D-77', paymentTermsDays: 10, penaltyTerms: terms })
   })
 
   it('refuses bad payments and writes nothing', async () => {

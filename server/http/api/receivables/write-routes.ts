@@ -41,6 +41,7 @@ export async function receivablesWriteRoutes(scope: FastifyInstance, ctx: AppCon
       contract: contract ? {
         number: contract.number as string, date: typeof contract.date === 'string' ? contract.date : null,
         legalEntity: typeof contract.legalEntity === 'string' ? contract.legalEntity.slice(0, 255) : null, paymentTermsDays: optionalId(contract.paymentTermsDays, 'contract.paymentTermsDays'),
+        penaltyTerms: contract.penaltyTerms,
       } : null,
       invoiceNumber: b.invoiceNumber, invoiceDate: b.invoiceDate, dueDate: b.dueDate, amount: b.amount, currency: b.currency,
       responsibleId: optionalId(b.responsibleId, 'responsibleId') ?? s.userId,

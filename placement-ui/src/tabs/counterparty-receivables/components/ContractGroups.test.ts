@@ -11,7 +11,7 @@ const row = (id: number, n: string, remaining: number, status: ReceivableRowDto[
   dueDate: '2026-10-31', effectiveDueDate: '2026-11-02', amount: 100_000, paid: 100_000 - remaining, remaining, currency: 'RUB', stage: 'NEW', manualStage: false, daysOverdue: 0, status,
 } as ReceivableRowDto)
 const groups: ContractGroupDto[] = [
-  { contract: { id: 1, number: '15/2026', contractDate: '2026-01-15', legalEntity: 'ООО Поставщик', paymentTermsDays: 30 }, totals: { amount: 200_000, paid: 100_000, remaining: 100_000, count: 2 }, receivables: [row(1, 'A-1', 100_000, 'overdue'), row(2, 'A-2', 0, 'paid')] },
+  { contract: { id: 1, number: '15/2026', contractDate: '2026-01-15', legalEntity: 'ООО Поставщик', paymentTermsDays: 30, penaltyTerms: { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } } }, totals: { amount: 200_000, paid: 100_000, remaining: 100_000, count: 2 }, receivables: [row(1, 'A-1', 100_000, 'overdue'), row(2, 'A-2', 0, 'paid')] },
   { contract: null, totals: { amount: 100_000, paid: 0, remaining: 100_000, count: 3 }, receivables: [row(3, 'B-1', 100_000, 'open')] },
 ]
 
@@ -20,6 +20,7 @@ describe('contracts with their receivables nested', () => {
     const w = mount(ContractGroups, { props: { groups, loading: false, lang: 'en', t: translator(dict, 'en') as never }, global: { plugins: [b24UiPlugin] } })
     expect(w.find('[data-testid="contract-15/2026"]').text()).toContain('Contract 15/2026')
     expect(w.find('[data-testid="contract-15/2026"]').text()).toContain('30 days to pay')
+    expect(w.find('[data-testid="contract-penalty"]').text()).toBe('penalty 0.1 % a day, at most 10 %')
     expect(w.find('[data-testid="contract-15/2026"] [data-testid="contract-totals"]').text().replace(/\s+/g, ' ')).toContain('2 invoices')
     expect(w.findAll('[data-testid="contract-15/2026"] tbody tr').map((r) => r.text())).toEqual([expect.stringContaining('A-1'), expect.stringContaining('A-2')])
     expect(w.find('[data-testid="contract-none"] tbody').exists()).toBe(false) // folded until opened
