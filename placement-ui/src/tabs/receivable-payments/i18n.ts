@@ -4,6 +4,11 @@ export const dict = {
     payments: 'Оплаты', audit: 'Журнал', date: 'Дата', amount: 'Сумма', source: 'Источник', reference: 'Основание', actor: 'Кто', reverse: 'Сторнировать',
     reversed: 'сторнирована', reversal: 'сторно', add: 'Добавить оплату', none: 'Оплат нет', notLinked: 'Этот элемент ещё не связан со счётом в реестре',
     src_manual: 'вручную', 'src_bank-statement': 'выписка', src_robot: 'робот', src_api: 'API', src_reversal: 'сторно', confirmReverse: 'Сторнировать оплату {a}?',
+    actorUser: 'сотрудник #{n}', actorApp: 'приложение',
+    'act_payment.recorded': 'Оплата записана', 'act_payment.received': 'Оплата получена', 'act_payment.reversed': 'Оплата сторнирована', 'act_receivable.created': 'Счёт создан',
+    'act_receivable.stage-moved': 'Стадия изменена', 'act_receivable.stage-moved-manually': 'Стадия изменена вручную', 'act_receivable.terms-changed': 'Условия счёта изменены',
+    'act_receivable.handed-over': 'Передан коллеге', 'act_invoice.delivered': 'Счёт отправлен клиенту', 'act_invoice.delivery-skipped': 'Счёт не отправлен: нет e-mail',
+    'act_invoice.delivery-failed': 'Ошибка отправки счёта', 'act_invoice.telegram-failed': 'Telegram не доставил счёт', 'act_dunning.receivable-settings': 'Настройки напоминаний изменены',
     openClaim: 'Претензионная работа', confirmClaim: 'Открыть претензионную работу по этому счёту? Юрист получит задачу; если претензия уже открыта, откроется она.',
   },
   en: {
@@ -11,6 +16,11 @@ export const dict = {
     payments: 'Payments', audit: 'Audit log', date: 'Date', amount: 'Amount', source: 'Source', reference: 'Reference', actor: 'By', reverse: 'Reverse',
     reversed: 'reversed', reversal: 'reversal', add: 'Add payment', none: 'No payments', notLinked: 'This item is not linked to a ledger receivable yet',
     src_manual: 'manual', 'src_bank-statement': 'bank statement', src_robot: 'robot', src_api: 'API', src_reversal: 'reversal', confirmReverse: 'Reverse the payment of {a}?',
+    actorUser: 'user #{n}', actorApp: 'the app',
+    'act_payment.recorded': 'Payment recorded', 'act_payment.received': 'Payment received', 'act_payment.reversed': 'Payment reversed', 'act_receivable.created': 'Invoice created',
+    'act_receivable.stage-moved': 'Stage changed', 'act_receivable.stage-moved-manually': 'Stage changed by hand', 'act_receivable.terms-changed': 'Invoice terms changed',
+    'act_receivable.handed-over': 'Handed over', 'act_invoice.delivered': 'Invoice sent to the client', 'act_invoice.delivery-skipped': 'Invoice not sent: no e-mail',
+    'act_invoice.delivery-failed': 'Invoice sending failed', 'act_invoice.telegram-failed': 'Telegram did not deliver the invoice', 'act_dunning.receivable-settings': 'Reminder settings changed',
     openClaim: 'Claim work', confirmClaim: 'Open claim work for this invoice? The lawyer gets a task; if a claim is already open, it is shown.',
   },
 }
