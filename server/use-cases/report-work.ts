@@ -3,6 +3,7 @@
 import { sql } from 'kysely'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
+import { fullName, users } from '../bitrix24/rest/index.ts'
 import type { ApprovalState } from '../domain/approvals/index.ts'
 import type { ApprovalsReportDto, ApproverRowDto, PayoutsReportDto, PromisesReportDto } from '../http/contracts/reports.ts'
 
@@ -42,6 +43,18 @@ export async function payoutsReport(ports: ReceivablesPorts, memberId: string): 
 
 const hours = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000
 
+/** Approvers are named from the portal's users (one request); without a portal they stay ids. */
+async function approverNames(ports: ReceivablesPorts, memberId: string, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length || !ports.clients) return new Map()
+  try {
+    const client = await ports.clients.forPortal(memberId)
+    return new Map((await users.many(client, ids)).map((u) => [Number(u.ID), fullName(u)]))
+  } catch (e) {
+    ports.log.warn({ memberId, err: (e as Error).message }, 'reports.approver-names-unavailable')
+    return new Map()
+  }
+}
+
 export async function approvalsReport(ports: ReceivablesPorts, memberId: string): Promise<ApprovalsReportDto> {
   const rows = await ports.db.selectFrom('approvals').select(['status', 'state', 'created_at']).where('member_id', '=', memberId).execute()
   const by = new Map<number, { decided: number; hours: number; breaches: number; substituted: number }>()
@@ -59,7 +72,8 @@ export async function approvalsReport(ports: ReceivablesPorts, memberId: string)
       by.set(step.assigneeId, a)
     }
   }
-  const approvers: ApproverRowDto[] = [...by.entries()].map(([approverId, a]) => ({ approverId, decided: a.decided, avgHours: a.decided ? Math.round((a.hours / a.decided) * 10) / 10 : 0, breaches: a.breaches, substituted: a.substituted }))
+  const names = await approverNames(ports, memberId, [...by.keys()])
+  const approvers: ApproverRowDto[] = [...by.entries()].map(([approverId, a]) => ({ approverId, approverName: names.get(approverId) ?? null, decided: a.decided, avgHours: a.decided ? Math.round((a.hours / a.decided) * 10) / 10 : 0, breaches: a.breaches, substituted: a.substituted }))
     .sort((x, y) => y.breaches - x.breaches || x.approverId - y.approverId)
   return {
     requests: rows.length, done: rows.filter((r) => r.status === 'done').length, rejected: rows.filter((r) => r.status === 'rejected').length,

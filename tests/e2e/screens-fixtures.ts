@@ -114,7 +114,7 @@ export const claimsReport = {
   names: { 'recovery:NEW': 'Просрочка', 'recovery:FIRST_NOTICE': 'Первое уведомление', 'recovery:CLAIM_SENT': 'Претензия направлена', 'recovery:PRETRIAL': 'Досудебное урегулирование', 'recovery:IN_COURT': 'В суде' },
 }
 export const payoutsReport = { month: '2025-06', total: 550_000, rows: [{ caseId: 1, itemId: 9, title: 'Компенсация Иванову', counterpartyName: 'Иванов И.', deadline: '2025-06-05', amount: 200_000, overdue: true }, { caseId: 1, itemId: 9, title: 'Компенсация Иванову', counterpartyName: 'Иванов И.', deadline: '2025-06-20', amount: 350_000, overdue: false }] }
-export const approvalsReport = { requests: 14, done: 9, rejected: 2, avgCycleHours: 26.5, approvers: [{ approverId: 7, decided: 5, avgHours: 20, breaches: 2, substituted: 1 }, { approverId: 5, decided: 9, avgHours: 3, breaches: 0, substituted: 0 }] }
+export const approvalsReport = { requests: 14, done: 9, rejected: 2, avgCycleHours: 26.5, approvers: [{ approverId: 7, approverName: 'Иван Начальников', decided: 5, avgHours: 20, breaches: 2, substituted: 1 }, { approverId: 5, approverName: 'Ольга Финансова', decided: 9, avgHours: 3, breaches: 0, substituted: 0 }] }
 
 export const calendarView = { settings: { timezone: 'Europe/Moscow', workStart: '09:00', workEnd: '18:00', lunch: { start: '13:00', end: '14:00' }, companyDaysOff: ['2025-12-31'], companyWorkingDays: [] }, yearsPresent: [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026], missingYears: [2027], today: '2026-12-04' }
 export const keyRates = { rates: [['2025-10-27', '16.50'], ['2025-09-15', '17.00'], ['2025-07-28', '18.00'], ['2025-06-09', '20.00'], ['2024-10-28', '21.00'], ['2024-09-16', '19.00']].map(([from, percent]) => ({ from, percent, added: false })) }

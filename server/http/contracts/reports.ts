@@ -13,5 +13,5 @@ export interface ClaimsReportDto { stages: ClaimStageRowDto[]; names: Record<str
 export interface PayoutDueDto { caseId: number; itemId: number; title: string; counterpartyName: string | null; deadline: string; amount: number; overdue: boolean }
 export interface PayoutsReportDto { month: string; rows: PayoutDueDto[]; total: number }
 
-export interface ApproverRowDto { approverId: number; decided: number; avgHours: number; breaches: number; substituted: number }
+export interface ApproverRowDto { approverId: number; /** From the portal's users; null when it could not be read. */ approverName: string | null; decided: number; avgHours: number; breaches: number; substituted: number }
 export interface ApprovalsReportDto { requests: number; done: number; rejected: number; avgCycleHours: number | null; approvers: ApproverRowDto[] }

@@ -25,6 +25,10 @@ const get = async (url: string, user = 1) => {
 
 beforeAll(async () => {
   w = await startRobotWorld()
+  // the approvers below are portal users 5 and 7: the report names them
+  for (let id = 0; id < 7;) id = w.sb.admin.addUser(w.portalId, { name: 'Сотрудник' }).id
+  w.sb.admin.updateUser(w.portalId, 5, { name: 'Ольга', lastName: 'Финансова' })
+  w.sb.admin.updateUser(w.portalId, 7, { name: 'Иван', lastName: 'Начальников' })
   ports = receivablesPorts(w.ctx, { now: () => new Date('2025-06-15T12:00:00+03:00') })
   const who = { memberId: w.memberId, actor: 'user:1', source: 'test' }
   const add = async (k: string, invoiceDate: string, dueDate: string, amount: number) => {
@@ -94,8 +98,8 @@ describe('reports', () => {
     const a = await approvalsReport(ports, w.memberId)
     expect(a).toMatchObject({ requests: 2, done: 1, rejected: 0, avgCycleHours: 24 })
     expect(a.approvers).toEqual([
-      { approverId: 7, decided: 1, avgHours: 20, breaches: 2, substituted: 1 },
-      { approverId: 5, decided: 2, avgHours: 3, breaches: 0, substituted: 0 },
+      { approverId: 7, approverName: 'Иван Начальников', decided: 1, avgHours: 20, breaches: 2, substituted: 1 },
+      { approverId: 5, approverName: 'Ольга Финансова', decided: 2, avgHours: 3, breaches: 0, substituted: 0 },
     ])
   })
 
