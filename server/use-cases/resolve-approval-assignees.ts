@@ -34,7 +34,9 @@ export async function assignSteps(client: PortalClient, route: RouteDefinition, 
     switch (step.role) {
       case 'department-head': {
         const head = await departmentHeadOf(client, initiatorId)
-        out[step.id] = head.kind === 'none' ? { assigneeId: null } : { assigneeId: head.userId, selfApproval: head.kind === 'self' }
+        // nobody heads the initiator's departments up to the top (or the initiator is in none): the
+        // operations manager, who may approve for any approver, holds the step instead of nobody
+        out[step.id] = head.kind === 'none' ? { assigneeId: roles.operationsManager ?? null } : { assigneeId: head.userId, selfApproval: head.kind === 'self' }
         break
       }
       case 'cfo': out[step.id] = { assigneeId: roles.cfo }; break

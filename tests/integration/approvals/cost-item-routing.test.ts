@@ -58,4 +58,14 @@ describe('routing rule by cost item', () => {
     expect(w.notificationsTo(U.cfo, title)).toHaveLength(0)
     expect(w.notificationsTo(U.finance, title)).toHaveLength(1)
   })
+
+  it('an initiator in no department (no head anywhere): the operations manager holds the head step and is asked', async () => {
+    const loner = w.sb.admin.addUser(w.portalId, { name: 'Фрилансер', lastName: 'Тестов', departments: [] }).id
+    const itemId = await w.save(loner, null, { counterparty: `CO_${w.companyId}`, amount: '500|RUB', costItem: 'goods', initiator: loner, invoiceFile: { id: 3, url: '/f/3' } })
+    await waitFor('Head approval', () => w.stageOf(itemId) === 'HEAD_APPROVAL')
+    await w.settle()
+    const title = String(w.item(itemId).title)
+    expect((await w.record(itemId)).state.steps[0]).toMatchObject({ id: 'head', assigneeId: U.ops })
+    expect(w.notificationsTo(U.ops, title)).toEqual([expect.stringContaining('Нужно ваше согласование')])
+  })
 })
