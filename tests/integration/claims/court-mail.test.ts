@@ -4,7 +4,8 @@
 // found when it is; a lost event is healed by the 15-minute scan; outgoing mail and other numbers
 // are left alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
+import type { RobotWorld } from '../../helpers/installed-app.ts'
+import { openRecoveryCase } from './recovery-case.ts'
 import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
 import { dunningPorts } from '../../../server/use-cases/dunning-ports.ts'
 import { bindCourtMailById, scanCourtMail } from '../../../server/use-cases/bind-court-mail.ts'
@@ -35,12 +36,7 @@ const lawyerNotes = () => w.sb.admin.notifications(w.portalId).filter((n) => Num
 const links = async () => (await w.ctx.database.db.selectFrom('claim_mail_links').select('activity_id').where('member_id', '=', w.memberId).orderBy('activity_id').execute()).map((r) => r.activity_id)
 
 beforeAll(async () => {
-  w = await startRobotWorld()
-  lawyer = w.sb.admin.addUser(w.portalId, { name: 'Юлия', lastName: 'Юристова' }).id
-  await w.ctx.repos.settings.set(w.memberId, 'claims', { specialistId: lawyer }, 'test')
-  const { itemId } = await w.newReceivable({ amount: 50_000_000, invoiceDate: '2026-06-10', dueDate: '2026-07-10' })
-  const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'NEGOTIATION'), [{ robot: 'claim-open' }])
-  claimItemId = Number(run.steps[0].returnValues!.claimId)
+  ({ w, lawyer, claimItemId } = await openRecoveryCase())
 }, 90_000)
 afterAll(async () => w?.close(), 60_000)
 

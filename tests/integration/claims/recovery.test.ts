@@ -3,7 +3,8 @@
 // the follow-up due that day in working time; "Court preparation" gives the lawyer a task with the
 // document checklist; a limitation period ending within 90 days warns the lawyer once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
+import type { RobotWorld } from '../../helpers/installed-app.ts'
+import { openRecoveryCase } from './recovery-case.ts'
 import { portalDay } from '../../../server/use-cases/receivable-calendar.ts'
 import { receivablesPorts } from '../../../server/use-cases/receivables-ports.ts'
 import { pretrialDeadline } from '../../../server/domain/claims/recovery-clock.ts'
@@ -26,12 +27,7 @@ const move = (stage: string) => w.sb.admin.call(w.portalId, 'crm.item.update', {
 const lawyerTasks = () => w.sb.admin.tasks(w.portalId).filter((t) => Number(t.RESPONSIBLE_ID) === lawyer)
 
 beforeAll(async () => {
-  w = await startRobotWorld()
-  lawyer = w.sb.admin.addUser(w.portalId, { name: 'Юлия', lastName: 'Юристова' }).id
-  await w.ctx.repos.settings.set(w.memberId, 'claims', { specialistId: lawyer }, 'test')
-  const { itemId } = await w.newReceivable({ amount: 50_000_000, invoiceDate: '2026-06-10', dueDate: '2026-07-10' })
-  const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'NEGOTIATION'), [{ robot: 'claim-open' }])
-  claimItemId = Number(run.steps[0].returnValues!.claimId)
+  ({ w, lawyer, claimItemId } = await openRecoveryCase())
 }, 90_000)
 afterAll(async () => w?.close(), 60_000)
 

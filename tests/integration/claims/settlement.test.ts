@@ -4,7 +4,8 @@
 // tranche left unpaid after its due day gives the lawyer one task. Outside that stage the schedule
 // cannot be edited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
+import type { RobotWorld } from '../../helpers/installed-app.ts'
+import { openRecoveryCase } from './recovery-case.ts'
 import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
 import { totalsMarker } from '../../../server/domain/receivables/index.ts'
 import { portalDay } from '../../../server/use-cases/receivable-calendar.ts'
@@ -33,13 +34,7 @@ const pay = async (amount: number, ref: string) => {
 }
 
 beforeAll(async () => {
-  w = await startRobotWorld()
-  lawyer = w.sb.admin.addUser(w.portalId, { name: 'Юлия', lastName: 'Юристова' }).id
-  await w.ctx.repos.settings.set(w.memberId, 'claims', { specialistId: lawyer }, 'test')
-  const r = await w.newReceivable({ amount: 50_000_000, invoiceDate: '2026-06-10', dueDate: '2026-07-10' })
-  receivableId = r.receivableId
-  const run = await w.runRule(w.receivables.entityTypeId, r.itemId, w.stageId('receivables', 'NEGOTIATION'), [{ robot: 'claim-open' }])
-  claimItemId = Number(run.steps[0].returnValues!.claimId)
+  ({ w, lawyer, claimItemId, receivableId } = await openRecoveryCase())
 }, 90_000)
 afterAll(async () => w?.close(), 60_000)
 
