@@ -37,6 +37,9 @@ export async function benchReports(): Promise<Metric[]> {
     { name: 'report_collection_100k', value: await time(() => collectionReport(ports, 'm')), unit: 'ms', target: '< 2000 ms', note: '12 weeks + 6 months x 3 series' },
     { name: 'report_promises_100k', value: await time(() => promisesReport(ports, 'm')), unit: 'ms', target: '< 2000 ms', note: '10,000 promises' },
   ]
+  // the issue's headline figure: the slowest report of the admin page over 100,000 receivables
+  const slowest = metrics.reduce((a, b) => (b.value > a.value ? b : a))
+  metrics.unshift({ name: 'reports_100k_ms', value: slowest.value, unit: 'ms', target: '< 2000 ms', note: `slowest: ${slowest.name}` })
   await database.close()
   return metrics
 }

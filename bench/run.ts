@@ -5,12 +5,16 @@ import { benchEventAck } from './event-ack.ts'
 import { benchStatementMatch } from './statement-match.ts'
 import { benchReports } from './reports.ts'
 import { benchCounterpartyTab } from './counterparty-tab.ts'
+import { benchRestRequests } from './rest-requests.ts'
+import { benchUiSize } from './ui-size.ts'
 
 const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
   { name: 'statement-match', run: benchStatementMatch },
   { name: 'reports', run: benchReports },
   { name: 'counterparty-tab', run: benchCounterpartyTab },
+  { name: 'rest-requests', run: benchRestRequests },
+  { name: 'ui-size', run: benchUiSize },
 ]
 
 // PostgreSQL measurements use a throw-away database on this server (the machines run one locally).

@@ -65,6 +65,32 @@ export async function dunningTimelineComment(ports: Pick<DunningPorts, 'effects'
   })
 }
 
+/** Several timeline lines (one per invoice of a consolidated reminder) in ONE batch, each once: keys
+ * claimed here are written together; a key an earlier attempt left half-done goes the one-by-one
+ * way, which looks the comment up before writing it. */
+export async function dunningTimelineComments(ports: Pick<DunningPorts, 'effects'>, client: PortalClient, memberId: string, entityTypeId: number, lines: { key: string; itemId: number; text: string }[]) {
+  const fresh: typeof lines = []
+  for (const l of lines) {
+    const c = await ports.effects.claim(l.key, memberId)
+    if (c.state === 'new') fresh.push(l)
+    else if (c.state !== 'done') await dunningTimelineComment(ports, client, memberId, l.key, entityTypeId, l.itemId, l.text)
+  }
+  if (!fresh.length) return
+  let res
+  try {
+    res = await client.batch(Object.fromEntries(fresh.map((l, i) => [`c${i}`, { method: 'crm.timeline.comment.add', params: { fields: { ENTITY_TYPE: `dynamic_${entityTypeId}`, ENTITY_ID: l.itemId, COMMENT: l.text } } }])), { halt: false, idempotent: false })
+  } catch (e) {
+    // an answer that certainly did not reach the portal frees the keys; otherwise the retry looks up first
+    const status = (e as { status?: number }).status
+    for (const l of fresh) await (status === 503 || status === 429 ? ports.effects.release(l.key) : ports.effects.abandon(l.key)).catch(() => {})
+    throw e
+  }
+  for (const [i, l] of fresh.entries()) {
+    const error = res.errors[`c${i}`]
+    await ports.effects.complete(l.key, error ? { error: error.error } : { commentId: Number(res.results[`c${i}`]) })
+  }
+}
+
 /** A portal notification to an employee, plus a Telegram copy when the employee has linked a chat. */
 export async function notifyEmployee(ports: DunningPorts, client: PortalClient, memberId: string, key: string, userId: number, message: string): Promise<void> {
   await notifyDunningUser(ports, client, memberId, key, userId, message)

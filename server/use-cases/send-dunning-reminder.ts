@@ -11,7 +11,7 @@ import type { DunningRow } from '../storage/repositories/dunning.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { debtByCounterparty, dunningInput } from './dunning-input.ts'
 import { loadDunningRules } from './dunning-settings.ts'
-import { dunningTimelineComment, notifyDunningUser, sendDunningEmail, sendDunningTelegram, TelegramNotDelivered, userName } from './dunning-channels.ts'
+import { dunningTimelineComments, notifyDunningUser, sendDunningEmail, sendDunningTelegram, TelegramNotDelivered, userName } from './dunning-channels.ts'
 import type { RemindJobData } from './run-dunning-scan.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { receivablesProcessOf } from './receivables-ports.ts'
@@ -65,6 +65,7 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
   if (!party) return 'nothing-due'
   const sent = await deliver(ports, client, memberId, counterpartyId, day, party, msg, rules.headOfSalesId, new Date(localTimeToMs(calendar.timezone, day, 0)))
   const p = await receivablesProcessOf(ports, memberId)
+  const lines: { key: string; itemId: number; text: string }[] = []
   for (const e of msg.entries) {
     await ports.repo.logStep(memberId, { receivableId: e.receivableId, stepKey: e.stepKey, kind: 'reminder', status: sent.channels.length ? 'sent' : 'skipped', onDate: today,
       detail: { channels: sent.channels, failed: sent.failed, subject: msg.subject, consolidated: msg.entries.length > 1 } })
@@ -72,9 +73,11 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
       const text = msg.lang === 'ru'
         ? `Напоминание об оплате (${e.stepKey}) ${today}: ${sent.channels.length ? `отправлено (${sent.channels.join(', ')})` : 'не отправлено — нет доступного канала'}. ${msg.subject}`
         : `Payment reminder (${e.stepKey}) ${today}: ${sent.channels.length ? `sent (${sent.channels.join(', ')})` : 'not sent: no channel available'}. ${msg.subject}`
-      await dunningTimelineComment(ports, client, memberId, effectKeys.dunningTimeline(memberId, e.receivableId, e.stepKey), p.entityTypeId, e.itemId, text)
+      lines.push({ key: effectKeys.dunningTimeline(memberId, e.receivableId, e.stepKey), itemId: e.itemId, text })
     }
   }
+  // every invoice's timeline gets its line, all in one request
+  if (p && lines.length) await dunningTimelineComments(ports, client, memberId, p.entityTypeId, lines)
   return sent.channels.length ? 'sent' : 'no-channel'
 }
 

@@ -1,0 +1,19 @@
+// ui_js_gzip_kb: the placement UI's JavaScript as the browser downloads it (every chunk of the
+// production build, gzip level 9), next to the entry chunk alone (what the first tab needs before it
+// loads its own code). Builds the UI first when there is no build. Target: under 250 KB gzip.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import type { Metric } from './lib/metrics.ts'
+
+const ASSETS = new URL('../dist/ui/assets/', import.meta.url)
+
+export async function benchUiSize(): Promise<Metric[]> {
+  if (!existsSync(ASSETS)) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' })
+  const files = readdirSync(ASSETS).filter((f) => f.endsWith('.js'))
+  const gz = (f: string) => gzipSync(readFileSync(new URL(f, ASSETS)), { level: 9 }).byteLength / 1024
+  const total = files.reduce((s, f) => s + gz(f), 0)
+  const html = readFileSync(new URL('../index.html', ASSETS), 'utf8')
+  const entry = files.find((f) => html.includes(f)) ?? files[0]!
+  return [{ name: 'ui_js_gzip_kb', value: total, unit: 'KB', comparison: { name: `entry chunk ${entry}`, value: gz(entry) }, target: '< 250 KB', note: `${files.length} chunks; tabs and charts load lazily` }]
+}
