@@ -1,4 +1,5 @@
-// The portal's dunning rules (settings key 'dunning'): stored after validation, defaults otherwise.
+// The portal's dunning rules (settings key 'dunning'): stored after validation, defaults otherwise;
+// every change is audited with the parts that changed.
 import { DunningError, defaultDunningRules, validateDunningRules, type DunningRules } from '../domain/dunning/index.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 
@@ -16,10 +17,13 @@ export async function loadDunningRules(ports: Pick<ReceivablesPorts, 'settings' 
 }
 
 /** Validates the whole document (partial input is merged over the current rules); throws DunningError. */
-export async function saveDunningRules(ports: Pick<ReceivablesPorts, 'settings' | 'log'>, memberId: string, input: unknown, actor: string): Promise<DunningRules> {
+export async function saveDunningRules(ports: Pick<ReceivablesPorts, 'settings' | 'log' | 'audit'>, memberId: string, input: unknown, actor: string, source = 'ui'): Promise<DunningRules> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new DunningError('dunning.invalid-rules', 'settings must be a JSON object')
   const current = await loadDunningRules(ports, memberId)
   const rules = validateDunningRules({ ...current, ...input })
   await ports.settings.set(memberId, DUNNING_SETTINGS_KEY, rules, actor)
+  const changed = (Object.keys(rules) as (keyof DunningRules)[]).filter((k) => JSON.stringify(rules[k]) !== JSON.stringify(current[k]))
+  await ports.audit.record({ memberId, actor, source, action: 'settings.changed', entity: 'setting', entityId: DUNNING_SETTINGS_KEY,
+    details: { changed, value: Object.fromEntries(changed.map((k) => [k, rules[k]])) } })
   return rules
 }

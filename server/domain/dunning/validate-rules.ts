@@ -2,7 +2,8 @@
 import { DunningError } from './dunning-error.ts'
 import { unknownVariables } from './render-template.ts'
 import { windowMinutes } from './send-window.ts'
-import { CHANNELS, RISK_SEGMENTS, type DunningRules } from './types.ts'
+import { CHANNELS, type DunningRules } from './types.ts'
+import { checkSegmentRules } from './validate-segment-rules.ts'
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/
 const isInt = (v: unknown, min: number, max: number) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max
@@ -14,7 +15,6 @@ export function validateDunningRules(input: unknown): DunningRules {
   if (!isObj(input)) throw new DunningError('dunning.invalid-rules', 'rules must be an object', { errors: ['rules must be an object'] })
   const r = input as unknown as DunningRules
   if (!Array.isArray(r.ladders) || !r.ladders.length) bad('ladders', 'at least one ladder is required')
-  if (!Array.isArray(r.rules) || !r.rules.length) bad('rules', 'at least one rule is required')
   if (!isObj(r.templates)) bad('templates', 'must be an object')
   const ladderIds = new Set<string>()
   const templateIds = new Set(isObj(r.templates) ? Object.keys(r.templates) : [])
@@ -47,22 +47,7 @@ export function validateDunningRules(input: unknown): DunningRules {
       else { checkChannels(`${p}.tail.channels`, t.channels); if (!templateIds.has(t.template)) bad(`${p}.tail.template`, `unknown template "${t.template}"`) }
     }
   }
-  for (const [i, x] of (Array.isArray(r.rules) ? r.rules : []).entries()) {
-    const p = `rules[${i}]`
-    if (!isObj(x) || !RISK_SEGMENTS.includes(x.riskSegment)) { bad(p, `riskSegment must be ${RISK_SEGMENTS.join(', ')}`); continue }
-    if (!ladderIds.has(x.ladder)) bad(`${p}.ladder`, `unknown ladder "${x.ladder}"`)
-    if (x.minDebt !== undefined && !isInt(x.minDebt, 0, Number.MAX_SAFE_INTEGER)) bad(`${p}.minDebt`, 'kopecks, a non-negative integer')
-    if (!Array.isArray(x.escalation)) { bad(`${p}.escalation`, 'a list'); continue }
-    let last = -1
-    for (const [j, e] of x.escalation.entries()) {
-      const q = `${p}.escalation[${j}]`
-      if (!isObj(e) || typeof e.id !== 'string' || !ID.test(e.id)) { bad(q, 'id required'); continue }
-      if (!isInt(e.daysOverdue, 0, 3650) || e.daysOverdue <= last) bad(`${q}.daysOverdue`, 'integers in increasing order')
-      last = e.daysOverdue
-      if (!Array.isArray(e.tasks) || e.tasks.some((t) => !isObj(t) || typeof t.title !== 'string' || !t.title.trim() || !isInt(t.hours, 1, 2000))) bad(`${q}.tasks`, 'each {title, hours 1-2000}')
-    }
-  }
-  for (const s of RISK_SEGMENTS) if (Array.isArray(r.rules) && !r.rules.some((x) => isObj(x) && x.riskSegment === s && !x.legalEntity && !x.counterpartySegment && !x.minDebt)) bad('rules', `a general rule for risk segment "${s}" is required`)
+  checkSegmentRules(r.rules, ladderIds, bad)
   for (const [id, byLang] of Object.entries(isObj(r.templates) ? r.templates : {})) {
     for (const [lang, t] of Object.entries(byLang ?? {})) {
       if (!['ru', 'en'].includes(lang) || !isObj(t) || typeof t.subject !== 'string' || typeof t.body !== 'string' || !t.body.trim()) { bad(`templates.${id}.${lang}`, 'subject and non-empty body'); continue }

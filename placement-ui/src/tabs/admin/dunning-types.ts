@@ -12,10 +12,29 @@ export interface LadderForm {
   tail: { everyDays: number; unit: DunningUnit; maxRepeats: number; channels: DunningChannel[]; template: string } | null
   window: { from: string; to: string }
 }
+export type RiskSegmentForm = 'low' | 'normal' | 'high'
+export interface EscalationTaskForm { title: string; hours: number }
+export interface EscalationStepForm { id: string; daysOverdue: number; moveToOverdue: boolean; tasks: EscalationTaskForm[]; notifyHead: boolean; openClaim: boolean }
+export interface SegmentRuleForm {
+  id: string
+  riskSegment: RiskSegmentForm
+  legalEntity?: string
+  counterpartySegment?: string
+  /** Kopecks. */
+  minDebt?: number
+  ladder: string
+  escalation: EscalationStepForm[]
+}
 export interface DunningRulesForm {
   ladders: LadderForm[]
   templates: Record<string, Partial<Record<'ru' | 'en', { subject: string; body: string }>>>
-  /** Everything else (rules, people, payment details) travels back unchanged. */
+  rules: SegmentRuleForm[]
+  headOfSalesId: number | null
+  lawyerId: number | null
+  legalNotifyIds: number[]
+  paymentDetails: string
+  catchUpDays: number
+  /** Anything newer the server adds travels back unchanged. */
   [rest: string]: unknown
 }
 
@@ -24,5 +43,13 @@ export function newStepId(ladder: LadderForm, now: number): string {
   const used = new Set(ladder.steps.map((s) => s.id))
   let id = `s${now.toString(36)}`
   for (let i = 1; used.has(id); i++) id = `s${now.toString(36)}-${i}`
+  return id
+}
+
+/** A new id (rules, escalation steps) not in `used`: lower-case, as the server requires. */
+export function newId(prefix: string, used: Iterable<string>, now: number): string {
+  const taken = new Set(used)
+  let id = `${prefix}${now.toString(36)}`
+  for (let i = 1; taken.has(id); i++) id = `${prefix}${now.toString(36)}-${i}`
   return id
 }
