@@ -1,5 +1,6 @@
-// npm run bench: runs every benchmark, prints a table and writes bench/results.json.
-import { writeFileSync } from 'node:fs'
+// npm run bench: runs every benchmark, prints a table and writes bench/results.json
+// (`npm run bench -- dunning-scan reports` runs only the named ones).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { printTable, type Bench, type Metric } from './lib/metrics.ts'
 import { benchEventAck } from './event-ack.ts'
 import { benchStatementMatch } from './statement-match.ts'
@@ -7,6 +8,7 @@ import { benchReports } from './reports.ts'
 import { benchCounterpartyTab } from './counterparty-tab.ts'
 import { benchRestRequests } from './rest-requests.ts'
 import { benchUiSize } from './ui-size.ts'
+import { benchDunningScan } from './dunning-scan.ts'
 
 const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
@@ -15,6 +17,7 @@ const benches: Bench[] = [
   { name: 'counterparty-tab', run: benchCounterpartyTab },
   { name: 'rest-requests', run: benchRestRequests },
   { name: 'ui-size', run: benchUiSize },
+  { name: 'dunning-scan', run: benchDunningScan },
 ]
 
 // PostgreSQL measurements use a throw-away database on this server (the machines run one locally).
@@ -33,4 +36,9 @@ for (const b of benches) {
   }
 }
 process.stdout.write(`${printTable(metrics)}\n`)
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ measuredAt: new Date().toISOString(), metrics }, null, 2)}\n`)
+// `npm run bench -- <name>...` runs only those benches and keeps the other figures already in the file
+const file = new URL('./results.json', import.meta.url)
+const kept = only.length && existsSync(file)
+  ? ((JSON.parse(readFileSync(file, 'utf8')) as { metrics?: Metric[] }).metrics ?? []).filter((m) => !metrics.some((x) => x.name === m.name) && !only.some((b) => m.name === `${b}_failed`))
+  : []
+writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), metrics: [...kept, ...metrics] }, null, 2)}\n`)
