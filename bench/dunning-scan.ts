@@ -66,9 +66,12 @@ export async function benchDunningScan(): Promise<Metric[]> {
   process.stderr.write(`  100k: ${big.requests} requests (minimum ${big.minimum}), ${Math.round(big.wallMs)} ms (seed ${Math.round(big.seedMs)} ms); ${describe(big)}\n`)
   const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
   return [
-    { name: 'dunning_scan_requests_100k', value: big.requests, unit: 'requests', comparison: { name: `minimum: ${big.itemsRead}/2500 read + ${big.stats.nextDateWrites}/50 written`, value: big.minimum }, target: `<= ${Math.floor(big.minimum * 1.2)} (1.2x)`, note: describe(big) },
+    { name: 'scan_100k_requests', value: big.requests, unit: 'requests', comparison: { name: `minimum: ${big.itemsRead}/2500 read + ${big.stats.nextDateWrites}/50 written`, value: big.minimum }, target: `<= ${Math.floor(big.minimum * 1.2)} (1.2x)`, note: describe(big) },
     { name: 'dunning_scan_requests_10k', value: small.requests, unit: 'requests', comparison: { name: `minimum: ${small.itemsRead}/2500 read + ${small.stats.nextDateWrites}/50 written`, value: small.minimum }, target: `<= ${Math.floor(small.minimum * 1.2)} (1.2x)`, note: describe(small) },
     { name: 'dunning_scan_request_ratio_100k', value: big.ratio, unit: 'x minimum', comparison: { name: 'same, 10,000 receivables', value: small.ratio }, target: '<= 1.2' },
+    // the portal's real limit is 2 requests a second: what the scan's requests cost in time there, next
+    // to the SDK's plain list helper (pages of 50, one call per written item) on the same data
+    { name: 'scan_100k_seconds_at_2rps', value: big.requests / 2, unit: 's', comparison: { name: 'plain list helper: pages of 50 + one call per write', value: (Math.ceil(big.itemsRead / 50) + big.stats.nextDateWrites) / 2 }, target: '>= 20x fewer requests than the plain helper', note: `${big.requests} requests vs ${Math.ceil(big.itemsRead / 50) + big.stats.nextDateWrites} (computed from the same counts)` },
     { name: 'dunning_scan_wall_100k', value: big.wallMs / 1000, unit: 's', comparison: { name: 'same, 10,000 receivables', value: small.wallMs / 1000 }, note: `runDunningScan end to end (${PER_CP} invoices per counterparty, ${big.logRows} log rows; sandbox over HTTP in this process, ${db})` },
   ]
 }
