@@ -1,4 +1,4 @@
-// Fault injection per portal: random 5xx, hangs, latency, dropped event deliveries, and a queue
+// Fault injection per portal: random 5xx, hangs, lost answers, latency, dropped event deliveries, and a queue
 // of "the next N calls fail like this".
 export type FailRule = {
   count: number
@@ -18,13 +18,15 @@ export type FaultConfig = {
   hangRate: number
   /** how long a hung request is held before its socket is destroyed */
   hangMs: number
+  /** share of calls that are performed and then lose their answer (the socket drops) */
+  lostRate: number
   latencyMs: number | [number, number]
   dropEventRate: number
   failNext: FailRule[]
 }
 
 export const NO_FAULTS: FaultConfig = {
-  errorRate: 0, errorStatus: 500, errorCode: 'INTERNAL_SERVER_ERROR', hangRate: 0, hangMs: 65_000,
+  errorRate: 0, errorStatus: 500, errorCode: 'INTERNAL_SERVER_ERROR', hangRate: 0, hangMs: 65_000, lostRate: 0,
   latencyMs: 0, dropEventRate: 0, failNext: [],
 }
 
@@ -49,6 +51,7 @@ export function decideFault(cfg: FaultConfig, method: string, rnd: () => number 
   if (cfg.errorRate > 0 && rnd() < cfg.errorRate) {
     return { kind: 'error', status: cfg.errorStatus, error: cfg.errorCode, description: 'Injected fault' }
   }
+  if (cfg.lostRate > 0 && rnd() < cfg.lostRate) return { kind: 'lost' }
   return { kind: 'pass' }
 }
 

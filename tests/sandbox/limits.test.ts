@@ -86,6 +86,13 @@ describe('faults and counters', () => {
     w.sb.admin.clearFaults(w.portalId)
   })
 
+  it('a lost-answer rate performs the calls and drops their answers', async () => {
+    w.sb.admin.setFaults(w.portalId, { lostRate: 1 })
+    expect((await fails(w.b24, 'crm.company.add', { fields: { TITLE: 'Lost by rate' } })).code).toMatch(/NETWORK_ERROR|ECONNRESET|JSSDK|ERR/)
+    w.sb.admin.clearFaults(w.portalId)
+    expect((await call(w.b24, 'crm.company.list', { filter: { TITLE: 'Lost by rate' } })).length).toBe(1)
+  })
+
   it('counts requests, methods and writes per portal and resets', async () => {
     w.sb.admin.resetCounters(w.portalId)
     await call(w.b24, 'crm.company.add', { fields: { TITLE: 'X' } })

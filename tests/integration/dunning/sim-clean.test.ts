@@ -1,4 +1,4 @@
-// 45 simulated days over 30 counterparties on a healthy portal.
+// 45 simulated days over 30 counterparties on a healthy sandbox portal the app was installed into.
 import { simulationSuite } from './simulation-suite.ts'
 
 simulationSuite('dunning over 45 simulated days', false)
