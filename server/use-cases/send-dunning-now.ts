@@ -74,7 +74,7 @@ export async function sendDunningNow(ports: DunningPorts, a: Actor, receivableId
 
 const SAMPLE = { invoiceNumber: 'A-1024', invoiceDate: '2025-05-20', dueDate: '2025-06-16', amount: 150_000_00, remaining: 100_000_00, daysOverdue: 12, penalty: 1_234_56 }
 
-export async function previewDunningTemplate(ports: DunningPorts, memberId: string, i: { lang?: unknown; templateId?: unknown; template?: unknown; receivableId?: unknown }): Promise<DunningPreviewResponse> {
+export async function previewDunningTemplate(ports: DunningPorts, memberId: string, i: { lang?: unknown; templateId?: unknown; template?: unknown; receivableId?: unknown; daysOverdue?: unknown }): Promise<DunningPreviewResponse> {
   const lang = i.lang === undefined ? 'ru' : i.lang
   if (lang !== 'ru' && lang !== 'en') throw invalid('lang must be "ru" or "en"')
   const rules = await loadDunningRules(ports, memberId)
@@ -87,7 +87,9 @@ export async function previewDunningTemplate(ports: DunningPorts, memberId: stri
     t = x
   } else if (typeof i.templateId === 'string') t = templateFor(rules, i.templateId, lang)
   else throw invalid('templateId or template is required')
-  let facts = SAMPLE
+  if (i.daysOverdue !== undefined && !(Number.isSafeInteger(i.daysOverdue) && (i.daysOverdue as number) >= 0 && (i.daysOverdue as number) <= 3650)) throw invalid('daysOverdue must be a whole number from 0 to 3650')
+  // the admin page previews a ladder step: the sample invoice is as many days overdue as the step is after the due date
+  let facts = i.daysOverdue === undefined ? SAMPLE : { ...SAMPLE, daysOverdue: i.daysOverdue as number }
   let party = { counterparty: lang === 'ru' ? 'ООО «Ромашка»' : 'Romashka LLC', manager: lang === 'ru' ? 'Иван Петров' : 'Ivan Petrov', paymentDetails: rules.paymentDetails }
   if (i.receivableId !== undefined) {
     if (!Number.isSafeInteger(i.receivableId) || (i.receivableId as number) <= 0) throw invalid('receivableId must be a positive integer')

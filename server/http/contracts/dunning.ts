@@ -56,7 +56,7 @@ export interface DunningSendNowRequest { requestId: string; subject?: string; bo
 export interface DunningSendNowResponse { sent: DunningChannelDto[]; failed: Record<string, string>; subject: string; body: string }
 
 /** POST /api/dunning/templates/preview */
-export interface DunningPreviewRequest { lang?: 'ru' | 'en'; templateId?: string; template?: { subject: string; body: string }; receivableId?: number }
+export interface DunningPreviewRequest { lang?: 'ru' | 'en'; templateId?: string; template?: { subject: string; body: string }; receivableId?: number; /** The sample invoice's days overdue (a ladder step's offset). */ daysOverdue?: number }
 export interface DunningPreviewResponse { subject: string; body: string; variables: string[] }
 
 /** POST /api/dunning/counterparties/:type/:id/settings (only the keys given change; null clears). */

@@ -58,4 +58,13 @@ describe('dunning settings: segment rules and escalation timers', () => {
     expect(await audits()).toHaveLength(1)
     expect((await t.ctx.repos.settings.get<DunningRules>(M, 'dunning'))!.catchUpDays).toBe(2)
   })
+
+  it('the template preview follows a ladder step: the sample invoice is as many days overdue as the step', async () => {
+    const preview = (daysOverdue: unknown) => t.app.inject({ method: 'POST', url: '/api/dunning/templates/preview', headers: H, payload: { templateId: 'overdue', lang: 'en', daysOverdue } })
+    expect((await preview(4)).json().body).toContain('is 4 days overdue')
+    expect((await preview(10)).json().body).toContain('is 10 days overdue')
+    const bad = await preview(-1)
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().message).toContain('daysOverdue must be a whole number from 0 to 3650')
+  })
 })

@@ -34,7 +34,7 @@ export const dict = {
     narrowLegalEntity: 'Только для нашего юрлица', narrowCpSegment: 'Только для сегмента контрагента', narrowMinDebt: 'Долг контрагента от, ₽', anyValue: 'любое', addRule: 'Добавить правило', removeRule: 'Удалить правило',
     escalation: 'Таймеры эскалации', daysOverdue: 'Дней просрочки', moveToOverdue: 'В «Просрочено»', notifyHead: 'Уведомить руководителя', openClaim: 'Открыть претензию', tasks: 'Задачи ответственному', taskTitle: 'Название задачи', taskHours: 'Срок, раб. ч', addTask: 'Задача', addEscalation: 'Добавить шаг эскалации', noEscalation: 'Без эскалации',
     people: 'Ответственные и реквизиты', headOfSales: 'Руководитель отдела продаж', lawyerPerson: 'Юрист по претензиям', legalNotify: 'Уведомлять о претензиях', pick: 'Выбрать', clear: 'Очистить', notSet: 'не выбран', userIds: 'ID сотрудников через запятую',
-    paymentDetails: 'Реквизиты для оплаты (в тексте напоминаний)', catchUpDays: 'Отправить пропущенное напоминание, если опоздали не больше чем на (дней)', badMoney: '«{f}»: сумма в рублях, например 150 000,00', badIds: '«{f}»: ID сотрудников — целые положительные числа через запятую', fixFields: 'Исправьте отмеченные поля, затем сохраните',
+    paymentDetails: 'Реквизиты для оплаты (в тексте напоминаний)', catchUpDays: 'Пропущенное напоминание можно отправить с опозданием до, дней', removeStep: 'Удалить шаг', badMoney: '«{f}»: сумма в рублях, например 150 000,00', badIds: '«{f}»: ID сотрудников — целые положительные числа через запятую', fixFields: 'Исправьте отмеченные поля, затем сохраните', previewStep: 'шаг «{step}»: {n} дн. после срока',
   },
   en: {
     title: 'Receivables Control — settings', save: 'Save', adminsOnly: 'Administrators only', adminsOnlyText: 'This page is for portal administrators. Ask your administrator.',
@@ -71,7 +71,7 @@ export const dict = {
     narrowLegalEntity: 'Only for our legal entity', narrowCpSegment: 'Only for counterparty segment', narrowMinDebt: 'Counterparty debt from, ₽', anyValue: 'any', addRule: 'Add a rule', removeRule: 'Remove the rule',
     escalation: 'Escalation timers', daysOverdue: 'Days overdue', moveToOverdue: 'Move to Overdue', notifyHead: 'Notify the head', openClaim: 'Open a claim', tasks: 'Tasks for the manager', taskTitle: 'Task title', taskHours: 'Due in, working h', addTask: 'Task', addEscalation: 'Add an escalation step', noEscalation: 'No escalation',
     people: 'People and payment details', headOfSales: 'Head of sales', lawyerPerson: 'Lawyer for claims', legalNotify: 'Notify about claims', pick: 'Pick', clear: 'Clear', notSet: 'not set', userIds: 'User IDs, comma separated',
-    paymentDetails: 'Payment details (in the reminder text)', catchUpDays: 'Send a missed reminder if it is late by at most (days)', badMoney: '"{f}": an amount in roubles, e.g. 150,000.00', badIds: '"{f}": user IDs are positive whole numbers, comma separated', fixFields: 'Fix the marked fields, then save',
+    paymentDetails: 'Payment details (in the reminder text)', catchUpDays: 'A missed reminder may still go out late by up to, days', removeStep: 'Remove the step', badMoney: '"{f}": an amount in roubles, e.g. 150,000.00', badIds: '"{f}": user IDs are positive whole numbers, comma separated', fixFields: 'Fix the marked fields, then save', previewStep: 'step "{step}": {n} days after the due date',
   },
 }
 export type AdminT = (k: keyof typeof dict.en & string, v?: Record<string, string | number>) => string

@@ -1,0 +1,143 @@
+// The admin page (the app's main page) in the sandbox portal page with the app installed, in headless
+// Chromium. As the portal admin: every section in ru and en (screenshots to __screenshots__/); in
+// "Reminders" a ladder step's offset changes and the live template preview follows it, a head of sales
+// is picked with the portal's user picker, the settings are saved, stored and audited. As a portal
+// user without admin rights: the page says "administrators only" and the API itself answers 403.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Frame, Page } from 'playwright-core'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
+import { startPortalPageApp, type PortalPageApp } from '../helpers/portal-page-app.ts'
+import { dict } from '../../placement-ui/src/tabs/admin/i18n.ts'
+import type { DunningRules } from '../../server/domain/dunning/index.ts'
+
+let w: PortalPageApp
+let browser: Browser
+let clerk: number
+let head: number
+
+beforeAll(async () => {
+  w = await startPortalPageApp()
+  clerk = w.sb.admin.addUser(w.portalId, { name: 'Пётр', lastName: 'Менеджер', workPosition: 'Менеджер по продажам' }).id
+  head = w.sb.admin.addUser(w.portalId, { name: 'Олег', lastName: 'Руководитель', workPosition: 'Руководитель отдела продаж' }).id
+  browser = await launchChromium()
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+  await w?.close()
+})
+
+/** Section -> what shows that it has loaded. */
+const SECTIONS = { company: 'company', dunning: 'ladder-standard', approvals: 'roles-form', statements: 'statements', reports: 'reports', connection: 'connection-section' } as const
+type Section = keyof typeof SECTIONS
+
+async function openAdminPage(page: Page, user?: number): Promise<Frame> {
+  await page.goto(`${w.portal.origin}/marketplace/app/${w.sbApp.id}/${user ? `?user=${user}` : ''}`)
+  for (const until = Date.now() + 10_000; ; await page.waitForTimeout(50)) {
+    const f = page.frames().find((x) => x.url().includes('/bitrix/placements/'))
+    if (f) return f
+    if (Date.now() > until) throw new Error('the app frame did not load')
+  }
+}
+async function openSection(f: Frame, lang: 'ru' | 'en', s: Section) {
+  await f.getByRole('tab', { name: dict[lang][`sec_${s}`], exact: true }).click()
+  await f.getByTestId(SECTIONS[s]).waitFor({ timeout: 15_000 })
+  await f.waitForTimeout(400) // the section's own requests (plans, reports) settle
+}
+/** Fit the iframe to the content (shrink first: the document is never shorter than its frame), then a full-page shot. */
+async function shot(page: Page, f: Frame, name: string) {
+  await page.evaluate(`document.querySelector('iframe.app').style.height = '300px'`)
+  const height = await f.evaluate<number>('document.documentElement.scrollHeight')
+  await page.evaluate(`document.querySelector('iframe.app').style.height = '${Math.ceil(height) + 16}px'`)
+  await page.waitForTimeout(150)
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+function watchErrors(page: Page) {
+  const errors: string[] = []
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+describe('admin page in the sandbox portal', () => {
+  it('admin (ru): every section; a ladder step moves, the preview follows; saved, stored and audited', async () => {
+    w.setLang('ru')
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' })
+    const errors = watchErrors(page)
+    try {
+      const f = await openAdminPage(page)
+      await f.getByTestId('admin-sections').waitFor({ timeout: 20_000 })
+      for (const s of ['company', 'dunning', 'approvals', 'statements', 'reports', 'connection'] as const) {
+        await openSection(f, 'ru', s)
+        if (s === 'dunning') {
+          // the step "after-3" of the standard ladder: its template ("overdue") in the preview, 3 days overdue
+          const offset = f.getByTestId('ladder-standard-offset-3')
+          await offset.click()
+          await expect.poll(() => f.getByTestId('preview-step').textContent()).toContain('«after-3»: 3 дн.')
+          await expect.poll(() => f.getByTestId('preview-body').textContent()).toContain('просрочен на 3 дн.')
+          await offset.fill('4')
+          await offset.press('Tab')
+          await expect.poll(() => f.getByTestId('preview-body').textContent()).toContain('просрочен на 4 дн.')
+          expect(await f.getByTestId('preview-step').textContent()).toContain('«after-3»: 4 дн.')
+          // the head of sales from the portal's user picker (the portal page's slider)
+          await f.getByTestId('people-head-pick').click()
+          await page.locator(`#slider-panel a[data-user="${head}"]`).click()
+          await expect.poll(() => f.getByTestId('people-head').inputValue()).toBe(String(head))
+          expect(await f.getByTestId('people-form').textContent()).toContain('Олег Руководитель')
+          await f.getByTestId('dunning-save').click()
+          await f.getByTestId('dunning-saved').waitFor()
+          const stored = await w.ctx.repos.settings.get<DunningRules>(w.memberId, 'dunning')
+          expect(stored!.ladders.find((l) => l.id === 'standard')!.steps.find((x) => x.id === 'after-3')!.offset).toBe(4)
+          expect(stored!.headOfSalesId).toBe(head)
+          const audit = await w.ctx.database.db.selectFrom('audit_log').selectAll().where('member_id', '=', w.memberId).where('entity_id', '=', 'dunning').execute()
+          expect(audit).toHaveLength(1)
+          expect(audit[0]).toMatchObject({ action: 'settings.changed', actor: "user:1", source: 'ui' })
+          const details = (typeof audit[0].details === 'string' ? JSON.parse(audit[0].details) : audit[0].details) as { changed: string[] }
+          expect(details.changed.sort()).toEqual(['headOfSalesId', 'ladders'])
+        }
+        await shot(page, f, `admin-portal-${s}-ru`)
+      }
+      expect(errors).toEqual([])
+    } finally { await page.close() }
+  }, 40_000)
+
+  it('admin (en): every section', async () => {
+    w.setLang('en')
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
+    const errors = watchErrors(page)
+    try {
+      const f = await openAdminPage(page)
+      await f.getByTestId('admin-sections').waitFor({ timeout: 20_000 })
+      for (const s of ['company', 'dunning', 'approvals', 'statements', 'reports', 'connection'] as const) {
+        await openSection(f, 'en', s)
+        if (s === 'dunning') expect(await f.getByTestId('ladder-standard-offset-3').inputValue()).toBe('4') // what the admin saved
+        await shot(page, f, `admin-portal-${s}-en`)
+      }
+      expect(errors).toEqual([])
+    } finally { await page.close() }
+  }, 30_000)
+
+  it('a portal user without admin rights: "administrators only", and the API answers 403', async () => {
+    w.setLang('ru')
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' })
+    let headers: Record<string, string> | null = null
+    page.on('request', (r) => { if (r.url().endsWith('/api/whoami')) headers = r.headers() })
+    try {
+      const f = await openAdminPage(page, clerk)
+      await f.getByTestId('admins-only').waitFor({ timeout: 20_000 })
+      expect(await f.getByTestId('admins-only').textContent()).toContain(dict.ru.adminsOnly)
+      expect(await f.getByTestId('admin-sections').count()).toBe(0)
+      await shot(page, f, 'admin-portal-non-admin-ru')
+      // the server refuses this user's own frame token, whatever the page shows
+      const h = { authorization: headers!.authorization, 'x-b24-member-id': headers!['x-b24-member-id'], 'x-b24-domain': headers!['x-b24-domain'], 'content-type': 'application/json' }
+      const me = await fetch(`${w.appBase}/api/whoami`, { headers: h })
+      expect(await me.json()).toMatchObject({ userId: clerk, isAdmin: false })
+      const put = await fetch(`${w.appBase}/api/dunning/settings`, { method: 'PUT', headers: h, body: JSON.stringify({ catchUpDays: 1 }) })
+      expect(put.status).toBe(403)
+      expect(await put.json()).toMatchObject({ error: 'auth.admin-only' })
+      expect((await w.ctx.repos.settings.get<DunningRules>(w.memberId, 'dunning'))!.catchUpDays).toBe(3)
+    } finally { await page.close() }
+  }, 30_000)
+})
