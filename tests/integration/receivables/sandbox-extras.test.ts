@@ -1,0 +1,96 @@
+// More receivables behaviour on the sandbox portal: the thank-you e-mail on Paid (a per-portal
+// setting, off by default, sent once and inside the payment's one write batch); a receivable created
+// in the tab gets its portal item once even when the add answer is lost, and the item's event links to
+// it; two mirrors of one counterparty never create two counterparty comments; a comment whose add
+// answer was lost is found by its marker, so the next payment updates it in one request.
+import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { recordPayment } from '../../../server/use-cases/record-payment.ts'
+import { createReceivable } from '../../../server/use-cases/create-receivable.ts'
+import { handleReceivableItemEvent } from '../../../server/use-cases/handle-receivable-item-event.ts'
+import { mirrorReceivable } from '../../../server/use-cases/mirror-receivable.ts'
+import { THANK_YOU_SETTING } from '../../../server/use-cases/thank-you.ts'
+import { effectKeys } from '../../../server/jobs/keys.ts'
+import { useReceivablesSandbox } from './sandbox-driver.ts'
+
+const d = useReceivablesSandbox()
+const handle = (id: number) => handleReceivableItemEvent(d.ports(), d.w.memberId, d.w.entityTypeId, id)
+const pay = async (itemId: number, amount: number, sourceRef: string) =>
+  recordPayment(d.ports(), d.who(), { receivableId: (await d.rec(itemId)).id, amount, paidOn: '2025-03-05', source: 'manual', sourceRef })
+const mails = (itemId: number) => d.activitiesOn(itemId).filter((a) => Number(a.TYPE_ID) === 4)
+
+describe('thank-you on Paid', () => {
+  it('is off by default and sent once, in the payment\'s one request, when switched on', async () => {
+    const a = await d.newReceivable('TY-1', 10_000, '2025-03-11')
+    await pay(a, 10_000, 'ty-1')
+    await d.drain()
+    expect(mails(a)).toHaveLength(0)
+
+    await d.w.ctx.repos.settings.set(d.w.memberId, THANK_YOU_SETTING, { enabled: true, template: 'Спасибо за оплату счёта {invoice}!' }, 'user:1')
+    const b = await d.newReceivable('TY-2', 10_000, '2025-03-11')
+    d.w.sb.admin.resetCounters(d.w.portalId)
+    await pay(b, 10_000, 'ty-2')
+    await d.drain()
+    expect(d.requests()).toBe(1)
+    expect(mails(b)).toHaveLength(1)
+    expect(mails(b)[0]).toMatchObject({ TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', DESCRIPTION: 'Спасибо за оплату счёта TY-2!', OWNER_ID: b })
+    expect(d.w.sb.admin.outbox(d.w.portalId).filter((m) => m.body === 'Спасибо за оплату счёта TY-2!').map((m) => m.to)).toEqual(['buh@romashka.test'])
+    await pay(b, 500, 'ty-3')
+    await d.drain()
+    expect(mails(b)).toHaveLength(1)
+    await d.w.ctx.repos.settings.set(d.w.memberId, THANK_YOU_SETTING, { enabled: false }, 'user:1')
+  })
+})
+
+describe('a receivable created in the tab', () => {
+  it('gets its portal item once, even when the add answer is lost, and the item event links to it', async () => {
+    const rec = await createReceivable(d.ports(), d.who(), {
+      counterparty: { type: 'company', id: d.w.companyId, name: 'ООО Ромашка' }, invoiceNumber: 'TAB-1', invoiceDate: '2025-03-01', dueDate: '2025-03-15', amount: 25_000, responsibleId: d.w.managerId,
+    })
+    d.w.sb.admin.failNext(d.w.portalId, { count: 1, kind: 'lost', method: 'crm.item.add' })
+    expect(await d.drain()).toBeGreaterThan(1) // the lost answer failed the first attempt
+    const items = d.w.sb.admin.items(d.w.portalId, d.w.entityTypeId).filter((i) => i.xmlId === `rc-receivable-${rec.id}`)
+    expect(items).toHaveLength(1)
+    const itemId = Number(items[0].id)
+    expect(await d.getItem(itemId)).toMatchObject({ companyId: d.w.companyId, stageId: d.stage('NEW') })
+    expect(await d.money(itemId, 'amount')).toBe('25000|RUB')
+    expect(await d.money(itemId, 'remaining')).toBe('25000|RUB')
+    const out = await handle(itemId)
+    expect(out.status === 'ignored' ? null : out.receivable.id).toBe(rec.id)
+    expect((await d.rec(itemId)).id).toBe(rec.id)
+  })
+})
+
+describe('two mirrors of one counterparty at once', () => {
+  it('never create two counterparty comments: the second waits for the first', async () => {
+    const company = d.w.sb.admin.seedCompany(d.w.portalId, { TITLE: 'ИП Новый' })
+    const id = await d.portalItem('CC-1', 10_000, '2025-03-20', { companyId: company })
+    await handle(id)
+    const db = d.w.ctx.database.db
+    const cp = await db.selectFrom('counterparties').select('id').where('member_id', '=', d.w.memberId).where('entity_id', '=', company).executeTakeFirstOrThrow()
+    const key = effectKeys.totalsComment(d.w.memberId, 'counterparty', Number(cp.id))
+    await d.w.ctx.repos.effects.claim(key, d.w.memberId) // another job is adding this comment right now
+    await expect(mirrorReceivable(d.ports(), d.queued[0])).rejects.toThrow(/being created by another job/)
+    expect(d.commentsOn('company', company)).toHaveLength(0)
+    // that job died before reaching the portal: after a minute the claim is stale and the comment is added once
+    await sql`UPDATE effects SET created_at = now() - interval '2 minutes' WHERE key = ${key}`.execute(db)
+    await d.drain()
+    expect(d.commentsOn('company', company)).toHaveLength(1)
+  })
+})
+
+describe('a lost answer after the portal created the comments', () => {
+  it('the comment is found by its marker: the next payment updates it in one request, never a second comment', async () => {
+    const id = await d.portalItem('LA-1', 80_000, '2025-03-11')
+    await handle(id)
+    d.w.sb.admin.failNext(d.w.portalId, { count: 1, kind: 'lost', method: 'batch' })
+    await d.drain()
+    expect(d.itemComments(id)).toHaveLength(1)
+    await pay(id, 20_000, 'la-1')
+    d.w.sb.admin.resetCounters(d.w.portalId)
+    await d.drain()
+    expect(d.requests()).toBe(1)
+    expect(d.itemComments(id)).toHaveLength(1)
+    expect(String(d.itemComments(id)[0].COMMENT)).toContain('Оплачено: 200,00 RUB')
+  })
+})
