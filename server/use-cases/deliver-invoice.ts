@@ -13,6 +13,7 @@ import { stageIdOf } from './receivable-item-fields.ts'
 import { CRM_OWNER_TYPE } from './thank-you.ts'
 import { dunningTimelineComment, sendDunningTelegram, TelegramNotDelivered } from './dunning-channels.ts'
 import { formatDate } from '../documents/format.ts'
+import { emailSenderFields } from './email-sender-settings.ts'
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'no-email' | 'failed' | 'telegram-only'
 
@@ -51,7 +52,7 @@ export async function deliverInvoice(ports: ReceivablesPorts, client: PortalClie
     send: { method: 'crm.activity.add', params: { fields: {
       OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: rec.itemId, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: subject,
       DESCRIPTION: fileUrl ? `${body}\n${fileUrl}` : body, DESCRIPTION_TYPE: 1, RESPONSIBLE_ID: rec.responsibleId ?? 1,
-      COMMUNICATIONS: [{ VALUE: cp.email, ENTITY_ID: cp.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[cp.entityType] }],
+      COMMUNICATIONS: [{ VALUE: cp.email, ENTITY_ID: cp.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[cp.entityType] }], ...(await emailSenderFields(ports, rec.memberId)),
     } } },
     ...(awaiting ? { move: { method: 'crm.item.update', params: { entityTypeId: p.entityTypeId, id: rec.itemId, fields: { stageId: awaiting } } } } : {}),
   }, { halt: true, idempotent: false })

@@ -8,11 +8,12 @@ import type { DunningPorts } from './dunning-ports.ts'
 import { writeOnce } from './dunning-write-once.ts'
 import { effectKeys } from '../jobs/keys.ts'
 import { CRM_OWNER_TYPE } from './thank-you.ts'
+import { emailSenderFields } from './email-sender-settings.ts'
 
 export interface EmailTo { entityType: 'company' | 'contact'; entityId: number; email: string; responsibleId: number }
 
 /** `since`: the start of the sending day; the lookup also accepts the same subject to the same owner since then. */
-export async function sendDunningEmail(ports: DunningPorts, client: PortalClient, memberId: string, key: string, to: EmailTo, subject: string, body: string, since: Date) {
+export async function sendDunningEmail(ports: Pick<DunningPorts, 'effects' | 'settings'>, client: PortalClient, memberId: string, key: string, to: EmailTo, subject: string, body: string, since: Date) {
   const owner = { OWNER_TYPE_ID: CRM_OWNER_TYPE[to.entityType], OWNER_ID: to.entityId }
   return writeOnce<{ activityId: number }>(ports.effects, memberId, key, {
     lookup: async () => {
@@ -25,7 +26,7 @@ export async function sendDunningEmail(ports: DunningPorts, client: PortalClient
     write: async () => ({
       activityId: Number(await client.call('crm.activity.add', { fields: {
         ...owner, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: subject, DESCRIPTION: body, DESCRIPTION_TYPE: 1,
-        RESPONSIBLE_ID: to.responsibleId, ORIGIN_ID: key,
+        RESPONSIBLE_ID: to.responsibleId, ORIGIN_ID: key, ...(await emailSenderFields(ports, memberId)),
         COMMUNICATIONS: [{ VALUE: to.email, ENTITY_ID: to.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[to.entityType] }],
       } }, { idempotent: false })),
     }),

@@ -6,6 +6,7 @@ import type { InstalledProcess } from '../bitrix24/install-state.ts'
 import type { Receivable } from '../storage/repositories/receivables.ts'
 import type { Counterparty } from '../storage/repositories/counterparties.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
+import { emailSenderFields } from './email-sender-settings.ts'
 
 export interface ThankYouSetting { enabled: boolean; subject?: string; template?: string }
 export const THANK_YOU_SETTING = 'receivables.thank-you'
@@ -29,7 +30,7 @@ export async function planThankYou(ports: ReceivablesPorts, rec: Receivable, cp:
     command: { method: 'crm.activity.add', params: { fields: {
       OWNER_TYPE_ID: p.entityTypeId, OWNER_ID: itemId, TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', SUBJECT: setting.subject || THANK_YOU_DEFAULTS[lang].subject,
       DESCRIPTION: text, DESCRIPTION_TYPE: 1, RESPONSIBLE_ID: rec.responsibleId ?? 1,
-      COMMUNICATIONS: [{ VALUE: cp.email, ENTITY_ID: cp.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[cp.entityType] }],
+      COMMUNICATIONS: [{ VALUE: cp.email, ENTITY_ID: cp.entityId, ENTITY_TYPE_ID: CRM_OWNER_TYPE[cp.entityType] }], ...(await emailSenderFields(ports, rec.memberId)),
     } } },
   }
 }

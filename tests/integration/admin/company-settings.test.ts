@@ -22,7 +22,8 @@ beforeAll(async () => {
   w = await startRobotWorld({ env: { TELEGRAM_BOT_TOKEN: '123456:test-token' } })
   clerk = w.sb.admin.addUser(w.portalId, { name: 'Пётр', lastName: 'Менеджер' }).id
 }, 90_000)
-afterAll(async () => { nock.cleanAll(); await w?.close() })
+// the sandbox first: its event deliveries in flight would hold the app's close
+afterAll(async () => { nock.cleanAll(); await w?.sb.close(); await w?.close() }, 60_000)
 
 describe('admin settings', () => {
   it('calendar: saved when valid (and used), refused with the reason otherwise', async () => {
@@ -104,6 +105,25 @@ describe('admin settings', () => {
     // the mirror job runs on the worker; a retried attempt may wait for the queue's backstop poll
     await expect.poll(() => thanks().length, { timeout: 45_000 }).toBe(1)
     expect(thanks()[0]).toMatchObject({ to: 'buh@romashka.test', body: `Счёт ${rec.invoice_number} оплачен полностью. Спасибо, что вы с нами!` })
+  }, 60_000)
+
+  it('e-mail sender: validated, audited, and every e-mail to a client then goes out from it', async () => {
+    expect((await call<{ sender: null }>('GET', '/admin/email-sender')).body).toEqual({ sender: null })
+    for (const bad of [{ name: 'Отдел', address: 'not-an-address' }, { name: 'Отдел <x>', address: 'debts@firm.test' }, { name: 'Без адреса' }, [1]]) {
+      const r = await call('PUT', '/admin/email-sender', bad)
+      expect(r, JSON.stringify(bad)).toMatchObject({ status: 400, body: { error: 'settings.invalid' } })
+    }
+    expect((await call('PUT', '/admin/email-sender', { name: 'x', address: 'x@y.test' }, clerk)).status).toBe(403)
+    const ok = await call<{ sender: object }>('PUT', '/admin/email-sender', { name: 'Отдел дебиторки', address: 'debts@firm.test' })
+    expect(ok.body).toEqual({ sender: { name: 'Отдел дебиторки', address: 'debts@firm.test' } })
+    expect(await audits('channels.emailSender')).toBe(1)
+    const { itemId } = await w.newReceivable({ amount: 90_000, dueDate: '2027-01-20' })
+    const invoice = (await w.ctx.database.db.selectFrom('receivables').select('invoice_number').where('item_id', '=', itemId).executeTakeFirstOrThrow()).invoice_number
+    await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId: w.receivables.entityTypeId, id: itemId, fields: { stageId: w.stageId('receivables', 'SENT') } })
+    const sent = () => w.sb.admin.outbox(w.portalId).filter((m) => String(m.subject).includes(invoice))
+    await expect.poll(() => sent().length, { timeout: 45_000 }).toBe(1)
+    expect(sent()[0].from).toBe('Отдел дебиторки <debts@firm.test>')
+    expect((await call('PUT', '/admin/email-sender', { name: '', address: '' })).body).toEqual({ sender: null })
   }, 60_000)
 
   it('a non-admin gets 403 everywhere and changes nothing', async () => {

@@ -10,6 +10,7 @@ import { createTelegramClient } from '../../../channels/telegram-client.ts'
 import { mapped, objectBody } from '../receivables/parse.ts'
 import { previewLetterTemplate, readLetterTemplates, saveLetterTemplate } from '../../../use-cases/claim-letter-template-settings.ts'
 import { readThankYou, saveThankYou } from '../../../use-cases/thank-you-settings.ts'
+import { readEmailSender, saveEmailSender } from '../../../use-cases/email-sender-settings.ts'
 
 export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => receivablesPorts(ctx)
@@ -25,6 +26,8 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.post('/admin/claim-letter-template/preview', async (req) => { requireAdmin(req); const b = objectBody(req.body); return mapped(async () => previewLetterTemplate(b.lang, b.template)) })
   scope.get('/admin/thank-you', async (req) => readThankYou(ports(), requireAdmin(req).memberId))
   scope.put('/admin/thank-you', async (req) => { const s = requireAdmin(req); return mapped(() => saveThankYou(ports(), who(s), req.body)) })
+  scope.get('/admin/email-sender', async (req) => ({ sender: await readEmailSender(ports(), requireAdmin(req).memberId) }))
+  scope.put('/admin/email-sender', async (req) => { const s = requireAdmin(req); return { sender: await mapped(() => saveEmailSender(ports(), who(s), req.body)) } })
   scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
   scope.post('/admin/telegram/check', async (req) => {
     requireAdmin(req)
