@@ -1,35 +1,39 @@
-// /api/dunning over a real database: the collection plan of a counterparty, pause / promise / skip /
-// send now, template preview and settings; bad input answers a clear 4xx and changes nothing.
+// /api/dunning over a real database, the app connected to a sandbox portal (real user tokens, the
+// production portal client): the collection plan of a counterparty, pause / promise / skip / send
+// now, template preview and settings; bad input answers a clear 4xx and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, localDateOf } from '../../../server/domain/calendar/index.ts'
-import { createTestContext, seedPortal } from '../../helpers/app.ts'
-import { FakePortal } from './fake-portal.ts'
+import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
 
-let t: Awaited<ReturnType<typeof createTestContext>>
-const M = 'member-api'
-const H = { authorization: 'Bearer token', 'x-b24-member-id': M }
+let t: Awaited<ReturnType<typeof connectSandboxApp>>
+let M = ''
+let CO = 0 // the debtor company in the portal
+let clerk = 0 // a manager (not an admin)
+let userId = 0 // who calls the API in a test: the manager, or the portal admin (user 1)
+const H = () => ({ authorization: `Bearer ${(t.sb.admin.issueTokens(t.portalId, t.sbApp.id, userId) as { access_token: string }).access_token}`, 'x-b24-member-id': M })
 const today = localDateOf('Europe/Moscow', Date.now())
 let rid = 0
-let admin = false
-const portal = new FakePortal(M)
-const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: H, payload: payload as object })
-const get = (url: string) => t.app.inject({ method: 'GET', url, headers: H })
+const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: H(), payload: payload as object })
+const get = (url: string) => t.app.inject({ method: 'GET', url, headers: H() })
 const state = async () => t.ctx.database.db.selectFrom('dunning_receivables').selectAll().where('receivable_id', '=', rid).executeTakeFirst()
-const plan = async () => (await get('/api/dunning/counterparties/company/501/plan')).json()
+const plan = async () => (await get(`/api/dunning/counterparties/company/${CO}/plan`)).json()
+const mails = () => t.sb.admin.activities(t.portalId).filter((a) => Number(a.OWNER_TYPE_ID) === 4 && Number(a.OWNER_ID) === CO && Number(a.TYPE_ID) === 4)
 
 beforeAll(async () => {
-  t = await createTestContext()
-  await seedPortal(t.ctx, M)
-  t.ctx.verifyUserToken = async () => ({ userId: 7, isAdmin: admin })
-  t.ctx.b24 = portal
+  t = await connectSandboxApp()
+  M = t.memberId
+  CO = t.sb.admin.seedCompany(t.portalId, { TITLE: 'ООО Ромашка', EMAIL: [{ VALUE: 'buh@romashka.test', VALUE_TYPE: 'WORK' }] })
+  clerk = t.sb.admin.addUser(t.portalId, { name: 'Пётр', lastName: 'Менеджер' }).id
+  userId = clerk
   const db = t.ctx.database.db
-  const cp = await db.insertInto('counterparties').values({ member_id: M, entity_type: 'company', entity_id: 501, name: 'ООО Ромашка', inn: null, kpp: null, email: 'buh@romashka.test' }).returning('id').executeTakeFirstOrThrow()
+  const cp = await db.insertInto('counterparties').values({ member_id: M, entity_type: 'company', entity_id: CO, name: 'ООО Ромашка', inn: null, kpp: null, email: 'buh@romashka.test' }).returning('id').executeTakeFirstOrThrow()
   const due = addDays(today, -20)
   const r = await db.insertInto('receivables').values({ member_id: M, counterparty_id: Number(cp.id), item_id: null, invoice_number: 'A-1', invoice_date: addDays(due, -30), due_date: due, effective_due_date: due,
-    amount: 50_000_00, stage: 'OVERDUE', responsible_id: 7, created_by: 'test', created_source: 'test' }).returning('id').executeTakeFirstOrThrow()
+    amount: 50_000_00, stage: 'OVERDUE', responsible_id: clerk, created_by: 'test', created_source: 'test' }).returning('id').executeTakeFirstOrThrow()
   rid = Number(r.id)
 })
-afterAll(async () => t.dispose())
+// the sandbox first: its event deliveries in flight would hold the app's close
+afterAll(async () => { await t.sb.close(); await t.close() }, 30_000)
 
 describe('dunning API', () => {
   it('the collection plan lists each open receivable with its steps, escalations and state', async () => {
@@ -40,7 +44,7 @@ describe('dunning API', () => {
     expect(r.steps.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['r.before-5', 'r.due-day', 'r.after-10', 'e.esc-1', 'e.esc-3']))
     expect(r.steps.filter((s: { status: string }) => s.status === 'missed').length).toBeGreaterThan(0)
     expect((await get('/api/dunning/counterparties/company/999/plan')).json()).toMatchObject({ counterparty: null, receivables: [] })
-    expect((await get('/api/dunning/counterparties/deal/501/plan')).statusCode).toBe(400)
+    expect((await get(`/api/dunning/counterparties/deal/${CO}/plan`)).statusCode).toBe(400)
   })
 
   it('pause: a past date or no reason is a 400 and changes nothing; then it pauses and ends', async () => {
@@ -75,19 +79,20 @@ describe('dunning API', () => {
   it('send now: the edited text goes out once per request id', async () => {
     expect((await post(`/api/dunning/receivables/${rid}/send-now`, { requestId: 'x' })).statusCode).toBe(400)
     expect((await post(`/api/dunning/receivables/${rid}/send-now`, { requestId: 'req-00000001', channels: ['fax'] })).statusCode).toBe(400)
-    expect(portal.activities).toHaveLength(0)
+    expect(mails()).toHaveLength(0)
     const r = await post(`/api/dunning/receivables/${rid}/send-now`, { requestId: 'req-00000001', body: 'Please pay today' })
     expect(r.statusCode, r.body).toBe(200)
     expect(r.json()).toMatchObject({ sent: ['email'], body: 'Please pay today' })
     expect((await post(`/api/dunning/receivables/${rid}/send-now`, { requestId: 'req-00000001', body: 'Please pay today' })).statusCode).toBe(200)
-    expect(portal.activities).toHaveLength(1)
-    expect(portal.activities[0]).toMatchObject({ TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', DESCRIPTION: 'Please pay today', OWNER_ID: 501 })
+    expect(mails()).toHaveLength(1)
+    expect(mails()[0]).toMatchObject({ DIRECTION: 2, COMPLETED: 'Y', DESCRIPTION: 'Please pay today' })
+    expect(t.sb.admin.outbox(t.portalId).filter((m) => m.body === 'Please pay today').map((m) => m.to)).toEqual(['buh@romashka.test'])
     expect((await plan()).receivables[0].manual).toHaveLength(1)
     expect((await post('/api/dunning/receivables/99999/send-now', { requestId: 'req-00000002' })).statusCode).toBe(404)
   })
 
   it('counterparty and receivable settings: risk segment, do not dun, overrides; bad values are a 400', async () => {
-    const cpUrl = '/api/dunning/counterparties/company/501/settings'
+    const cpUrl = `/api/dunning/counterparties/company/${CO}/settings`
     expect((await post(cpUrl, { timezone: 'Mars/Olympus' })).statusCode).toBe(400)
     expect((await post(cpUrl, { riskSegment: 'extreme' })).statusCode).toBe(400)
     expect((await post('/api/dunning/counterparties/company/999/settings', { riskSegment: 'high' })).statusCode).toBe(404)
@@ -114,14 +119,14 @@ describe('dunning API', () => {
   })
 
   it('settings: admins only; invalid rules are a 400 listing the problems and nothing is stored', async () => {
-    admin = false
-    expect((await t.app.inject({ method: 'PUT', url: '/api/dunning/settings', headers: H, payload: { catchUpDays: 2 } })).statusCode).toBe(403)
-    admin = true
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/dunning/settings', headers: H, payload: { catchUpDays: 99, lawyerId: -1 } })
+    userId = clerk
+    expect((await t.app.inject({ method: 'PUT', url: '/api/dunning/settings', headers: H(), payload: { catchUpDays: 2 } })).statusCode).toBe(403)
+    userId = 1 // the portal's administrator
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/dunning/settings', headers: H(), payload: { catchUpDays: 99, lawyerId: -1 } })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().details.errors.length).toBe(2)
     expect(await t.ctx.repos.settings.get(M, 'dunning')).toBeNull()
-    const ok = await t.app.inject({ method: 'PUT', url: '/api/dunning/settings', headers: H, payload: { lawyerId: 3, paymentDetails: 'р/с 407' } })
+    const ok = await t.app.inject({ method: 'PUT', url: '/api/dunning/settings', headers: H(), payload: { lawyerId: 3, paymentDetails: 'р/с 407' } })
     expect(ok.statusCode, ok.body).toBe(200)
     expect((await get('/api/dunning/settings')).json()).toMatchObject({ lawyerId: 3, paymentDetails: 'р/с 407', catchUpDays: 3 })
   })

@@ -1,10 +1,11 @@
-// The dunning writes against the sandbox portal emulator (in-process admin calls, so the emulator's
-// method validation checks our parameters): the reminder e-mail activity (sent through the outbox),
+// The dunning writes against the sandbox portal emulator, with the app installed by the real install
+// and talking through the production portal client (the emulator's method validation checks our
+// parameters): the reminder e-mail activity (sent through the outbox),
 // Telegram-less channels, escalation tasks, the head-of-sales notice, the Claim Work item with its
 // links and the lawyer's task, timeline comments; a repeated job adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../sandbox/index.ts'
-import type { BatchCommand, BatchResult, Params, PortalClient, PortalClients } from '../../../server/bitrix24/client/portal-client.ts'
+import type { Sandbox } from '../../../sandbox/index.ts'
+import type { Params } from '../../../server/bitrix24/client/portal-client.ts'
 import type { InstallState } from '../../../server/bitrix24/install-state.ts'
 import { defaultDunningRules } from '../../../server/domain/dunning/index.ts'
 import { dunningPorts, type DunningPorts } from '../../../server/use-cases/dunning-ports.ts'
@@ -12,14 +13,14 @@ import { runDunningScan, type EscalateJobData, type RemindJobData } from '../../
 import { sendDunningReminder } from '../../../server/use-cases/send-dunning-reminder.ts'
 import { escalateDunning } from '../../../server/use-cases/escalate-dunning.ts'
 import { readDunningPlan } from '../../../server/use-cases/read-dunning-plan.ts'
-import { createTestContext, seedPortal } from '../../helpers/app.ts'
+import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
+import { installPortal } from '../../../server/use-cases/install-portal.ts'
 import { at } from './simulate.ts'
 
-const M = 'member-sandbox'
+let M = ''
 let sb: Sandbox
-let t: Awaited<ReturnType<typeof createTestContext>>
+let t: Awaited<ReturnType<typeof connectSandboxApp>>
 let pid = 0
-let client: PortalClient & PortalClients
 let state: InstallState
 let ports: DunningPorts
 const clock = { now: at('2025-06-05', 8) }
@@ -29,43 +30,25 @@ const ids = { item: 0, company: 0, manager: 0, head: 0, lawyer: 0, rid: 0 }
 const call = async <T>(method: string, params: Params = {}) => (await sb.admin.call<T>(pid, method, params)).result
 
 beforeAll(async () => {
-  sb = await startSandbox({})
-  const portal = await sb.admin.createPortal({ title: 'Dunning', timezone: 'Europe/Moscow' })
-  pid = portal.id
+  t = await connectSandboxApp()
+  await installPortal(t.ctx, t.memberId, true)
+  ;({ sb, portalId: pid, memberId: M } = t)
+  state = (await t.ctx.repos.installState.get(M)) as InstallState
   ids.manager = sb.admin.addUser(pid, { name: 'Ivan', lastName: 'Manager', email: 'ivan@corp.test' }).id
   ids.head = sb.admin.addUser(pid, { name: 'Olga', lastName: 'Head', email: 'olga@corp.test' }).id
   ids.lawyer = sb.admin.addUser(pid, { name: 'Petr', lastName: 'Lawyer', email: 'petr@corp.test' }).id
-  const rec = (await call<{ type: { entityTypeId: number; id: number } }>('crm.type.add', { fields: { title: 'Receivables', isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'true' } } })).type
-  const claims = (await call<{ type: { entityTypeId: number; id: number } }>('crm.type.add', { fields: { title: 'Claim work', isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'true' } } })).type
-  state = { appVersion: '1', baseUrl: 'https://app.test', eventHandlers: [], robots: [], placements: [], finishedAt: '2025-01-01T00:00:00Z',
-    processes: { receivables: { typeId: rec.id, entityTypeId: rec.entityTypeId, pipelines: {}, fields: {} }, claims: { typeId: claims.id, entityTypeId: claims.entityTypeId, pipelines: {}, fields: {} } } }
   ids.company = sb.admin.seedCompany(pid, { TITLE: 'ООО Ромашка', EMAIL: [{ VALUE: 'buh@romashka.test', VALUE_TYPE: 'WORK' }] })
-  ids.item = (await call<{ item: { id: number } }>('crm.item.add', { entityTypeId: rec.entityTypeId, fields: { title: 'INV-1', companyId: ids.company, assignedById: ids.manager } })).item.id
-  client = {
-    memberId: M,
-    async forPortal() { return client },
-    async call<T>(method: string, params: Params = {}) { return call<T>(method, params) },
-    async callPage<T>(method: string, params: Params = {}) { const r = await sb.admin.call<T>(pid, method, params); return { result: r.result, total: r.total ?? null, next: r.next ?? null } },
-    async batch<T>(commands: Record<string, BatchCommand>): Promise<BatchResult<T>> {
-      const out: BatchResult<T> = { results: {}, errors: {}, totals: {} }
-      for (const [k, c] of Object.entries(commands)) {
-        try { out.results[k] = await call<T>(c.method, c.params ?? {}) } catch (e) { out.errors[k] = { error: String((e as { code?: string }).code ?? 'ERROR'), error_description: (e as Error).message } }
-      }
-      return out
-    },
-    async listAll<T>(method: string, params: Params, opts: { itemsKey?: string } = {}) { const r = await call<Record<string, T[]> | T[]>(method, params); return (opts.itemsKey ? (r as Record<string, T[]>)[opts.itemsKey] : r) as T[] },
-  }
-  t = await createTestContext()
-  await seedPortal(t.ctx, M)
+  ids.item = (await call<{ item: { id: number } }>('crm.item.add', { entityTypeId: state.processes.receivables!.entityTypeId, fields: { title: 'INV-1', companyId: ids.company, assignedById: ids.manager } })).item.id
   const db = t.ctx.database.db
   const cp = await db.insertInto('counterparties').values({ member_id: M, entity_type: 'company', entity_id: ids.company, name: 'ООО Ромашка', inn: null, kpp: null, email: null }).returning('id').executeTakeFirstOrThrow()
   await db.insertInto('dunning_counterparties').values({ member_id: M, counterparty_id: Number(cp.id), risk_segment: 'high', updated_at: new Date() }).execute()
   ids.rid = Number((await db.insertInto('receivables').values({ member_id: M, counterparty_id: Number(cp.id), item_id: ids.item, invoice_number: 'INV-1', invoice_date: '2025-05-15',
     due_date: '2025-06-16', effective_due_date: '2025-06-16', amount: 75_000_00, stage: 'AWAITING', responsible_id: ids.manager, created_by: 't', created_source: 't' }).returning('id').executeTakeFirstOrThrow()).id)
   await t.ctx.repos.settings.set(M, 'dunning', { ...defaultDunningRules(), headOfSalesId: ids.head, lawyerId: ids.lawyer, paymentDetails: 'р/с 40702810000000000001' }, 'test')
-  ports = dunningPorts(t.ctx, { clients: client, installState: async () => state, now: () => clock.now, send: async (name, data) => { jobs.push({ name, data }); return null } })
+  ports = dunningPorts(t.ctx, { clients: t.ctx.b24!, installState: async () => state, now: () => clock.now, send: async (name, data) => { jobs.push({ name, data }); return null } })
 }, 60_000)
-afterAll(async () => { await t.dispose(); await sb.close() })
+// the sandbox first: its event deliveries in flight would hold the app's close
+afterAll(async () => { await sb.close(); await t.close() }, 30_000)
 
 describe('dunning against the sandbox portal', () => {
   it('sends the reminder as a CRM e-mail through the portal outbox, once, and comments the timeline', async () => {
