@@ -1,6 +1,6 @@
 // The admin page's company settings, each validated before it is stored and audited after:
 // the working calendar (zone, hours, lunch, company days off / working days), the key-rate rows
-// the admin added, and our legal entity (requisites used by the claim letter).
+// the admin added (our legal entities are in legal-entities.ts).
 import { calendarYearsPresent, createWorkingCalendar, missingCalendarYears, CalendarError, type WorkingCalendarSettings } from '../domain/calendar/index.ts'
 import { builtinKeyRateTable, mergeKeyRates, PenaltyError, type KeyRate } from '../domain/penalties/index.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
@@ -9,18 +9,18 @@ import { LedgerError } from './ledger-error.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { KEY_RATES_SETTING } from './penalty-settings.ts'
 
-const invalid = (message: string) => new LedgerError('invalid', 'settings.invalid', message)
-const obj = (v: unknown, what: string): Record<string, unknown> => {
+export const invalid = (message: string) => new LedgerError('invalid', 'settings.invalid', message)
+export const obj = (v: unknown, what: string): Record<string, unknown> => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalid(`${what} must be an object`)
   return v as Record<string, unknown>
 }
-const str = (v: unknown, field: string, max: number, pattern?: RegExp, hint?: string): string => {
+export const str = (v: unknown, field: string, max: number, pattern?: RegExp, hint?: string): string => {
   if (typeof v !== 'string' || v.length > max) throw invalid(`${field}: text up to ${max} characters`)
   const s = v.trim()
   if (pattern && s && !pattern.test(s)) throw invalid(`${field}: ${hint}`)
   return s
 }
-async function save(ports: ReceivablesPorts, who: Actor, key: string, value: unknown) {
+export async function save(ports: ReceivablesPorts, who: Actor, key: string, value: unknown) {
   await ports.settings.set(who.memberId, key, value, who.actor)
   await ports.audit.record({ memberId: who.memberId, actor: who.actor, source: who.source, action: 'settings.changed', entity: 'setting', entityId: key, details: { value } })
 }
@@ -90,28 +90,3 @@ export async function changeKeyRate(ports: ReceivablesPorts, who: Actor, body: u
   return readKeyRates(ports, who.memberId)
 }
 
-// ---- legal entity (the creditor of claim letters)
-export interface LegalEntity { name: string; inn: string; kpp: string; ogrn: string; address: string; signer: string; signerTitle: string; bankDetails: { bank: string; bic: string; account: string; corrAccount: string } }
-export const LEGAL_ENTITY_SETTING = 'claims.creditor'
-
-export async function readLegalEntity(ports: ReceivablesPorts, memberId: string): Promise<LegalEntity | null> {
-  return ports.settings.get<LegalEntity>(memberId, LEGAL_ENTITY_SETTING)
-}
-
-export async function saveLegalEntity(ports: ReceivablesPorts, who: Actor, body: unknown): Promise<LegalEntity> {
-  const b = obj(body, 'legal entity')
-  const bank = obj(b.bankDetails ?? {}, 'bankDetails')
-  const e: LegalEntity = {
-    name: str(b.name, 'name', 300), inn: str(b.inn, 'inn', 12, /^(\d{10}|\d{12})$/, '10 or 12 digits'), kpp: str(b.kpp ?? '', 'kpp', 9, /^\d{4}[\dA-Z]{2}\d{3}$/, '9 characters'),
-    ogrn: str(b.ogrn ?? '', 'ogrn', 15, /^(\d{13}|\d{15})$/, '13 or 15 digits'), address: str(b.address ?? '', 'address', 500),
-    signer: str(b.signer ?? '', 'signer', 200), signerTitle: str(b.signerTitle ?? '', 'signerTitle', 200),
-    bankDetails: {
-      bank: str(bank.bank ?? '', 'bankDetails.bank', 300), bic: str(bank.bic ?? '', 'bankDetails.bic', 9, /^\d{9}$/, '9 digits'),
-      account: str(bank.account ?? '', 'bankDetails.account', 20, /^\d{20}$/, '20 digits'), corrAccount: str(bank.corrAccount ?? '', 'bankDetails.corrAccount', 20, /^\d{20}$/, '20 digits'),
-    },
-  }
-  if (!e.name) throw invalid('name: the legal name is required')
-  if (!e.inn) throw invalid('inn: required')
-  await save(ports, who, LEGAL_ENTITY_SETTING, e)
-  return e
-}

@@ -6,8 +6,8 @@ import { calculatePenalty, type PenaltyResult } from '../domain/penalties/index.
 import { addDays } from '../domain/calendar/index.ts'
 import { renderClaimLetterPdf } from '../documents/claim-letter-pdf.ts'
 import type { ClaimLetterModel, Party, BankDetails } from '../documents/claim-letter-model.ts'
-import type { LetterTemplate } from '../documents/claim-letter-template.ts'
-import { LETTER_TEMPLATE_SETTING } from './claim-letter-template-settings.ts'
+import { letterTemplateFor } from './claim-letter-template-settings.ts'
+import { creditorFor, readLegalEntities } from './legal-entities.ts'
 import { claimsRepository, type ClaimLetterMeta } from '../storage/repositories/claims.ts'
 import { paymentsRepository } from '../storage/repositories/payments.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
@@ -19,8 +19,6 @@ import { portalKeyRates } from './penalty-settings.ts'
 import { LedgerError } from './ledger-error.ts'
 
 export interface Creditor extends Party { bankDetails: BankDetails; signer: string; signerTitle: string }
-
-export const CREDITOR_SETTING = 'claims.creditor'
 
 const PLACEHOLDER: Creditor = {
   name: 'Наименование организации (заполните реквизиты в настройках приложения)', signer: '', signerTitle: 'Генеральный директор',
@@ -51,13 +49,15 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const principal = rows.length ? rows.reduce((s, r) => s + r.remaining, 0) : facts.principal
   const accrualRows = results.flatMap((x) => x.rows.filter((row) => row.accrues).map((row) => ({ from: row.from, to: row.to, days: row.days, base: row.base, ratePercent: row.ratePercent, yearDays: row.yearDays ?? 365, amount: row.amount })))
   const accrualTotal = results.reduce((s, x) => s + x.total, 0)
-  const creditor = (await ports.settings.get<Creditor>(memberId, CREDITOR_SETTING)) ?? PLACEHOLDER
+  // the entity of ours named on the invoices' contracts writes the letter; else the default one
+  const entity = creditorFor(await readLegalEntities(ports, memberId), rows.map((r) => r.legalEntity))
+  const creditor: Creditor = entity ?? PLACEHOLDER
   const debtor = await debtorOf(client, facts.companyId, counterpartyName ?? rows[0]?.counterpartyName ?? facts.title)
   const repo = claimsRepository(ports.db)
   const sequence = (await ports.db.selectFrom('claim_letters').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirst())?.n ?? 0
   const number = `П-${today.slice(0, 4)}/${claim.id}-${Number(sequence) + 1}`
   const payWithinDays = 30
-  const template = (await ports.settings.get<Partial<Record<'ru' | 'en', LetterTemplate>>>(memberId, LETTER_TEMPLATE_SETTING))?.[lang]
+  const template = await letterTemplateFor(ports, memberId, lang, entity?.inn ?? null)
   const model: ClaimLetterModel = {
     ...(template ? { template } : {}),
     lang, number, date: today, creditor, debtor, contract: null, invoices, principal,

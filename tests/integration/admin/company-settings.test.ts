@@ -64,6 +64,20 @@ describe('admin settings', () => {
     expect((await call('PUT', '/admin/legal-entity', { ...base, inn: '' })).status).toBe(400)
     expect((await call('PUT', '/admin/legal-entity', base)).status).toBe(200)
     expect((await call<{ entity: { inn: string } }>('GET', '/admin/legal-entity')).body.entity).toMatchObject({ inn: '7701234567', bankDetails: { bic: '044525225' } })
+    // several entities of ours: added, edited (its INN may change), one per INN, deleted; the first is the default
+    type List = { entities: { name: string; inn: string }[] }
+    const second = { ...base, name: 'ООО «Филиал»', inn: '7702345678' }
+    expect((await call<List>('PUT', '/admin/legal-entities', { entity: second })).body.entities.map((e) => e.inn)).toEqual(['7701234567', '7702345678'])
+    const dup = await call('PUT', '/admin/legal-entities', { entity: { ...second, name: 'Дубль', inn: '7701234567' }, replaceInn: '7702345678' })
+    expect(dup).toMatchObject({ status: 400, body: { error: 'settings.invalid' } })
+    expect(dup.body.message).toContain('7701234567')
+    expect((await call('PUT', '/admin/legal-entities', { entity: second, replaceInn: '7709999999' })).status).toBe(404)
+    const renamed = await call<List>('PUT', '/admin/legal-entities', { entity: { ...second, name: 'ООО «Филиал-2»', inn: '770234567890' }, replaceInn: '7702345678' })
+    expect(renamed.body.entities.map((e) => [e.name, e.inn])).toEqual([['ООО «Поставщик»', '7701234567'], ['ООО «Филиал-2»', '770234567890']])
+    expect((await call('PUT', '/admin/legal-entities', { entity: second }, clerk)).status).toBe(403)
+    const del = await w.app.inject({ method: 'DELETE', url: '/api/admin/legal-entities/770234567890', headers: { authorization: `Bearer ${(w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }).access_token}`, 'x-b24-member-id': w.memberId } })
+    expect(del.statusCode).toBe(200)
+    expect((await call<List>('GET', '/admin/legal-entities')).body.entities.map((e) => e.inn)).toEqual(['7701234567'])
   })
 
   it('connection: connected with nothing to change; disconnected shows the reason', async () => {

@@ -40,6 +40,28 @@ beforeAll(async () => {
 afterAll(async () => w?.close())
 
 describe('claim letter', () => {
+  it('is written by the legal entity of ours named on the invoice\'s contract, with that entity\'s template', async () => {
+    const second = { name: 'ООО «Второе юрлицо»', inn: '7702345678', kpp: '770201001', address: 'Москва, ул. Мира, 2', signer: 'П. П. Петров', signerTitle: 'Директор',
+      bankDetails: { bank: 'АО Альфа-Банк', bic: '044525593', account: '40702810100000000002', corrAccount: '30101810200000000593' } }
+    const added = await api<{ entities: { inn: string }[] }>('PUT', '/admin/legal-entities', { entity: second })
+    expect(added.status, JSON.stringify(added.body)).toBe(200)
+    expect(added.body.entities.map((e) => e.inn)).toEqual(['7701234567', '7702345678'])
+    const tpl = await api('PUT', '/admin/claim-letter-template', { lang: 'ru', inn: '7702345678', template: { body: 'Между {creditor} и {debtor} {contract}. Долг: {principal} руб.', demand: 'Второе юрлицо просит оплатить {total} руб. до {pay_by}.' } })
+    expect(tpl.status, JSON.stringify(tpl.body)).toBe(200)
+    expect((await api('PUT', '/admin/claim-letter-template', { lang: 'ru', inn: '7709999999', template: null })).status).toBe(400)
+    const { itemId } = await w.newReceivable({ amount: 10_000_000, invoiceDate: '2024-06-10', dueDate: '2024-07-10', contract: { number: 'K-2', legalEntity: 'ООО "Второе юрлицо"' } })
+    const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'NEGOTIATION'), [{ robot: 'claim-open' }])
+    const view = await api<ClaimViewDto>('GET', `/claims/item/${Number(run.steps[0].returnValues!.claimId)}`)
+    const made = await api<ClaimViewDto>('POST', `/claims/${view.body.id}/letter`, {})
+    expect(made.status, JSON.stringify(made.body)).toBe(200)
+    const text = pdfText((await w.app.inject({ method: 'GET', url: made.body.recovery!.letter!.url })).rawPayload)
+    expect(text).toContain('ООО «Второе юрлицо»')
+    expect(text).toContain('7702345678')
+    expect(text).toContain('АО Альфа-Банк')
+    expect(text).toContain('Второе юрлицо просит оплатить')
+    expect(text).not.toContain('ООО «Поставщик»')
+  })
+
   it('is generated from the tab: PDF with the debtor, the total and every interest row; a signed link opens it', async () => {
     const view = await api<ClaimViewDto>('GET', `/claims/item/${claimItemId}`)
     expect(view.status, JSON.stringify(view.body)).toBe(200)

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import { requireAdmin, type Session } from '../session.ts'
 import { receivablesPorts } from '../../../use-cases/receivables-ports.ts'
-import { changeKeyRate, readCalendarSettings, readKeyRates, readLegalEntity, saveCalendarSettings, saveLegalEntity } from '../../../use-cases/company-settings.ts'
+import { changeKeyRate, readCalendarSettings, readKeyRates, saveCalendarSettings } from '../../../use-cases/company-settings.ts'
+import { deleteLegalEntity, readLegalEntities, readLegalEntity, saveLegalEntity, upsertLegalEntity } from '../../../use-cases/legal-entities.ts'
 import { readConnection } from '../../../use-cases/read-connection.ts'
 import { createTelegramClient } from '../../../channels/telegram-client.ts'
 import { mapped, objectBody } from '../receivables/parse.ts'
@@ -21,8 +22,11 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.post('/admin/key-rates', async (req) => { const s = requireAdmin(req); return mapped(() => changeKeyRate(ports(), who(s), req.body)) })
   scope.get('/admin/legal-entity', async (req) => ({ entity: await readLegalEntity(ports(), requireAdmin(req).memberId) }))
   scope.put('/admin/legal-entity', async (req) => { const s = requireAdmin(req); return { entity: await mapped(() => saveLegalEntity(ports(), who(s), req.body)) } })
-  scope.get('/admin/claim-letter-template', async (req) => readLetterTemplates(ports(), requireAdmin(req).memberId))
-  scope.put('/admin/claim-letter-template', async (req) => { const s = requireAdmin(req); const b = objectBody(req.body); return mapped(() => saveLetterTemplate(ports(), who(s), b.lang, b.template)) })
+  scope.get('/admin/legal-entities', async (req) => ({ entities: await readLegalEntities(ports(), requireAdmin(req).memberId) }))
+  scope.put('/admin/legal-entities', async (req) => { const s = requireAdmin(req); const b = objectBody(req.body); return { entities: await mapped(() => upsertLegalEntity(ports(), who(s), b.entity, b.replaceInn)) } })
+  scope.delete<{ Params: { inn: string } }>('/admin/legal-entities/:inn', async (req) => { const s = requireAdmin(req); return { entities: await mapped(() => deleteLegalEntity(ports(), who(s), req.params.inn)) } })
+  scope.get<{ Querystring: { inn?: string } }>('/admin/claim-letter-template', async (req) => readLetterTemplates(ports(), requireAdmin(req).memberId, typeof req.query.inn === 'string' && req.query.inn ? req.query.inn : null))
+  scope.put('/admin/claim-letter-template', async (req) => { const s = requireAdmin(req); const b = objectBody(req.body); return mapped(() => saveLetterTemplate(ports(), who(s), b.lang, b.template, b.inn)) })
   scope.post('/admin/claim-letter-template/preview', async (req) => { requireAdmin(req); const b = objectBody(req.body); return mapped(async () => previewLetterTemplate(b.lang, b.template)) })
   scope.get('/admin/thank-you', async (req) => readThankYou(ports(), requireAdmin(req).memberId))
   scope.put('/admin/thank-you', async (req) => { const s = requireAdmin(req); return mapped(() => saveThankYou(ports(), who(s), req.body)) })
