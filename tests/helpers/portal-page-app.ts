@@ -36,7 +36,7 @@ export async function startPortalPageApp(opts: { env?: Env } = {}) {
     receivablesEntityTypeId: state.processes.receivables!.entityTypeId,
     /** The portal's language (the LANG the portal posts into our frames). */
     setLang(lang: 'ru' | 'en') { sb.runtime.world.state(portal.id)!.portal.lang = lang },
-    async close() { await t.dispose(); await sb.close() },
+    async close() { await sb.close(); await t.dispose() },
   }
 }
 

@@ -24,7 +24,8 @@ export async function connectSandboxApp(opts: { env?: Env; limits?: boolean; tok
   t.ctx.portalLookup.invalidate(portal.memberId)
   return {
     ...t, sb, portal, sbApp: app, appBase, memberId: portal.memberId, portalId: portal.id,
-    async close() { await t.dispose(); await sb.close() },
+    // the sandbox first: its in-flight event deliveries would hold the app's close for a minute
+    async close() { await sb.close(); await t.dispose() },
   }
 }
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   clerk = w.sb.admin.addUser(w.portalId, { name: 'Пётр', lastName: 'Менеджер' }).id
 }, 90_000)
 // the sandbox first: its event deliveries in flight would hold the app's close
-afterAll(async () => { nock.cleanAll(); await w?.sb.close(); await w?.close() }, 60_000)
+afterAll(async () => { nock.cleanAll(); await w?.close() }, 60_000)
 
 describe('admin settings', () => {
   it('calendar: saved when valid (and used), refused with the reason otherwise', async () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   rid = Number(r.id)
 })
 // the sandbox first: its event deliveries in flight would hold the app's close
-afterAll(async () => { await t.sb.close(); await t.close() }, 30_000)
+afterAll(async () => { await t.close() }, 30_000)
 
 describe('dunning API', () => {
   it('the collection plan lists each open receivable with its steps, escalations and state', async () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   }
 }, 60_000)
 // the sandbox first: its event deliveries still in flight would hold our server's close for a minute
-afterAll(async () => { await w.sb.close(); await w.close() }, 30_000)
+afterAll(async () => { await w.close() }, 30_000)
 
 describe('dunning scan at scale', () => {
   it('reads in pages of 2,500 and writes in batches of 50, within 1.2x of the minimum', async () => {

@@ -55,7 +55,7 @@ describe(title, () => {
     }
   }, 180_000)
   // the sandbox first: closing the app first would wait for the portal's in-flight event deliveries
-  afterAll(async () => { nock.cleanAll(); await w?.sb.close(); await w?.close() })
+  afterAll(async () => { nock.cleanAll(); await w?.close() })
 
   const ms = (v: unknown) => (typeof v === 'number' ? v : Date.parse(String(v)))
   const day = (v: unknown) => localDateOf(TZ, ms(v))

@@ -19,7 +19,7 @@ export function useReceivablesSandbox() {
   const d = Object.assign(s, driver(s))
   beforeAll(async () => { s.w = await startReceivablesSandbox() }, 60_000)
   // the sandbox first: its event deliveries still in flight would hold our server's close for a minute
-  afterAll(async () => { await s.w.sb.close(); await s.w.close() }, 30_000)
+  afterAll(async () => { await s.w.close() }, 30_000)
   beforeEach(() => { s.now = new Date('2025-03-05T09:00:00Z'); s.queued = [] })
   return d
 }
