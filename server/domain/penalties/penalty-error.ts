@@ -14,7 +14,9 @@
 //   penalty.invalid-fraction       key-rate fraction denominator not a positive integer
 //   penalty.invalid-cap            a cap that is negative or given both as % and as a sum
 //   penalty.invalid-method         unknown method or rate mode, or a required parameter missing
-//   penalty.invalid-window         a no-accrual window whose end is before its start
+//   penalty.invalid-window         a no-accrual window whose end is before its start, a bad or repeated id, label or date
+//   penalty.invalid-opt-out        a debtor's opt-out naming no debtor, a repeated debtor or an unknown window
+//   penalty.invalid-defaults       the portal's penalty defaults are not the expected shape (too many entries, not a list)
 //   penalty.double-recovery        art. 395 interest and a contractual penalty for the same debt and days
 import { DomainError } from '../domain-error.ts'
 export type PenaltyErrorCode =
@@ -34,6 +36,8 @@ export type PenaltyErrorCode =
   | 'penalty.invalid-cap'
   | 'penalty.invalid-method'
   | 'penalty.invalid-window'
+  | 'penalty.invalid-opt-out'
+  | 'penalty.invalid-defaults'
   | 'penalty.double-recovery'
 
 export class PenaltyError extends DomainError<PenaltyErrorCode> {
