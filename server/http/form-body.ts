@@ -15,7 +15,40 @@ export function parseBracketedForm(text: string) {
   })
 }
 
+export const JSON_LIMITS = { depth: 32 }
+
+/**
+ * Why a parsed JSON body must be refused, or null: NUL in a string or a key (PostgreSQL refuses it in
+ * text and jsonb, so it would fail deep inside a write) and nesting deeper than any body of ours
+ * (recursive validators and JSON.stringify would overflow the stack). Walks without recursion.
+ */
+export function jsonBodyProblem(value: unknown): string | null {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [v, depth] = stack.pop()!
+    if (typeof v === 'string') { if (v.includes('\u0000')) return 'a text value contains a NUL character'; continue }
+    if (!v || typeof v !== 'object') continue
+    if (depth >= JSON_LIMITS.depth) return `the JSON body is nested deeper than ${JSON_LIMITS.depth} levels`
+    for (const [k, child] of Object.entries(v)) {
+      if (k.includes('\u0000')) return 'a key contains a NUL character'
+      stack.push([child, depth + 1])
+    }
+  }
+  return null
+}
+
 export function registerBodyParsers(app: FastifyInstance): void {
+  // Fastify's own JSON parser (prototype-poisoning checks, its error codes), then our limits
+  const json = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    json(req, body as string, (err, value) => {
+      if (err) return done(err, undefined)
+      const problem = jsonBodyProblem(value)
+      if (problem) return done(new InboundError(400, 'request.malformed-json', problem), undefined)
+      done(null, value)
+    })
+  })
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     try {
       done(null, parseBracketedForm(body as string))

@@ -20,6 +20,8 @@ export async function loadDunningRules(ports: Pick<ReceivablesPorts, 'settings' 
 export async function saveDunningRules(ports: Pick<ReceivablesPorts, 'settings' | 'log' | 'audit'>, memberId: string, input: unknown, actor: string, source = 'ui'): Promise<DunningRules> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new DunningError('dunning.invalid-rules', 'settings must be a JSON object')
   const current = await loadDunningRules(ports, memberId)
+  const unknown = Object.keys(input).filter((k) => !Object.hasOwn(current, k))
+  if (unknown.length) throw new DunningError('dunning.invalid-rules', `unknown settings ${unknown.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}`, { errors: unknown.slice(0, 5).map((k) => `${k.slice(0, 40)}: unknown setting`) })
   const rules = validateDunningRules({ ...current, ...input })
   await ports.settings.set(memberId, DUNNING_SETTINGS_KEY, rules, actor)
   const changed = (Object.keys(rules) as (keyof DunningRules)[]).filter((k) => JSON.stringify(rules[k]) !== JSON.stringify(current[k]))

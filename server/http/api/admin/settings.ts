@@ -8,7 +8,7 @@ import { changeKeyRate, readCalendarSettings, readKeyRates, saveCalendarSettings
 import { deleteLegalEntity, readLegalEntities, readLegalEntity, saveLegalEntity, upsertLegalEntity } from '../../../use-cases/legal-entities.ts'
 import { readConnection } from '../../../use-cases/read-connection.ts'
 import { createTelegramClient } from '../../../channels/telegram-client.ts'
-import { mapped, objectBody } from '../receivables/parse.ts'
+import { knownFields, mapped, objectBody } from '../receivables/parse.ts'
 import { previewLetterTemplate, readLetterTemplates, saveLetterTemplate } from '../../../use-cases/claim-letter-template-settings.ts'
 import { readThankYou, saveThankYou } from '../../../use-cases/thank-you-settings.ts'
 import { readEmailSender, saveEmailSender } from '../../../use-cases/email-sender-settings.ts'
@@ -31,7 +31,7 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.get('/admin/thank-you', async (req) => readThankYou(ports(), requireAdmin(req).memberId))
   scope.put('/admin/thank-you', async (req) => { const s = requireAdmin(req); return mapped(() => saveThankYou(ports(), who(s), req.body)) })
   scope.get('/admin/email-sender', async (req) => ({ sender: await readEmailSender(ports(), requireAdmin(req).memberId) }))
-  scope.put('/admin/email-sender', async (req) => { const s = requireAdmin(req); return { sender: await mapped(() => saveEmailSender(ports(), who(s), req.body)) } })
+  scope.put('/admin/email-sender', async (req) => { const s = requireAdmin(req); const b = req.body; if (b && typeof b === 'object' && !Array.isArray(b)) knownFields(b as Record<string, unknown>, ['name', 'address']); return { sender: await mapped(() => saveEmailSender(ports(), who(s), b)) } })
   scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
   scope.post('/admin/telegram/check', async (req) => {
     requireAdmin(req)

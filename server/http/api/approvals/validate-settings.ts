@@ -42,6 +42,7 @@ function policy(v: unknown, step: string): SlaPolicy {
 
 export function parseSla(body: unknown, current: ApprovalSlaSettings): ApprovalSlaSettings {
   const b = objectBody(body)
+  for (const k of Object.keys(b)) if (!['ladders', 'cfoRule', 'cutoff', 'endOfDay'].includes(k)) bad(`Unknown setting "${k.slice(0, 40)}"; the settings are ladders, cfoRule, cutoff, endOfDay`, k)
   const ladders = { ...current.ladders }
   if (b.ladders !== undefined) {
     for (const [step, v] of Object.entries(objectBody(b.ladders))) {

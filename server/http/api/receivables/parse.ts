@@ -21,6 +21,13 @@ export function objectBody(v: unknown): Record<string, unknown> {
   return v as Record<string, unknown>
 }
 
+/** Refuses fields the route does not know: a typo must not save defaults over real settings. */
+export function knownFields(b: Record<string, unknown>, allowed: readonly string[]): Record<string, unknown> {
+  const unknown = Object.keys(b).filter((k) => !allowed.includes(k))
+  if (unknown.length) throw new ApiError(400, 'request.unknown-field', `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}; expected ${allowed.join(', ')}`)
+  return b
+}
+
 export function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string, fallback: T): T {
   if (v === undefined || v === '') return fallback
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ApiError(400, 'request.invalid-query', `${name} must be one of ${allowed.join(', ')}`)

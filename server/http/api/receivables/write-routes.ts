@@ -11,7 +11,7 @@ import { reversePayment } from '../../../use-cases/reverse-payment.ts'
 import { receivableRow } from '../../../use-cases/receivables-read.ts'
 import { portalDay } from '../../../use-cases/receivable-calendar.ts'
 import type { PaymentOutcomeDto, ReceivableRowDto } from '../../contracts/receivables.ts'
-import { counterpartyType, idParam, mapped, objectBody } from './parse.ts'
+import { counterpartyType, idParam, knownFields, mapped, objectBody } from './parse.ts'
 
 type Params = Record<string, string>
 
@@ -64,7 +64,7 @@ export async function receivablesWriteRoutes(scope: FastifyInstance, ctx: AppCon
   scope.post<{ Params: Params }>('/payments/:id/reverse', async (req, reply): Promise<PaymentOutcomeDto> => {
     const s = sessionOf(req)
     const id = idParam(req.params.id, 'payment id')
-    const b = req.body === undefined || req.body === null ? {} : objectBody(req.body)
+    const b = req.body === undefined || req.body === null ? {} : knownFields(objectBody(req.body), ['reason'])
     if (b.reason !== undefined && (typeof b.reason !== 'string' || b.reason.length > 1000)) throw new ApiError(400, 'request.invalid-body', 'reason must be text up to 1000 characters')
     const { today } = await portalDay(ports(), s.memberId)
     const out = await mapped(() => reversePayment(ports(), { memberId: s.memberId, actor: `user:${s.userId}`, source: 'ui' }, id, (b.reason as string | undefined) ?? null, today))
