@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
+import { fuzzRuns } from './fuzz-runs.ts'
 import { apiKeysRepository } from '../../server/storage/repositories/api-keys.ts'
 import { parseStatement, StatementError } from '../../server/domain/statements/index.ts'
 import { importStatement } from '../../server/use-cases/import-statement.ts'
@@ -12,7 +13,7 @@ import { LedgerError } from '../../server/use-cases/ledger-error.ts'
 import { lf } from '../fixtures/statements/encode.ts'
 import { OUR, oneCLines } from '../fixtures/statements/one-c-file.ts'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+const RUNS = fuzzRuns(2_000)
 let t: Awaited<ReturnType<typeof createTestContext>>
 let key: string
 

@@ -1,11 +1,12 @@
 // Property-based fuzzing of every inbound route: generated bad inputs never cause a 5xx, a crash
-// or a write (nothing is enqueued). 10,000 inputs per route (FUZZ_RUNS overrides).
+// or a write (nothing is enqueued). 2,000 inputs per route by default, 10,000 under SOAK=1 (fuzz-runs.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import qs from 'qs'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
+import { fuzzRuns } from './fuzz-runs.ts'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+const RUNS = fuzzRuns(2_000)
 let t: Awaited<ReturnType<typeof createTestContext>>
 
 beforeAll(async () => {

@@ -1,0 +1,111 @@
+// What the /api fuzz knows about each route: a real value for each path parameter, the query keys,
+// and the body (a valid template plus the fields that are required, so a near miss breaks exactly
+// one of them). A route the app registers that is missing here fails the coverage test.
+export interface RouteSpec {
+  method: string
+  url: string
+  params: Record<string, string>
+  query: string[]
+  /** 'none': the route reads no body; 'free': only junk bodies are generated (no template). */
+  body: 'none' | 'free' | { template: Record<string, unknown>; required: string[] }
+  /** The route takes raw file bytes: a valid file to send when another part is broken. */
+  raw?: Buffer
+  /** Authenticated by an API key, not by a portal user's token. */
+  apiKey?: boolean
+  /** Needs no credentials at all. */
+  public?: boolean
+}
+
+export interface SpecIds { receivable: string; payment: string; company: string; line: string; statement: string; apiKey: string; inn: string }
+
+type Entry = [string, Record<string, string>, string[], RouteSpec['body'], Partial<RouteSpec>?]
+
+export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
+  const cp = { type: 'company', id: ids.company }
+  const rec = { id: ids.receivable }
+  const approval = { id: '1' }
+  const claim = { id: '1' }
+  const entries: Entry[] = [
+    ['GET /api/whoami', {}, [], 'none'],
+    ['GET /api/counterparties/:type/:id/summary', cp, [], 'none'],
+    ['GET /api/counterparties/:type/:id/contracts', cp, [], 'none'],
+    ['GET /api/counterparties/:type/:id/interactions', cp, [], 'none'],
+    ['GET /api/claims/item/:itemId', { itemId: '1' }, [], 'none'],
+    ['POST /api/claims/:id/tranches', claim, [], { template: { deadline: '2030-01-10', amount: 100 }, required: ['deadline', 'amount'] }],
+    ['PUT /api/claims/:id/tranches/:trancheId', { ...claim, trancheId: '1' }, [], { template: { deadline: '2030-01-10', amount: 100 }, required: ['deadline', 'amount'] }],
+    ['DELETE /api/claims/:id/tranches/:trancheId', { ...claim, trancheId: '1' }, [], 'none'],
+    ['POST /api/claims/:id/letter', claim, [], 'none'],
+    ['GET /api/receivables', {}, ['page', 'pageSize', 'q', 'filter', 'sort', 'dir', 'counterpartyType', 'counterpartyId'], 'none'],
+    ['POST /api/receivables', {}, [], { template: { counterparty: { type: 'company', id: Number(ids.company) }, invoiceNumber: 'FZ-1', invoiceDate: '2026-09-01', dueDate: '2026-10-01', amount: 100 }, required: ['counterparty', 'invoiceNumber', 'invoiceDate', 'dueDate', 'amount'] }],
+    ['GET /api/receivables/:id', rec, [], 'none'],
+    ['POST /api/receivables/:id/payments', rec, [], { template: { amount: 100, paidOn: '2026-10-06', sourceRef: 'fz-1' }, required: ['amount', 'paidOn', 'sourceRef'] }],
+    ['POST /api/receivables/:id/hand-over', rec, [], { template: { userId: 1, comment: 'x', requestId: 'fuzz-request-1' }, required: ['userId', 'requestId'] }],
+    ['GET /api/reports/collection', {}, [], 'none'],
+    ['GET /api/reports/claims', {}, [], 'none'],
+    ['GET /api/reports/promises', {}, [], 'none'],
+    ['GET /api/reports/payouts', {}, [], 'none'],
+    ['GET /api/reports/approvals', {}, [], 'none'],
+    ['GET /api/ageing', {}, ['counterpartyType', 'counterpartyId'], 'none'],
+    ['GET /api/approvals/settings', {}, [], 'none'],
+    ['PUT /api/approvals/settings/roles', {}, [], { template: { head: 1 }, required: ['head'] }],
+    ['PUT /api/approvals/settings/sla', {}, [], { template: { cutoff: '15:00', endOfDay: '18:00' }, required: ['cutoff', 'endOfDay'] }],
+    ['GET /api/approvals/telegram/link', {}, [], 'none'],
+    ['POST /api/approvals/telegram/link-code', {}, [], 'none'],
+    ['GET /api/approvals/item/:entityTypeId/:itemId', { entityTypeId: '1040', itemId: '1' }, [], 'none'],
+    ['POST /api/approvals/item/:entityTypeId/:itemId/start', { entityTypeId: '1040', itemId: '1' }, [], 'none'],
+    ['GET /api/approvals/:id', approval, [], 'none'],
+    ['POST /api/approvals/:id/take', approval, [], 'none'],
+    ['POST /api/approvals/:id/decision', approval, [], { template: { decision: 'approve', round: 1, stepIndex: 0 }, required: ['decision', 'round', 'stepIndex'] }],
+    ['GET /api/admin/api-keys', {}, [], 'none'],
+    ['POST /api/admin/api-keys', {}, [], { template: { name: '1C' }, required: ['name'] }],
+    ['DELETE /api/admin/api-keys/:id', { id: ids.apiKey }, [], 'none'],
+    ['GET /api/admin/calendar', {}, [], 'none'],
+    ['PUT /api/admin/calendar', {}, [], { template: { timezone: 'Europe/Moscow', workStart: '09:00', workEnd: '18:00' }, required: ['timezone', 'workStart', 'workEnd'] }],
+    ['GET /api/admin/claim-letter-template', {}, ['inn'], 'none'],
+    ['PUT /api/admin/claim-letter-template', {}, [], { template: { lang: 'ru', template: { intro: 'x' } }, required: ['lang', 'template'] }],
+    ['POST /api/admin/claim-letter-template/preview', {}, [], { template: { lang: 'ru', template: { intro: 'x' } }, required: ['lang', 'template'] }],
+    ['GET /api/admin/connection', {}, [], 'none'],
+    ['GET /api/admin/key-rates', {}, [], 'none'],
+    ['POST /api/admin/key-rates', {}, [], { template: { from: '2030-01-01', percent: '16.00' }, required: ['from', 'percent'] }],
+    ['GET /api/admin/legal-entity', {}, [], 'none'],
+    ['PUT /api/admin/legal-entity', {}, [], { template: { name: 'ООО Б', inn: '7701234567' }, required: ['name', 'inn'] }],
+    ['GET /api/admin/legal-entities', {}, [], 'none'],
+    ['PUT /api/admin/legal-entities', {}, [], { template: { entity: { name: 'ООО Б', inn: '7701234567' } }, required: ['entity'] }],
+    ['DELETE /api/admin/legal-entities/:inn', { inn: ids.inn }, [], 'none'],
+    ['GET /api/admin/thank-you', {}, [], 'none'],
+    ['PUT /api/admin/thank-you', {}, [], { template: { enabled: true, subject: 'Спасибо', template: 'Счёт {invoice} оплачен' }, required: ['enabled', 'template'] }],
+    ['POST /api/admin/telegram/check', {}, [], 'none'],
+    ['GET /api/admin/email-sender', {}, [], 'none'],
+    ['PUT /api/admin/email-sender', {}, [], { template: { name: 'Бухгалтерия', address: 'buh@example.com' }, required: ['name', 'address'] }],
+    ['POST /api/payments/:id/reverse', { id: ids.payment }, [], { template: { reason: 'x' }, required: ['reason'] }],
+    ['POST /api/interactions/ping', {}, [], { template: { kind: 'task', id: 1, requestId: 'fuzz-request-1' }, required: ['kind', 'id', 'requestId'] }],
+    ['GET /api/install/plan', {}, [], 'none'],
+    ['POST /api/install/apply', {}, [], 'none'],
+    ['GET /api/items/receivables/:itemId', { itemId: '1' }, [], 'none'],
+    ['GET /api/dunning/counterparties/:type/:id/plan', cp, [], 'none'],
+    ['POST /api/dunning/counterparties/:type/:id/settings', cp, [], { template: { doNotDun: true }, required: ['doNotDun'] }],
+    ['POST /api/dunning/receivables/:id/settings', rec, [], { template: { doNotDun: true }, required: ['doNotDun'] }],
+    ['POST /api/dunning/receivables/:id/send-now', rec, [], { template: { requestId: 'fuzz-request-1', channels: ['email'] }, required: ['requestId', 'channels'] }],
+    ['POST /api/dunning/receivables/:id/skip', rec, [], { template: { stepKey: 'r.1' }, required: ['stepKey'] }],
+    ['POST /api/dunning/receivables/:id/pause', rec, [], { template: { until: '2099-01-01', reason: 'x' }, required: ['until', 'reason'] }],
+    ['POST /api/dunning/receivables/:id/promise', rec, [], { template: { date: '2099-01-01', amount: 100 }, required: ['date', 'amount'] }],
+    ['POST /api/dunning/receivables/:id/open-claim', rec, [], 'none'],
+    ['POST /api/dunning/templates/preview', {}, [], { template: { lang: 'ru' }, required: ['lang'] }],
+    ['GET /api/dunning/settings', {}, [], 'none'],
+    ['PUT /api/dunning/settings', {}, [], 'free'],
+    ['POST /api/statements', {}, [], 'free', { raw: rawStatement }],
+    ['GET /api/statements', {}, [], 'none'],
+    ['GET /api/statements/:id', { id: ids.statement }, [], 'none'],
+    ['GET /api/statements/:id/lines', { id: ids.statement }, ['afterId', 'limit'], 'none'],
+    ['GET /api/statement-review', {}, ['afterId', 'limit'], 'none'],
+    ['POST /api/statement-review/:lineId/assign', { lineId: ids.line }, [], { template: { allocations: [{ receivableId: Number(ids.receivable), amount: 500 }] }, required: ['allocations'] }],
+    ['POST /api/statement-review/:lineId/dismiss', { lineId: ids.line }, [], { template: { reason: 'x' }, required: ['reason'] }],
+    ['GET /api/v1/openapi.json', {}, ['x'], 'none', { public: true }],
+    ['POST /api/v1/payments', {}, [], { template: { reference: 'fz-1', amount: 100, paidOn: '2026-10-06', payerInn: '7705000001' }, required: ['reference', 'amount', 'paidOn'] }, { apiKey: true }],
+    ['GET /api/exports/:file', { file: 'receivables.csv' }, [], 'none'],
+  ]
+  return entries.map(([k, params, query, body, extra]) => {
+    const [method, url] = k.split(' ')
+    return { method, url, params, query, body, ...extra }
+  })
+}
