@@ -1,12 +1,15 @@
-// Penalty or art. 395 interest on a debt, exact to the kopeck, with its table as text.
+// Penalty or art. 395 interest on a debt, exact to the kopeck, with its table as text; the portal's
+// no-accrual windows apply unless the debtor (the document's company or contact) opted out.
 import { defineRobot } from '../kit/define-robot.ts'
 import { RobotError, type RobotValues } from '../kit/types.ts'
 import { portalLang } from '../kit/current-item.ts'
-import { calculatePenalty, formatPenaltyTable, type PenaltyCap, type PenaltyTerms } from '../../server/domain/penalties/index.ts'
+import { calculatePenalty, formatPenaltyTable, windowsFor, type PenaltyCap, type PenaltyTerms } from '../../server/domain/penalties/index.ts'
 import { formatRubles, parseRubles } from '../../server/domain/money/index.ts'
 import { kopecksOf, rublesValue } from '../kit/money.ts'
 import { localDateOf } from '../../server/domain/calendar/index.ts'
 import { portalKeyRates } from '../../server/use-cases/penalty-settings.ts'
+import { portalPenaltyDefaults } from '../../server/use-cases/penalty-defaults.ts'
+import { debtorOfDocument } from './debtor.ts'
 
 const text = (v: RobotValues[string]) => (v === null || v === undefined ? null : String(v))
 
@@ -62,9 +65,12 @@ export default defineRobot({
     const p = input.properties
     const portal = await input.ctx.repos.portals.get(input.memberId)
     const to = text(p.paymentDate) ?? localDateOf(portal?.timezone ?? 'Europe/Moscow', Date.now())
+    const deps = { settings: input.ctx.repos.settings, log: input.ctx.log }
+    // the portal's no-accrual windows (the 2022 moratorium by default), unless this debtor opted out
+    const scope = windowsFor(await portalPenaltyDefaults(deps, input.memberId), await debtorOfDocument(input))
     const result = calculatePenalty({
       principal: kopecksOf(p.debt, 'debt'), dueDate: String(p.dueDate), to, terms: termsOf(p),
-      keyRates: await portalKeyRates({ settings: input.ctx.repos.settings, log: input.ctx.log }, input.memberId),
+      keyRates: await portalKeyRates(deps, input.memberId), ...scope,
     })
     const lang = await portalLang(input)
     return {

@@ -2,7 +2,7 @@
 import PDFDocument from 'pdfkit'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { ClaimLetterModel } from './claim-letter-model.ts'
+import type { AccrualRow, AccrualTable, ClaimLetterModel } from './claim-letter-model.ts'
 import { claimLetterTexts } from './claim-letter-text.ts'
 import { defaultLetterTemplate, fillLetterTemplate } from './claim-letter-template.ts'
 import { formatDate as d, formatKopecks as m } from './format.ts'
@@ -32,6 +32,21 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[]) 
   doc.moveDown(0.5)
 }
 
+/** One accrual table: art. 395 with the days-in-year column, a penalty without; window rows say why nothing accrues; the cap under it. */
+function accrualTable(doc: Doc, x: ClaimLetterModel, a: AccrualTable) {
+  const t = claimLetterTexts(x.lang)
+  const period = (r: AccrualRow) => (r.from === r.to && r.days === 0 ? d(r.from, x.lang) : `${d(r.from, x.lang)} – ${d(r.to, x.lang)}`)
+  const rate = (r: AccrualRow) => (r.accrues === false ? t.notAccrued : r.ratePercent)
+  doc.font(BOLD).fontSize(10).text(a.title).moveDown(0.3)
+  if (a.perYear) table(doc, t.accrualCols, a.rows.map((r) => [period(r), String(r.days), m(r.base, x.lang), rate(r), String(r.yearDays ?? ''), m(r.amount, x.lang)]), [120, 40, 85, 85, 60, 105])
+  else table(doc, t.accrualColsDay, a.rows.map((r) => [period(r), String(r.days), m(r.base, x.lang), rate(r), m(r.amount, x.lang)]), [130, 45, 100, 120, 100])
+  const notes = a.rows.filter((r) => r.accrues === false && r.note)
+  for (const r of notes) doc.font(REGULAR).fontSize(8).text(`${t.notAccruedNote}: ${period(r)} — ${r.note}`)
+  if (notes.length) doc.moveDown(0.3)
+  if (a.cap?.applied) doc.font(BOLD).fontSize(9).text(`${t.uncapped}: ${m(a.uncapped, x.lang)}. ${t.cap} (${a.cap.label}): ${m(a.cap.limit, x.lang)} — ${t.toClaim} ${m(a.total, x.lang)}`).moveDown(0.5)
+  else doc.font(BOLD).fontSize(9).text(`${t.accrualTotal}: ${m(a.total, x.lang)}`).moveDown(0.5)
+}
+
 export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   const t = claimLetterTexts(x.lang)
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${t.title} ${x.number}`, Author: x.creditor.name } })
@@ -51,11 +66,10 @@ export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   doc.font(BOLD).fontSize(10).text(t.invoices).moveDown(0.3)
   table(doc, t.cols, x.invoices.map((i) => [i.number, d(i.date, x.lang), d(i.dueDate, x.lang), m(i.amount, x.lang), m(i.paid, x.lang)]), [120, 90, 90, 95, 100])
 
-  if (x.accrual) {
-    doc.font(BOLD).fontSize(10).text(x.accrual.title).moveDown(0.3)
-    table(doc, t.accrualCols, x.accrual.rows.map((r) => [`${d(r.from, x.lang)} – ${d(r.to, x.lang)}`, String(r.days), m(r.base, x.lang), r.ratePercent, String(r.yearDays), m(r.amount, x.lang)]), [130, 45, 90, 65, 65, 100])
-    doc.font(BOLD).fontSize(9).text(`${t.accrualTotal}: ${m(x.accrual.total, x.lang)}`).moveDown(0.5)
-  }
+  for (const a of x.accruals) accrualTable(doc, x, a)
+  const sums = (['interest', 'penalty'] as const).map((k) => ({ k, tables: x.accruals.filter((a) => a.kind === k) })).filter((s) => s.tables.length)
+  if (x.accruals.length > 1) for (const s of sums) doc.font(BOLD).fontSize(9).text(`${s.k === 'interest' ? t.interestTotal : t.penaltyTotal}: ${m(s.tables.reduce((sum, a) => sum + a.total, 0), x.lang)}`)
+  if (x.accruals.length > 1) doc.moveDown(0.5)
 
   doc.font(BOLD).fontSize(11).text(`${t.total}: ${m(x.total, x.lang)}`).moveDown(0.5)
   doc.font(REGULAR).fontSize(10).text(words.demand, { align: 'justify' }).moveDown(0.8)

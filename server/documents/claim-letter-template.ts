@@ -37,7 +37,7 @@ export function fillLetterTemplate(t: LetterTemplate, x: ClaimLetterModel): Lett
     ? (x.lang === 'ru' ? `заключён договор № ${x.contract.number} от ${d(x.contract.date, 'ru')}` : `are parties to contract No. ${x.contract.number} of ${d(x.contract.date, 'en')}`)
     : (x.lang === 'ru' ? 'имеются обязательства' : 'have outstanding obligations')
   const values: Record<(typeof LETTER_VARIABLES)[number], string> = {
-    creditor: x.creditor.name, debtor: x.debtor.name, contract, principal: m(x.principal, x.lang), accrued: m(x.accrual?.total ?? 0, x.lang),
+    creditor: x.creditor.name, debtor: x.debtor.name, contract, principal: m(x.principal, x.lang), accrued: m(x.accruals.reduce((sum, a) => sum + a.total, 0), x.lang),
     total: m(x.total, x.lang), pay_within_days: String(x.payWithinDays), pay_by: d(x.payBy, x.lang), date: d(x.date, x.lang), number: x.number,
   }
   const fill = (s: string) => s.replace(/\{([a-z_]+)\}/g, (all, k: string) => values[k as keyof typeof values] ?? all)

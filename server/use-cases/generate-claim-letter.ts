@@ -1,8 +1,7 @@
 // The claim letter (претензия) of a debt-recovery claim: the invoices linked to the claim from the
-// ledger, art. 395 interest on each (key rates of the portal), our legal entity from the settings,
+// ledger, art. 395 interest or the contractual penalty on each (claim-letter-accruals.ts), our legal entity from the settings,
 // the debtor's requisites from the portal; rendered to PDF, stored, attached to the item's file
 // field and announced in its timeline. Regenerating makes a new dated letter.
-import { calculatePenalty, type PenaltyResult } from '../domain/penalties/index.ts'
 import { addDays } from '../domain/calendar/index.ts'
 import { renderClaimLetterPdf } from '../documents/claim-letter-pdf.ts'
 import type { ClaimLetterModel, Party, BankDetails } from '../documents/claim-letter-model.ts'
@@ -16,6 +15,9 @@ import type { DunningPorts } from './dunning-ports.ts'
 import { loadClaim } from './claim-case.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { portalKeyRates } from './penalty-settings.ts'
+import { portalPenaltyDefaults } from './penalty-defaults.ts'
+import { letterAccruals, type LetterAccruals, type LetterDebt } from './claim-letter-accruals.ts'
+import { contractsRepository } from '../storage/repositories/contracts.ts'
 import { LedgerError } from './ledger-error.ts'
 
 export interface Creditor extends Party { bankDetails: BankDetails; signer: string; signerTitle: string }
@@ -35,20 +37,23 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const rows = (await Promise.all(ids.map((r) => ports.repo.one(memberId, Number(r.receivable_id))))).filter((r): r is NonNullable<typeof r> => r !== null)
   if (!rows.length && facts.principal <= 0) throw new LedgerError('conflict', 'claim.no-debt', 'The claim has no linked invoices and no principal: nothing to claim')
   const keyRates = await portalKeyRates(ports, memberId)
+  const defaults = await portalPenaltyDefaults(ports, memberId)
   const payments = paymentsRepository(ports.db)
+  const contracts = await contractsRepository(ports.db).ofReceivables(memberId, rows.map((r) => r.receivableId))
   const invoices: ClaimLetterModel['invoices'] = []
-  const results: PenaltyResult[] = []
+  const debts: LetterDebt[] = []
   for (const r of rows) {
     const paid = (await payments.listByReceivable(memberId, r.receivableId)).filter((p) => p.reversedBy === null && p.reversalOf === null)
     invoices.push({ number: r.invoiceNumber, date: r.invoiceDate, dueDate: r.dueDate, amount: r.amount, paid: r.amount - r.remaining })
-    if (r.dueDate < today && r.remaining > 0) {
-      results.push(calculatePenalty({ principal: r.amount, dueDate: r.dueDate, to: today, terms: { method: '395' }, keyRates,
-        payments: paid.filter((p) => p.paidOn > r.dueDate).map((p) => ({ date: p.paidOn, amount: p.amount })) }))
-    }
+    const contract = contracts.get(r.receivableId)
+    debts.push({ receivableId: r.receivableId, invoiceNumber: r.invoiceNumber, invoiceDate: r.invoiceDate, dueDate: r.dueDate, amount: r.amount, remaining: r.remaining,
+      debtor: { entityType: r.entityType, entityId: Number(r.entityId) }, contract: contract ? { number: contract.number, penaltyTerms: contract.penaltyTerms } : null,
+      payments: paid.map((p) => ({ date: p.paidOn, amount: p.amount })) })
   }
   const principal = rows.length ? rows.reduce((s, r) => s + r.remaining, 0) : facts.principal
-  const accrualRows = results.flatMap((x) => x.rows.filter((row) => row.accrues).map((row) => ({ from: row.from, to: row.to, days: row.days, base: row.base, ratePercent: row.ratePercent, yearDays: row.yearDays ?? 365, amount: row.amount })))
-  const accrualTotal = results.reduce((s, x) => s + x.total, 0)
+  // per invoice: its contract's terms or the portal default, the portal's windows unless the debtor opted out
+  const accruals = letterAccruals(debts, today, keyRates, defaults, lang, ports.log)
+  const accrualTotal = accruals.interest + accruals.penalty
   // the entity of ours named on the invoices' contracts writes the letter; else the default one
   const entity = creditorFor(await readLegalEntities(ports, memberId), rows.map((r) => r.legalEntity))
   const creditor: Creditor = entity ?? PLACEHOLDER
@@ -61,9 +66,9 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const model: ClaimLetterModel = {
     ...(template ? { template } : {}),
     lang, number, date: today, creditor, debtor, contract: null, invoices, principal,
-    accrual: accrualRows.length ? { title: lang === 'ru' ? 'Расчёт процентов по ст. 395 ГК РФ' : 'Interest under art. 395 of the Civil Code', rows: accrualRows, total: accrualTotal } : null,
+    accruals: accruals.tables,
     total: principal + accrualTotal, payWithinDays, payBy: addDays(today, payWithinDays),
-    attachments: lang === 'ru' ? ['Копии счетов', 'Расчёт процентов', 'Документы, подтверждающие полномочия подписанта'] : ['Copies of the invoices', 'Interest calculation', 'Signatory\'s authority'],
+    attachments: lang === 'ru' ? ['Копии счетов', calculationName(accruals, lang), 'Документы, подтверждающие полномочия подписанта'] : ['Copies of the invoices', calculationName(accruals, lang), 'Signatory\'s authority'],
   }
   const pdf = await renderClaimLetterPdf(model)
   const fileName = `claim-${number.replace(/[^A-Za-z0-9А-Яа-я-]/g, '_')}.pdf`
@@ -71,16 +76,22 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const fileField = process.fields.claimLetterFile
   const fields: Record<string, unknown> = { ...(fileField ? { [fileField.restName]: { fileData: [fileName, pdf.toString('base64')] } } : {}) }
   const set = (key: string, v: unknown) => { const f = process.fields[key]; if (f) fields[f.restName] = v }
-  set('interest', `${(accrualTotal / 100).toFixed(2)}|RUB`); set('debtPrincipal', `${(principal / 100).toFixed(2)}|RUB`)
+  set('interest', `${(accruals.interest / 100).toFixed(2)}|RUB`); set('penalty', `${(accruals.penalty / 100).toFixed(2)}|RUB`); set('debtPrincipal', `${(principal / 100).toFixed(2)}|RUB`)
   const money = (k: number) => (k / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2 })
   await client.batch({
     item: { method: 'crm.item.update', params: { entityTypeId: process.entityTypeId, id: itemId, fields } },
     note: { method: 'crm.timeline.comment.add', params: { fields: { ...timelineTarget(process.entityTypeId, itemId), COMMENT: lang === 'ru'
-      ? `Сформирована претензия № ${number} от ${today}: долг ${money(principal)} ₽, проценты ${money(accrualTotal)} ₽, всего ${money(model.total)} ₽. Файл — в поле «Претензия (PDF)».`
-      : `Claim letter ${number} of ${today}: debt ${money(principal)} RUB, interest ${money(accrualTotal)} RUB, total ${money(model.total)} RUB. The file is in the "Claim letter (PDF)" field.` } } },
+      ? `Сформирована претензия № ${number} от ${today}: долг ${money(principal)} ₽, проценты ${money(accruals.interest)} ₽${accruals.penalty ? `, неустойка ${money(accruals.penalty)} ₽` : ''}, всего ${money(model.total)} ₽. Файл — в поле «Претензия (PDF)».`
+      : `Claim letter ${number} of ${today}: debt ${money(principal)} RUB, interest ${money(accruals.interest)} RUB${accruals.penalty ? `, penalty ${money(accruals.penalty)} RUB` : ''}, total ${money(model.total)} RUB. The file is in the "Claim letter (PDF)" field.` } } },
   }, { halt: false, idempotent: false })
-  await ports.audit.record({ memberId, actor: by, source: 'claims', action: 'claim.letter-generated', entity: 'claim', entityId: String(claim.id), details: { letterId: letter.id, number, total: model.total } })
+  await ports.audit.record({ memberId, actor: by, source: 'claims', action: 'claim.letter-generated', entity: 'claim', entityId: String(claim.id), details: { letterId: letter.id, number, total: model.total, interest: accruals.interest, penalty: accruals.penalty } })
   return { letter, total: model.total, pdf }
+}
+
+function calculationName(a: LetterAccruals, lang: 'ru' | 'en'): string {
+  if (a.penalty && a.interest) return lang === 'ru' ? 'Расчёт процентов и неустойки' : 'Interest and penalty calculation'
+  if (a.penalty) return lang === 'ru' ? 'Расчёт неустойки' : 'Penalty calculation'
+  return lang === 'ru' ? 'Расчёт процентов' : 'Interest calculation'
 }
 
 async function debtorOf(client: PortalClient, companyId: number | null, name: string): Promise<Party> {

@@ -14,6 +14,7 @@ import { apiKeysApi } from './admin/api-keys.ts'
 import { v1Api } from './v1/index.ts'
 import { reportsApi } from './reports/index.ts'
 import { adminSettingsApi } from './admin/settings.ts'
+import { adminPenaltyDefaultsApi } from './admin/penalty-defaults.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -30,6 +31,7 @@ export const apiModules: ApiModule[] = [
   v1Api,
   reportsApi,
   adminSettingsApi,
+  adminPenaltyDefaultsApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
