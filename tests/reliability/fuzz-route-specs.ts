@@ -75,6 +75,9 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['GET /api/admin/thank-you', {}, [], 'none'],
     ['PUT /api/admin/thank-you', {}, [], { template: { enabled: true, subject: 'Спасибо', template: 'Счёт {invoice} оплачен' }, required: ['enabled', 'template'] }],
     ['POST /api/admin/telegram/check', {}, [], 'none'],
+    ['GET /api/admin/penalty-defaults', {}, [], 'none'],
+    ['PUT /api/admin/penalty-defaults', {}, [], { template: { terms: { method: 'per-day', percentPerDay: '0.1' }, windows: [{ id: 'moratorium-2022', label: 'Мораторий', from: '2022-04-01', to: '2022-10-01', appliesToObligationsBefore: '2022-04-01' }], optOuts: [{ entityType: 'company', entityId: Number(ids.company), windowIds: ['moratorium-2022'] }] }, required: ['terms', 'windows'] }], // optOuts: [] is a valid list (nobody opted out)
+    ['GET /api/admin/penalty-defaults/debtors', {}, ['q'], 'none'],
     ['GET /api/admin/email-sender', {}, [], 'none'],
     ['PUT /api/admin/email-sender', {}, [], { template: { name: 'Бухгалтерия', address: 'buh@example.com' }, required: ['name', 'address'] }],
     ['POST /api/payments/:id/reverse', { id: ids.payment }, [], { template: { reason: 'x' }, required: ['reason'] }],

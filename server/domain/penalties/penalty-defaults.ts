@@ -40,7 +40,7 @@ function dateIn(v: unknown, what: string): string {
 }
 
 export function checkWindows(raw: unknown): NoAccrualWindow[] {
-  if (!Array.isArray(raw)) throw new PenaltyError('penalty.invalid-defaults', 'windows must be a list')
+  if (!Array.isArray(raw)) throw new PenaltyError('penalty.invalid-defaults', 'windows must be a list (an empty list: no windows)')
   if (raw.length > MAX_WINDOWS) throw new PenaltyError('penalty.invalid-defaults', `at most ${MAX_WINDOWS} no-accrual windows`)
   const seen = new Set<string>()
   return raw.map((x, i) => {
@@ -62,7 +62,7 @@ export function checkWindows(raw: unknown): NoAccrualWindow[] {
 }
 
 export function checkOptOuts(raw: unknown, windows: readonly NoAccrualWindow[]): WindowOptOut[] {
-  if (!Array.isArray(raw)) throw new PenaltyError('penalty.invalid-defaults', 'optOuts must be a list')
+  if (!Array.isArray(raw)) throw new PenaltyError('penalty.invalid-defaults', 'optOuts must be a list (an empty list: nobody opted out)')
   if (raw.length > MAX_OPT_OUTS) throw new PenaltyError('penalty.invalid-defaults', `at most ${MAX_OPT_OUTS} debtors with opt-outs`)
   const ids = new Set(windows.map((w) => w.id))
   const seen = new Set<string>()
@@ -92,8 +92,9 @@ export function checkPenaltyDefaults(raw: unknown): PenaltyDefaults {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new PenaltyError('penalty.invalid-defaults', 'penalty defaults must be an object { terms, windows, optOuts }')
   const b = raw as Record<string, unknown>
   const terms = penaltyTermsOf(b.terms)
-  const windows = checkWindows(b.windows ?? [])
-  const optOuts = checkOptOuts(b.optOuts ?? [], windows)
+  // both lists are required: a body without them must not silently drop the moratorium
+  const windows = checkWindows(b.windows)
+  const optOuts = checkOptOuts(b.optOuts, windows)
   return { terms, windows, optOuts }
 }
 
