@@ -1,4 +1,4 @@
-import pino from 'pino'
+import pino, { type Logger } from 'pino'
 import { loadConfig, type Env } from '../../server/config.ts'
 import { createContext, type AppContext } from '../../server/context.ts'
 import { buildApp } from '../../server/app.ts'
@@ -7,11 +7,11 @@ import { openTestDatabase } from './db.ts'
 
 export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
 
-/** A full app context on a throw-away database (PGlite in memory, or PostgreSQL with DATABASE_URL). */
-export async function createTestContext(env: Env = {}) {
+/** A full app context on a throw-away database (PGlite in memory, or PostgreSQL with DATABASE_URL); `log` replaces the silent logger. */
+export async function createTestContext(env: Env = {}, log: Logger = silentLog) {
   const database = await openTestDatabase()
   const config = loadConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', APP_SECRET_KEY: 'test-secret-key-test-secret-key-0000', ...env })
-  const ctx: AppContext = wire(await createContext(config, silentLog, { database }))
+  const ctx: AppContext = wire(await createContext(config, log, { database }))
   const app = await buildApp(ctx)
   return {
     ctx, app, database,

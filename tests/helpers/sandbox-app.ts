@@ -5,6 +5,7 @@ import type { PortalInput } from '../../sandbox/admin/seed.ts'
 import { createTestContext } from './app.ts'
 import { freePort } from './free-port.ts'
 import type { Env } from '../../server/config.ts'
+import type { Logger } from 'pino'
 
 export const TEST_APP = { clientId: 'local.rc.test', clientSecret: 'rc-test-secret' }
 
@@ -18,6 +19,8 @@ export interface SandboxAppOptions {
   start?: (o: SandboxOptions) => Promise<Sandbox>
   portal?: PortalInput
   app?: { clientId: string; clientSecret: string; code?: string; name?: string }
+  /** The app's logger (default: silent). */
+  log?: Logger
   /** Runs between the install event and the install's finish (the app's own install step). */
   beforeFinish?: (ctx: Awaited<ReturnType<typeof createTestContext>>['ctx'], memberId: string) => Promise<unknown>
 }
@@ -29,7 +32,7 @@ export async function connectSandboxApp(opts: SandboxAppOptions = {}) {
   if (!opts.limits) sb.admin.setLimits(portal.id, { burst: 100_000, drain: 100_000 })
   const creds: NonNullable<SandboxAppOptions['app']> = opts.app ?? TEST_APP
   const port = await freePort()
-  const t = await createTestContext({ APP_PORT: String(port), APP_BASE_URL: `http://127.0.0.1:${port}`, B24_CLIENT_ID: creds.clientId, B24_CLIENT_SECRET: creds.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, ...(opts.limits ? {} : { B24_RATE_LIMIT: '100000/100000' }), ...opts.env })
+  const t = await createTestContext({ APP_PORT: String(port), APP_BASE_URL: `http://127.0.0.1:${port}`, B24_CLIENT_ID: creds.clientId, B24_CLIENT_SECRET: creds.clientSecret, B24_OAUTH_URL: `${sb.baseUrl}/oauth/token/`, ...(opts.limits ? {} : { B24_RATE_LIMIT: '100000/100000' }), ...opts.env }, opts.log)
   await t.app.listen({ port, host: '127.0.0.1' })
   const appBase = `http://127.0.0.1:${port}`
   const app = sb.admin.registerApp({ code: creds.code ?? 'rc.app', ...(creds.name ? { name: creds.name } : {}), clientId: creds.clientId, clientSecret: creds.clientSecret,
