@@ -2,6 +2,7 @@ import { PgBoss, fromPglite } from 'pg-boss'
 import type { Database } from '../storage/database.ts'
 import type { Logger } from '../lib/logger.ts'
 import { jobIdFromKey } from './job-id.ts'
+import { createWorkerWake, type RetryPolicy } from './worker-wake.ts'
 
 export const DEAD_LETTER = 'dead-letter'
 
@@ -62,14 +63,17 @@ export async function createQueue(opts: QueueOptions) {
   await boss.start()
   const existing = new Set((await boss.getQueues()).map((q) => q.name))
   if (!existing.has(DEAD_LETTER)) await boss.createQueue(DEAD_LETTER, { retentionSeconds: 30 * 86400 })
+  const policies = new Map<string, RetryPolicy>()
   for (const d of opts.definitions) {
     const options = {
       retryLimit: d.retryLimit ?? 8, retryDelay: d.retryDelay ?? 5, retryBackoff: true, retryDelayMax: 600,
       expireInSeconds: d.expireInSeconds ?? 300, heartbeatSeconds: d.heartbeatSeconds ?? 30, deadLetter: DEAD_LETTER, notify: true,
     }
     if (!existing.has(d.name)) await boss.createQueue(d.name, options)
+    policies.set(d.name, options)
   }
   const workers: string[] = []
+  const wake = createWorkerWake(boss)
 
   return {
     boss,
@@ -95,7 +99,11 @@ export async function createQueue(opts: QueueOptions) {
             return
           }
           log.warn({ job: name, jobId: job.id, err: (e as Error).message }, 'job.failed.retry')
+          const policy = policies.get(name)
+          if (policy) wake.afterFailure(name, ctx.retryCount, policy)
           throw e
+        } finally {
+          wake.afterJob(name)
         }
       })
       workers.push(name)
@@ -107,6 +115,7 @@ export async function createQueue(opts: QueueOptions) {
       await Promise.all(workers.map((n) => boss.offWork(n, { wait: true })))
     },
     async stop(graceful = true): Promise<void> {
+      wake.stop()
       await boss.stop({ graceful, close: false, timeout: 20_000 })
     },
   }

@@ -9,7 +9,7 @@ let queue: Queue
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  queue = await createQueue({ database, log, definitions: [{ name: 'probe-run', retryLimit: 2, retryDelay: 1 }, { name: 'probe-fail', retryLimit: 1, retryDelay: 1 }] })
+  queue = await createQueue({ database, log, definitions: [{ name: 'probe-run', retryLimit: 2, retryDelay: 1 }, { name: 'probe-fail', retryLimit: 1, retryDelay: 1 }, { name: 'probe-retry', retryLimit: 3, retryDelay: 1 }] })
 })
 afterAll(async () => {
   await queue.stop(false)
@@ -36,6 +36,15 @@ describe('durable job queue', () => {
     await waitFor(() => seen.length === 1)
     await new Promise((r) => setTimeout(r, 300))
     expect(seen).toEqual(['1'])
+  })
+
+  it('retries a failed job when its retry is due, not at the 30 s backstop poll of a sleeping worker', async () => {
+    const attempts: number[] = []
+    await queue.work('probe-retry', async () => { attempts.push(Date.now()); if (attempts.length === 1) throw new Error('the portal answered 503') }, { pollingSeconds: 1 })
+    await queue.send('probe-retry', { x: 1 }, { key: 'r1' })
+    // first retry after 1-2 s (retryDelay 1, backoff); a worker woken only by inserts would wait up to 30 s
+    await waitFor(() => attempts.length === 2, 10_000)
+    expect(attempts[1] - attempts[0]).toBeGreaterThanOrEqual(900)
   })
 
   it('sends a permanently failing job to dead letter with its reason, without retries', async () => {
