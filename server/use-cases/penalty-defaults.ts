@@ -30,14 +30,23 @@ export interface PenaltyDefaultsView extends Omit<PenaltyDefaults, 'optOuts'> {
   defaults: PenaltyDefaults
 }
 
-export async function readPenaltyDefaults(ports: Pick<ReceivablesPorts, 'settings' | 'log' | 'db'>, memberId: string): Promise<PenaltyDefaultsView> {
-  const d = await portalPenaltyDefaults(ports, memberId)
+/** The built-in defaults with the moratorium named in the portal's language. */
+function localDefaults(lang: string | undefined): PenaltyDefaults {
+  const d = defaultPenaltyDefaults()
+  if (lang !== 'en') d.windows = d.windows.map((w) => (w.id === 'moratorium-2022' ? { ...w, label: 'Мораторий 2022 (постановление № 497)' } : w))
+  return d
+}
+
+export async function readPenaltyDefaults(ports: Pick<ReceivablesPorts, 'settings' | 'log' | 'db' | 'portalOf'>, memberId: string): Promise<PenaltyDefaultsView> {
+  const defaults = localDefaults((await ports.portalOf(memberId))?.lang)
+  const stored = await ports.settings.get<unknown>(memberId, PENALTY_DEFAULTS_SETTING)
+  const d = stored === null ? defaults : await portalPenaltyDefaults(ports, memberId)
   const ids = d.optOuts.map((o) => o.entityId)
   const known = ids.length
     ? await ports.db.selectFrom('counterparties').select(['entity_type', 'entity_id', 'name']).where('member_id', '=', memberId).where('entity_id', 'in', ids).execute()
     : []
   const name = (o: WindowOptOut) => known.find((k) => k.entity_type === o.entityType && Number(k.entity_id) === o.entityId)?.name ?? null
-  return { ...d, optOuts: d.optOuts.map((o) => ({ ...o, name: name(o) })), defaults: defaultPenaltyDefaults() }
+  return { ...d, optOuts: d.optOuts.map((o) => ({ ...o, name: name(o) })), defaults }
 }
 
 export async function savePenaltyDefaults(ports: ReceivablesPorts, who: Actor, body: unknown): Promise<PenaltyDefaultsView> {
