@@ -15,6 +15,7 @@ import { UI_DIST } from './http/bitrix/ui-shell.ts'
 import { apiRoutes } from './http/api/index.ts'
 import { existsSync } from 'node:fs'
 import { requireFormOrJson } from './http/content-type-guard.ts'
+import { rejectNulInUrl } from './http/url-guard.ts'
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -25,6 +26,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   })
   registerBodyParsers(app)
   registerErrorHandler(app)
+  app.addHook('onRequest', async (req) => rejectNulInUrl(req))
   if (existsSync(UI_DIST)) await app.register(fastifyStatic, { root: UI_DIST, prefix: '/ui/', index: false, wildcard: true })
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (req) => requireFormOrJson(req))

@@ -22,8 +22,14 @@ export function statementLines(parsed: ParsedStatement): NewStatementLine[] {
   }))
 }
 
+/** The name to store: no directories, no control characters (NUL would fail the insert), up to 200 characters. */
+export function safeFileName(raw: unknown): string {
+  const name = typeof raw === 'string' ? raw.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^.*[\\/]/, '').trim().slice(0, 200) : ''
+  return name && name !== '.' && name !== '..' ? name : 'statement.txt'
+}
+
 export async function importStatement(ports: ReceivablesPorts, who: Actor, file: { fileName: unknown; bytes: Uint8Array }): Promise<{ import: StatementImport; parsed: ParsedStatement }> {
-  const fileName = typeof file.fileName === 'string' && file.fileName.trim() ? file.fileName.trim().replace(/^.*[\\/]/, '').slice(0, 200) : 'statement.txt'
+  const fileName = safeFileName(file.fileName)
   if (file.bytes.byteLength === 0) throw new LedgerError('invalid', 'statement.empty', 'the file is empty')
   if (file.bytes.byteLength > MAX_STATEMENT_BYTES) throw new LedgerError('invalid', 'statement.too-large', `the file is larger than ${MAX_STATEMENT_BYTES / 1024 / 1024} MB`)
   const parsed = parseStatement(file.bytes)

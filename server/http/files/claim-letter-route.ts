@@ -9,9 +9,10 @@ import { CLAIM_LETTER_PATH } from '../../use-cases/claim-letter-link.ts'
 
 export async function claimLetterRoute(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(`${CLAIM_LETTER_PATH}/:id`, async (req, reply) => {
-    const id = Number(req.params.id)
+    // the id exactly as the link wrote it: "0x1", "1e0" or " 1" are not another spelling of letter 1
+    const id = /^[1-9]\d{0,14}$/.test(req.params.id) ? Number(req.params.id) : NaN
     const { m, e, s } = req.query
-    if (!Number.isSafeInteger(id) || id <= 0 || typeof m !== 'string' || typeof s !== 'string' || !verifyLink(ctx.config.secretKey, m, id, Number(e), s)) {
+    if (!Number.isSafeInteger(id) || typeof m !== 'string' || typeof s !== 'string' || !verifyLink(ctx.config.secretKey, m, id, Number(e), s)) {
       throw new ApiError(403, 'link.invalid', 'This link is invalid or has expired; open the claim again')
     }
     const letter = await claimsRepository(ctx.database.db).letterPdf(m, id)
