@@ -123,3 +123,8 @@ export const connectionView = { status: 'active', reason: null, domain: 'demo.bi
 export const apiKeysList = [{ id: 1, name: '1С:Бухгалтерия', prefix: 'rck_AbCdEf', createdBy: 'user:1', createdAt: '2026-11-20T10:00:00.000Z', lastUsedAt: '2026-12-03T17:42:00.000Z', revoked: false }]
 
 export const letterTemplates = { templates: { ru: { body: 'Между {creditor} и {debtor} {contract}. Обязательства по оплате исполнены не полностью: задолженность по основному долгу составляет {principal} руб.', demand: 'Требуем в течение {pay_within_days} календарных дней, не позднее {pay_by}, перечислить {total} руб.' }, en: { body: '{creditor} and {debtor} {contract}.', demand: 'We demand RUB {total}.' } }, custom: { ru: false, en: false }, variables: ['creditor', 'debtor', 'contract', 'principal', 'accrued', 'total', 'pay_within_days', 'pay_by', 'date', 'number'] }
+const moratorium = { id: 'moratorium-2022', label: 'Мораторий 2022 (постановление № 497)', from: '2022-04-01', to: '2022-10-01', appliesToObligationsBefore: '2022-04-01' }
+export const penaltyDefaults = {
+  terms: { method: 'key-rate-fraction', fraction: 300, rateMode: 'payment-date', cap: { kind: 'percent', percent: '10' } }, windows: [moratorium],
+  optOuts: [{ entityType: 'company', entityId: 7, windowIds: ['moratorium-2022'], name: 'ООО «Вектор»' }], defaults: { terms: { method: '395' }, windows: [moratorium], optOuts: [] },
+}

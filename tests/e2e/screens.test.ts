@@ -7,7 +7,7 @@ import type { Browser, Page, Route } from 'playwright-core'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts'
 import { startMinimalPortal } from '../helpers/minimal-portal-page.ts'
-import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport, calendarView, keyRates, legalEntity, connectionView, apiKeysList, letterTemplates } from './screens-fixtures.ts'
+import { ageing, approvalSettings, approvalView, claimView, dunningPlan, dunningRules, reviewQueue, statementDone, statementUpload, statementsOverview, collectionReport, promisesReport, claimsReport, payoutsReport, approvalsReport, calendarView, keyRates, legalEntity, connectionView, apiKeysList, letterTemplates, penaltyDefaults } from './screens-fixtures.ts'
 
 let t: Awaited<ReturnType<typeof createTestContext>>
 let appUrl: string
@@ -136,7 +136,7 @@ describe('screens in headless Chromium', () => {
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
         'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport, 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
-        'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
+        'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'GET /admin/penalty-defaults': () => penaltyDefaults, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
         'GET /admin/legal-entities': () => ({ entities: [legalEntity.entity, { ...legalEntity.entity, name: 'ООО «Поставщик-Север»', inn: '2901234567', kpp: '290101001', address: 'Архангельск, пр. Троицкий, 5' }] }), 'GET /admin/email-sender': () => ({ sender: { name: lang === 'ru' ? 'Отдел дебиторской задолженности' : 'Receivables team', address: 'debts@supplier.ru' } }), 'GET /admin/thank-you': () => ({ enabled: true, subject: lang === 'ru' ? 'Спасибо за оплату' : 'Thank you for your payment', template: lang === 'ru' ? 'Здравствуйте! Оплата по счёту {invoice} получена полностью. Спасибо!' : 'Hello! Invoice {invoice} is paid in full. Thank you!' }), 'GET /admin/claim-letter-template': () => letterTemplates,
         'POST /admin/claim-letter-template/preview': (b) => { const t = (b as { template: { body: string; demand: string } }).template; const f = (x: string) => x.replace('{creditor}', 'ООО «Поставщик»').replace('{debtor}', 'ООО «Ромашка»').replace('{contract}', 'заключён договор № 15/2024 от 01.03.2024').replace('{principal}', '300 000,00').replace('{pay_within_days}', '30').replace('{pay_by}', '03.01.2027').replace('{total}', '321 548,11'); return { body: f(t.body), demand: f(t.demand) } }, 'GET /admin/connection': () => connectionView, 'GET /admin/api-keys': () => apiKeysList, 'POST /admin/api-keys': () => ({ ...apiKeysList[0], id: 2, key: 'rck_NewKeyShownOnce0123456789' }),
       }, { lang })
@@ -174,6 +174,8 @@ describe('screens in headless Chromium', () => {
         // the default entity is open for editing, the second is one click away, and nothing failed
         expect(await s.frame.getByTestId('le-inn').inputValue()).toBe('7701234567')
         expect(await s.frame.getByTestId('le-problem').count()).toBe(0)
+        await s.frame.getByTestId('pd-fraction').waitFor() // penalty defaults: 1/300 of the key rate, the moratorium, one debtor opted out
+        expect(await s.frame.getByTestId('pd-opt-out-0').textContent()).toContain('ООО «Вектор»')
         await shot(s.page, `admin-company-${lang}`)
         await s.frame.getByRole('tab').nth(5).click()
         await s.frame.getByTestId('plan-apply').waitFor()
