@@ -1,4 +1,4 @@
-// People's names for the route (assignees, audit actors) through the portal's REST API from the frame:
+// People's names through the portal's REST API from the frame (approval route, admin forms):
 // one batch of user.get by ID. Without a frame or on any failure the tab keeps showing "User #id".
 import type { B24Frame } from '@bitrix24/b24jssdk'
 

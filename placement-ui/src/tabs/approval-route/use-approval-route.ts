@@ -1,7 +1,7 @@
 // State of the approval tab: the route view of one request card and the actions on it.
 import { ref, shallowRef } from 'vue'
 import { ApiCallError, type Api } from '../../app/api.ts'
-import { actorUserId, loadUserNames } from './user-names.ts'
+import { actorUserId, loadUserNames } from '../../app/user-names.ts'
 import type { B24Frame } from '@bitrix24/b24jssdk'
 import type { ApprovalDecisionResultDto, ApprovalStartResultDto, ApprovalViewDto, TelegramLinkCodeDto } from '../../../../server/http/contracts/approvals.ts'
 
