@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formOf, kopecksOf, newWindowId, termsOf, type Terms } from './penalty-form.ts'
+import { formOf, kopecksOf, newWindowId, termsOf, windowsProblem, type Terms } from './penalty-form.ts'
 import { penaltyT } from './penalty-i18n.ts'
 
 const ru = penaltyT('ru')
@@ -33,6 +33,13 @@ describe('penalty defaults form', () => {
     expect(termsOf({ ...f, percentPerDay: 'десять' }, 'ru', ru)).toEqual({ problem: '«Ставка, % в день»: число, например 0,1' })
     expect(termsOf({ ...f, capValue: '50 000 руб.' }, 'ru', ru)).toEqual({ problem: '«Предел»: сумма в рублях, например 50 000,00' })
     expect(termsOf({ ...f, method: '395', capValue: 'junk' }, 'ru', ru)).toEqual({ terms: { method: '395' } }) // a cap only where the method has one
+  })
+
+  it('names a period without a name or a date before asking the server', () => {
+    const w = { id: 'period-2', label: 'Мораторий 2020', from: '2020-04-06', to: '' }
+    expect(windowsProblem([w], ru)).toBe('«Мораторий 2020: По (включительно)»: укажите дату')
+    expect(windowsProblem([{ ...w, label: ' ' }], en)).toBe('A period has no name')
+    expect(windowsProblem([{ ...w, to: '2021-01-07' }], ru)).toBeNull()
   })
 
   it('gives a new period an id no other period has', () => {

@@ -69,6 +69,16 @@ export function termsOf(f: TermsForm, lang: 'ru' | 'en', t: PenaltyT): { terms: 
   }
 }
 
+/** The first thing missing in the periods a person edits (the server checks the rest, e.g. the order of the dates). */
+export function windowsProblem(windows: readonly Window[], t: PenaltyT): string | null {
+  for (const w of windows) {
+    if (!w.label.trim()) return t('emptyLabel')
+    if (!w.from) return t('badDate', { f: `${w.label}: ${t('wFrom')}` })
+    if (!w.to) return t('badDate', { f: `${w.label}: ${t('wTo')}` })
+  }
+  return null
+}
+
 /** An id for a new period that no other period has ("period-2"). */
 export function newWindowId(windows: readonly Window[]): string {
   let n = windows.length + 1
