@@ -79,8 +79,8 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['PUT /api/admin/penalty-defaults', {}, [], { template: { terms: { method: 'per-day', percentPerDay: '0.1' }, windows: [{ id: 'moratorium-2022', label: 'Мораторий', from: '2022-04-01', to: '2022-10-01', appliesToObligationsBefore: '2022-04-01' }], optOuts: [{ entityType: 'company', entityId: Number(ids.company), windowIds: ['moratorium-2022'] }] }, required: ['terms', 'windows'] }], // optOuts: [] is a valid list (nobody opted out)
     ['GET /api/admin/penalty-defaults/debtors', {}, ['q'], 'none'],
     ['GET /api/admin/email-sender', {}, [], 'none'],
-    ['PUT /api/admin/email-sender', {}, [], { template: { name: 'Бухгалтерия', address: 'buh@example.com' }, required: ['name', 'address'] }],
-    ['POST /api/payments/:id/reverse', { id: ids.payment }, [], { template: { reason: 'x' }, required: ['reason'] }],
+    ['PUT /api/admin/email-sender', {}, [], { template: { name: 'Бухгалтерия', address: 'buh@example.com' }, required: ['address'] }], // an empty name is valid (the address alone),
+    ['POST /api/payments/:id/reverse', { id: ids.payment }, [], 'free'], // reason is optional ({} reverses): only junk bodies
     ['POST /api/interactions/ping', {}, [], { template: { kind: 'task', id: 1, requestId: 'fuzz-request-1' }, required: ['kind', 'id', 'requestId'] }],
     ['GET /api/install/plan', {}, [], 'none'],
     ['POST /api/install/apply', {}, [], 'none'],
