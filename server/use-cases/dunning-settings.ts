@@ -1,6 +1,6 @@
 // The portal's dunning rules (settings key 'dunning'): stored after validation, defaults otherwise;
 // every change is audited with the parts that changed.
-import { DunningError, defaultDunningRules, validateDunningRules, type DunningRules } from '../domain/dunning/index.ts'
+import { DunningError, canonicalTaskTitle, defaultDunningRules, taskTitleIn, validateDunningRules, withTaskTitles, type DunningRules } from '../domain/dunning/index.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 
 export const DUNNING_SETTINGS_KEY = 'dunning'
@@ -14,6 +14,20 @@ export async function loadDunningRules(ports: Pick<ReceivablesPorts, 'settings' 
     ports.log.warn({ memberId, err: (e as Error).message }, 'dunning.settings-invalid')
     return defaultDunningRules()
   }
+}
+
+/** The rules as the admin page edits them: built-in task titles in the portal's language. */
+export async function readDunningRulesFor(ports: Pick<ReceivablesPorts, 'settings' | 'log'>, memberId: string, lang: string): Promise<DunningRules> {
+  return withTaskTitles(await loadDunningRules(ports, memberId), (t) => taskTitleIn(t, lang))
+}
+
+/** Saves what the admin page sent (translated built-in titles stored in their canonical form) and answers in the page's form. */
+export async function saveDunningRulesFrom(ports: Pick<ReceivablesPorts, 'settings' | 'log' | 'audit'>, memberId: string, input: unknown, actor: string, lang: string): Promise<DunningRules> {
+  const body = input as Partial<DunningRules> | null
+  const canonical = body && typeof body === 'object' && !Array.isArray(body) && Array.isArray(body.rules) && body.rules.every((r) => Array.isArray(r?.escalation) && r.escalation.every((s) => Array.isArray(s?.tasks)))
+    ? { ...body, rules: withTaskTitles({ rules: body.rules } as DunningRules, (t) => (typeof t === 'string' ? canonicalTaskTitle(t) : t)).rules }
+    : input
+  return withTaskTitles(await saveDunningRules(ports, memberId, canonical, actor), (t) => taskTitleIn(t, lang))
 }
 
 /** Validates the whole document (partial input is merged over the current rules); throws DunningError. */

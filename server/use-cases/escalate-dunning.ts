@@ -3,7 +3,7 @@
 // hours), the head of sales is notified, and the last step opens the Claim Work item. Every write is
 // keyed; the step is logged once and commented on the receivable's timeline.
 import { addWorkingHours } from '../domain/calendar/index.ts'
-import { planDunning } from '../domain/dunning/index.ts'
+import { planDunning, taskTitleIn } from '../domain/dunning/index.ts'
 import { effectKeys } from '../jobs/keys.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { debtByCounterparty, dunningInput } from './dunning-input.ts'
@@ -16,7 +16,6 @@ import { portalDay } from './receivable-calendar.ts'
 
 
 /** The default escalation tasks read in the portal's language (admins may write their own titles). */
-const DEFAULT_TASK_TITLES_RU: Record<string, string> = { 'Call the client': 'Позвонить клиенту', 'Find out the reason': 'Выяснить причину просрочки', 'Send a reminder': 'Отправить напоминание' }
 export type EscalateOutcome = 'escalated' | 'not-due' | 'stale'
 
 export async function escalateDunning(ports: DunningPorts, data: EscalateJobData): Promise<EscalateOutcome> {
@@ -63,7 +62,7 @@ export async function escalateDunning(ports: DunningPorts, data: EscalateJobData
   const taskIds: number[] = []
   for (const [index, t] of step.tasks.entries()) {
     const r = await createDunningTask(ports, client, memberId, effectKeys.dunningTask(memberId, receivableId, stepKey, index), {
-      title: `${lang === 'ru' ? DEFAULT_TASK_TITLES_RU[t.title] ?? t.title : t.title}: ${row.counterpartyName}`, description: about, responsibleId: manager, deadline: addWorkingHours(calendar, ports.now().getTime(), t.hours), bindings: binding,
+      title: `${taskTitleIn(t.title, lang)}: ${row.counterpartyName}`, description: about, responsibleId: manager, deadline: addWorkingHours(calendar, ports.now().getTime(), t.hours), bindings: binding,
     })
     if (r.result) taskIds.push(r.result.taskId)
   }

@@ -1,7 +1,8 @@
 // The admin page (the app's main page) in the sandbox portal page with the app installed, in headless
 // Chromium. As the portal admin: every section in ru and en (screenshots to __screenshots__/); in
 // "Reminders" a ladder step's offset changes and the live template preview follows it, a head of sales
-// is picked with the portal's user picker, the settings are saved, stored and audited; in "Company"
+// is picked with the portal's user picker, the settings are saved, stored and audited (after a reload
+// the people and the approval roles show names, not ids); in "Company"
 // the penalty defaults form (method, a period the server refuses, then a new period and a debtor's
 // opt-out) is saved, stored and audited, and reads back in English. As a portal
 // user without admin rights: the page says "administrators only" and the API itself answers 403.
@@ -121,6 +122,8 @@ describe('admin page in the sandbox portal', () => {
           await offset.click()
           await expect.poll(() => f.getByTestId('preview-step').textContent()).toContain('«after-3»: 3 дн.')
           await expect.poll(() => f.getByTestId('preview-body').textContent()).toContain('просрочен на 3 дн.')
+          // the built-in escalation tasks in the portal's language
+          expect(await f.getByTestId('rule-0-esc-0-task-0-title').inputValue()).toBe('Позвонить клиенту')
           await offset.fill('4')
           await offset.press('Tab')
           await expect.poll(() => f.getByTestId('preview-body').textContent()).toContain('просрочен на 4 дн.')
@@ -151,6 +154,7 @@ describe('admin page in the sandbox portal', () => {
 
   it('admin (en): every section', async () => {
     w.setLang('en')
+    await w.ctx.repos.settings.set(w.memberId, 'approvals.roles', { chiefAccountant: clerk }, 'test')
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
     const errors = watchErrors(page)
     try {
@@ -158,7 +162,14 @@ describe('admin page in the sandbox portal', () => {
       await f.getByTestId('admin-sections').waitFor({ timeout: 20_000 })
       for (const s of ['company', 'dunning', 'approvals', 'statements', 'reports', 'connection'] as const) {
         await openSection(f, 'en', s)
-        if (s === 'dunning') expect(await f.getByTestId('ladder-standard-offset-3').inputValue()).toBe('4') // what the admin saved
+        if (s === 'dunning') {
+          expect(await f.getByTestId('ladder-standard-offset-3').inputValue()).toBe('4') // what the admin saved
+          // the head of sales by name after a reload (user.get through the frame); the built-in tasks as
+          // they will be created: in the portal's language (Russian), whatever the admin's own language
+          await expect.poll(() => f.getByTestId('people-form').textContent()).toContain('Олег Руководитель')
+          expect(await f.getByTestId('rule-0-esc-0-task-0-title').inputValue()).toBe('Позвонить клиенту')
+        }
+        if (s === 'approvals') await expect.poll(() => f.getByTestId('roles-form').textContent()).toContain('Пётр Менеджер')
         if (s === 'company') {
           // what the admin saved, in English: the method, the rate with a dot, the periods, the debtor by name
           await f.getByTestId('pd-method').waitFor()

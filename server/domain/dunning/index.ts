@@ -15,3 +15,4 @@ export type { InvoiceFacts, PartyFacts, TemplateVariable, TemplateVars } from '.
 export { composeReminder, groupByCounterparty, templateFor } from './compose-reminder.ts'
 export type { DueReminderEntry } from './compose-reminder.ts'
 export { validateDunningRules } from './validate-rules.ts'
+export { canonicalTaskTitle, taskTitleIn, withTaskTitles } from './task-titles.ts'

@@ -3,7 +3,7 @@
 // document is stored and audited with the parts that changed; non-admins get a 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, seedPortal } from '../../helpers/app.ts'
-import { defaultDunningRules, type DunningRules } from '../../../server/domain/dunning/index.ts'
+import { defaultDunningRules, taskTitleIn, withTaskTitles, type DunningRules } from '../../../server/domain/dunning/index.ts'
 
 let t: Awaited<ReturnType<typeof createTestContext>>
 const M = 'member-dunning-settings'
@@ -44,7 +44,9 @@ describe('dunning settings: segment rules and escalation timers', () => {
       escalation: [{ id: 'e1', daysOverdue: 2, moveToOverdue: true, tasks: [{ title: 'Позвонить директору', hours: 4 }], notifyHead: true, openClaim: false }] }))
     const ok = await put({ ...next, headOfSalesId: 5, catchUpDays: 2 })
     expect(ok.statusCode, ok.body).toBe(200)
-    expect((await t.app.inject({ method: 'GET', url: '/api/dunning/settings', headers: H })).json()).toMatchObject({ headOfSalesId: 5, catchUpDays: 2, rules: next.rules })
+    // the page of a Russian portal shows the built-in task titles in Russian
+    const ru = withTaskTitles({ ...defaultDunningRules(), rules: next.rules }, (x) => taskTitleIn(x, 'ru')).rules
+    expect((await t.app.inject({ method: 'GET', url: '/api/dunning/settings', headers: H })).json()).toMatchObject({ headOfSalesId: 5, catchUpDays: 2, rules: ru })
     const [row] = await audits()
     expect(row).toMatchObject({ actor: 'user:7', source: 'ui', action: 'settings.changed', entity: 'setting' })
     const details = (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as { changed: string[]; value: Record<string, unknown> }
@@ -57,6 +59,24 @@ describe('dunning settings: segment rules and escalation timers', () => {
     admin = true
     expect(await audits()).toHaveLength(1)
     expect((await t.ctx.repos.settings.get<DunningRules>(M, 'dunning'))!.catchUpDays).toBe(2)
+  })
+
+  it('built-in task titles are shown in the portal\'s language and stored in their canonical form; a typed title is kept as typed', async () => {
+    const shown = (await t.app.inject({ method: 'GET', url: '/api/dunning/settings', headers: H })).json() as DunningRules
+    expect(shown.rules[0].escalation[0].tasks.map((x) => x.title)).toEqual(['Позвонить клиенту', 'Выяснить причину просрочки'])
+    const before = (await audits()).length
+    // the page sends back what it was shown: nothing changed, the store keeps the English originals
+    const same = await put({ rules: shown.rules })
+    expect(same.statusCode, same.body).toBe(200)
+    expect((same.json() as DunningRules).rules[0].escalation[0].tasks[0].title).toBe('Позвонить клиенту')
+    const stored = (await t.ctx.repos.settings.get<DunningRules>(M, 'dunning'))!
+    expect(stored.rules[0].escalation[0].tasks.map((x) => x.title)).toEqual(['Call the client', 'Find out the reason'])
+    const last = (await audits()).slice(before)
+    const changed = last.map((a) => ((typeof a.details === 'string' ? JSON.parse(a.details) : a.details) as { changed: string[] }).changed)
+    expect(changed.flat()).not.toContain('rules')
+    shown.rules[0].escalation[0].tasks[0].title = 'Позвонить бухгалтеру клиента'
+    expect((await put({ rules: shown.rules })).statusCode).toBe(200)
+    expect((await t.ctx.repos.settings.get<DunningRules>(M, 'dunning'))!.rules[0].escalation[0].tasks[0].title).toBe('Позвонить бухгалтеру клиента')
   })
 
   it('the template preview follows a ladder step: the sample invoice is as many days overdue as the step', async () => {

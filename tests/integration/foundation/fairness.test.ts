@@ -22,7 +22,7 @@ const BIG = 300
 const SMALL = 10
 
 /** Runs BIG jobs of portal A then SMALL of portal B on `name`; returns how many of A's were done when B's last one finished. */
-async function race(name: string, perPortal: number | undefined): Promise<{ aDoneWhenBFinished: number; bWaitMs: number }> {
+async function race(name: string, perPortal: number | undefined): Promise<{ aDoneWhenBFinished: number; bWaitMs: number; aDone: number }> {
   let aDone = 0
   let bDone = 0
   let aDoneWhenBFinished = -1

@@ -8,12 +8,13 @@ import { dunningPorts } from '../../../use-cases/dunning-ports.ts'
 import { readDunningPlan } from '../../../use-cases/read-dunning-plan.ts'
 import { pauseDunning, recordPromise, skipDunningStep } from '../../../use-cases/dunning-actions.ts'
 import { previewDunningTemplate, sendDunningNow } from '../../../use-cases/send-dunning-now.ts'
-import { loadDunningRules, saveDunningRules } from '../../../use-cases/dunning-settings.ts'
+import { readDunningRulesFor, saveDunningRulesFrom } from '../../../use-cases/dunning-settings.ts'
 import { setCounterpartyDunning, setReceivableDunning } from '../../../use-cases/dunning-overrides.ts'
 import type { DunningPlanDto, DunningPreviewResponse, DunningSendNowResponse } from '../../contracts/dunning.ts'
 import type { DunningRules } from '../../../domain/dunning/index.ts'
 import { idParam, mapped, objectBody } from './map-error.ts'
 import { openClaimForReceivable } from '../../../use-cases/open-claim-for-receivable.ts'
+import { portalDay } from '../../../use-cases/receivable-calendar.ts'
 
 type Params = Record<string, string>
 
@@ -62,10 +63,15 @@ export async function dunningApi(scope: FastifyInstance, ctx: AppContext): Promi
     return mapped(() => previewDunningTemplate(ports(), s.memberId, objectBody(req.body)))
   })
 
-  scope.get('/dunning/settings', async (req): Promise<DunningRules> => loadDunningRules(ports(), sessionOf(req).memberId))
+  // built-in escalation task titles in the portal's language (stored in English)
+  scope.get('/dunning/settings', async (req): Promise<DunningRules> => {
+    const memberId = sessionOf(req).memberId
+    return readDunningRulesFor(ports(), memberId, (await portalDay(ports(), memberId)).lang)
+  })
 
   scope.put('/dunning/settings', async (req): Promise<DunningRules> => {
     const s = requireAdmin(req)
-    return mapped(() => saveDunningRules(ports(), s.memberId, objectBody(req.body), `user:${s.userId}`))
+    const { lang } = await portalDay(ports(), s.memberId)
+    return mapped(() => saveDunningRulesFrom(ports(), s.memberId, objectBody(req.body), `user:${s.userId}`, lang))
   })
 }
