@@ -1,10 +1,11 @@
-// Property-based fuzzing of every inbound route: generated bad inputs never cause a 5xx, a crash
-// or a write (nothing is enqueued). 2,000 inputs per route by default, 10,000 under SOAK=1 (fuzz-runs.ts).
+// Property-based fuzzing of every route outside /api (the list is checked against the running app):
+// generated bad inputs never cause a 5xx, a crash or a write (nothing is enqueued). 2,000 inputs per route by default, 10,000 under SOAK=1 (fuzz-runs.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import qs from 'qs'
 import { createTestContext, seedPortal } from '../helpers/app.ts'
 import { fuzzRuns } from './fuzz-runs.ts'
+import { registeredRoutes, routeKey } from './route-list.ts'
 
 const RUNS = fuzzRuns(2_000)
 let t: Awaited<ReturnType<typeof createTestContext>>
@@ -44,7 +45,39 @@ const bodies = fc.oneof(
   fc.tuple(fc.constantFrom('text/plain', 'multipart/form-data', 'application/xml', ''), fc.string({ maxLength: 100 })).map(([type, body]) => ({ type, body })),
 )
 
-const routes = ['/bitrix/events', '/bitrix/robots/penalty-calculate', '/telegram/webhook', '/bitrix/placements/counterparty-receivables', '/bitrix/install']
+// [route as registered, URL fuzzed]
+const posts = [['/bitrix/events', '/bitrix/events'], ['/bitrix/robots/:code', '/bitrix/robots/penalty-calculate'], ['/telegram/webhook', '/telegram/webhook'],
+  ['/bitrix/placements/:tab', '/bitrix/placements/counterparty-receivables'], ['/bitrix/install', '/bitrix/install']]
+const routes = posts.map(([, url]) => url)
+// GET routes: the path parameter and the query are generated ('*' is the UI's static files under /ui/)
+const gets = ['/bitrix/placements/:tab', '/bitrix/install', '/files/claim-letters/:id', '/healthz', '/favicon.ico', '*']
+
+describe('inbound fuzz coverage', () => {
+  it('fuzzes every route outside /api the app registers', async () => {
+    const covered = [...posts.map(([r]) => `POST ${r}`), ...gets.map((r) => `GET ${r}`)]
+    const registered = (await registeredRoutes(t.app)).filter((r) => !r.url.startsWith('/api/')).map(routeKey)
+    expect(registered.filter((k) => !covered.includes(k)), 'routes outside /api with no fuzz here').toEqual([])
+    expect(covered.filter((k) => !registered.includes(k) && k !== 'GET *'), 'fuzzed routes that no longer exist').toEqual([])
+  })
+})
+
+const segment = fc.oneof(hostileValue, fc.constantFrom('..', '..%2F..%2Fpackage.json', '%2e%2e', 'admin', '1', 'index.html', 'assets'))
+const getUrls = fc.tuple(fc.constantFrom(...gets), fc.array(segment, { minLength: 1, maxLength: 3 }), formTree).map(([route, segs, q]) => {
+  const path = route === '*' ? `/ui/${segs.map(encodeURIComponent).join('/')}` : route.replace(/:\w+/, encodeURIComponent(segs[0]))
+  const query = q && typeof q === 'object' ? qs.stringify(q) : ''
+  return query ? `${path}?${query}` : path
+})
+
+describe('fuzzing the GET routes outside /api', () => {
+  it(`answers ${RUNS} generated bad paths and queries without a 5xx, a write or a file from outside the UI build`, async () => {
+    const before = await queued()
+    await fc.assert(fc.asyncProperty(getUrls, async (url) => {
+      const r = await t.app.inject({ method: 'GET', url })
+      return r.statusCode < 500 && !r.body.includes('"receivables-control-b24"')
+    }), { numRuns: RUNS })
+    expect(await queued()).toBe(before)
+  }, 300_000)
+})
 
 describe.each(routes)('fuzzing POST %s', (url) => {
   it(`answers ${RUNS} generated bad inputs without a 5xx or a write`, async () => {
