@@ -31,7 +31,7 @@ export async function readClaim(ports: ReceivablesPorts, client: PortalClient, m
     totals: payoutTotals(tranches),
     recovery: claim.kind !== 'recovery' ? null : {
       principal: facts.principal, penalty: facts.penalty, interest: facts.interest, total: facts.principal + facts.penalty + facts.interest,
-      method: facts.interest > 0 ? '395' : facts.penalty > 0 ? 'per-day' : null,
+      method: facts.interest > 0 && facts.penalty > 0 ? 'both' : facts.interest > 0 ? '395' : facts.penalty > 0 ? 'contractual' : null,
       claimSentOn: facts.claimSentOn, pretrialEndsOn: facts.pretrialEndsOn, limitationEndsOn: facts.limitationEndsOn,
       letter: letter ? { url: letterLink(memberId, letter.id), generatedAt: letter.generatedAt.toISOString() } : null,
       courtCase: facts.courtCase ? { number: facts.courtCase, url: courtCaseUrl(facts.courtCase) } : null,

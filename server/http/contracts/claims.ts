@@ -8,8 +8,8 @@ export interface ClaimRecoveryDto {
   penalty: number
   interest: number
   total: number
-  /** '395' | 'per-day' | 'key-rate-fraction' | 'fine' */
-  method: string | null
+  /** What is claimed on top of the debt: art. 395 interest, a contractual penalty, both (different invoices), or nothing. */
+  method: '395' | 'contractual' | 'both' | null
   claimSentOn: string | null
   pretrialEndsOn: string | null
   limitationEndsOn: string | null

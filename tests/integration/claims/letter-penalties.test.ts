@@ -69,7 +69,7 @@ describe('claim letter with the penalty defaults', () => {
     plainInvoice = (await dunningRepository(w.ctx.database.db).one(w.memberId, b.receivableId))!.invoiceNumber
     const { recovery, text } = await letter(mixedClaim)
     const interest = calculatePenalty({ principal: 10_000_000, dueDate: '2024-07-10', to: today, terms: { method: '395' } }).total
-    expect(recovery).toMatchObject({ principal: 60_000_000, penalty: 5_000_000, interest, total: 65_000_000 + interest })
+    expect(recovery).toMatchObject({ principal: 60_000_000, penalty: 5_000_000, interest, total: 65_000_000 + interest, method: 'both' })
     expect(text).toContain('Расчёт неустойки по договору № П-7 (0,1 % в день) — счёт №')
     expect(text).toContain('0,1 % в день')
     // the uncapped figure and the cap that was applied
