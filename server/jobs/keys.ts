@@ -4,7 +4,8 @@ const part = (v: string | number) => String(v).replace(/:/g, '_')
 const build = (job: string, memberId: string, ...ids: (string | number)[]) => [job, part(memberId), ...ids.map(part)].join(':')
 
 export const jobKeys = {
-  eventHandle: (memberId: string, event: string, entityId: string, ts: string) => build('event-handle', memberId, event, entityId, ts),
+  /** Portal events of one entity: collapsed only while one waits to start (SendOptions.collapse). */
+  eventHandle: (memberId: string, event: string, entityId: string) => build('event-handle', memberId, event, entityId),
   robotRun: (memberId: string, eventToken: string) => build('robot-run', memberId, eventToken),
   portalInstall: (memberId: string, version: string) => build('portal-install', memberId, version),
   telegramUpdate: (updateId: number) => build('telegram-update', 'bot', updateId),

@@ -13,11 +13,16 @@ export interface QueueDefinition {
   expireInSeconds?: number
   /** A worker that stops heart-beating (killed) gives its job back after this many seconds (>= 10). */
   heartbeatSeconds?: number
+  /** 'short': one job per key may wait to start (jobs sent with `collapse`); set when the queue is created. */
+  policy?: 'standard' | 'short'
 }
 
 export interface SendOptions {
   /** Idempotency key (server/jobs/keys.ts): the same key is enqueued once. */
   key?: string
+  /** The key only collapses jobs while one waits to start (a 'short' queue): once it has started, the
+   * same key queues a new job, so a change that comes while the first job reads is not lost. */
+  collapse?: boolean
   startAfter?: Date | number
   /** Portal of the job: used for per-portal fairness (group concurrency). */
   memberId?: string
@@ -67,7 +72,7 @@ export async function createQueue(opts: QueueOptions) {
   for (const d of opts.definitions) {
     const options = {
       retryLimit: d.retryLimit ?? 8, retryDelay: d.retryDelay ?? 5, retryBackoff: true, retryDelayMax: 600,
-      expireInSeconds: d.expireInSeconds ?? 300, heartbeatSeconds: d.heartbeatSeconds ?? 30, deadLetter: DEAD_LETTER, notify: true,
+      expireInSeconds: d.expireInSeconds ?? 300, heartbeatSeconds: d.heartbeatSeconds ?? 30, deadLetter: DEAD_LETTER, notify: true, policy: d.policy ?? 'standard',
     }
     if (!existing.has(d.name)) await boss.createQueue(d.name, options)
     policies.set(d.name, options)
@@ -124,7 +129,7 @@ export type Queue = Awaited<ReturnType<typeof createQueue>>
 
 function jobOptions(name: string, o: SendOptions) {
   return {
-    ...(o.key ? { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key } : {}),
+    ...(o.key ? (o.collapse ? { singletonKey: o.key } : { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key }) : {}),
     ...(o.startAfter !== undefined ? { startAfter: o.startAfter instanceof Date ? o.startAfter : new Date(o.startAfter) } : {}),
     ...(o.memberId ? { group: { id: o.memberId } } : {}),
     ...(o.priority !== undefined ? { priority: o.priority } : {}),

@@ -7,7 +7,7 @@ import { jobKeys } from '../../jobs/keys.ts'
 
 export type QueuedEvent = Omit<InboundEvent, 'auth'> & { auth: Pick<InboundEvent['auth'], 'memberId' | 'domain' | 'userId'> }
 
-/** The identifier of the entity an event is about, for the job key. */
+/** The identifier of the entity an event is about, for the job key ('-' when it names none). */
 export function eventEntityId(e: InboundEvent): string {
   const f = (e.data.FIELDS ?? e.data.FIELDS_AFTER) as Record<string, unknown> | undefined
   const id = f && typeof f === 'object' ? f.ID ?? f.id : undefined
@@ -32,8 +32,11 @@ export async function eventsRoute(app: FastifyInstance, ctx: AppContext & { onAp
       return { ok: true }
     }
     await verifyApplicationToken(ctx.portalLookup, evt.auth.memberId, evt.auth.applicationToken)
-    const key = jobKeys.eventHandle(evt.auth.memberId, evt.event, eventEntityId(evt), evt.ts ?? String(Date.now()))
-    await ctx.eventIntake.enqueue(toQueued(evt), { key, memberId: evt.auth.memberId })
+    // events of one entity collapse while one waits (handlers re-read the entity); one that comes
+    // while its entity's job runs is queued anew, so nothing a person changed meanwhile is lost.
+    // An event without an entity id is never collapsed.
+    const entity = eventEntityId(evt)
+    await ctx.eventIntake.enqueue(toQueued(evt), { ...(entity !== '-' ? { key: jobKeys.eventHandle(evt.auth.memberId, evt.event, entity), collapse: true } : {}), memberId: evt.auth.memberId })
     return { ok: true }
   })
 }

@@ -3,7 +3,9 @@ import type { InboundEvent } from '../../bitrix24/inbound/parse-event.ts'
 import { eventHandlers } from '../../events/index.ts'
 import type { JobContext } from '../queue.ts'
 
-export const eventHandleJob = { name: 'event-handle', retryLimit: 10, retryDelay: 5, expireInSeconds: 300 }
+/** Events of one entity collapse while one of them waits to start (every handler re-reads the entity),
+ * and an event that comes while its entity's job runs queues the next one. */
+export const eventHandleJob = { name: 'event-handle', retryLimit: 10, retryDelay: 5, expireInSeconds: 300, policy: 'short' as const }
 
 /** The durable half of a portal event: the HTTP route only verified and enqueued it. */
 export function createEventHandle(ctx: AppContext) {

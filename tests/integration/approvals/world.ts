@@ -55,20 +55,9 @@ export async function approvalWorld(opts: { env?: Record<string, string> } = {})
     }
     return out
   }
-  /** The portal stamps events by the second and the app takes one event per item and second: a person's
-   * save lands in a later second than the item's last event, as a person's would. */
-  async function nextSecondOf(itemId: number): Promise<void> {
-    const ofItem = sb.admin.deliveries({ portalId, kind: 'event' }).filter((d) => {
-      const f = (d.body.data as { FIELDS?: Record<string, unknown> } | undefined)?.FIELDS
-      return Number(f?.ID) === itemId && Number(f?.ENTITY_TYPE_ID) === ETID
-    })
-    const last = Math.max(0, ...ofItem.map((d) => Number(d.body.ts ?? 0)))
-    while (Math.floor(Date.now() / 1000) <= last) await sleep(50)
-  }
   async function write(userId: number, itemId: number | null, f: Fields, pipeline: 'payments' | 'contracts', events: boolean): Promise<number> {
     const fields = restFields(f, pipeline)
     if (itemId !== null) {
-      if (events) await nextSecondOf(itemId)
       await sb.admin.call(portalId, 'crm.item.update', { entityTypeId: ETID, id: itemId, fields }, { userId, events })
       return itemId
     }

@@ -46,6 +46,20 @@ describe('POST /bitrix/events', () => {
     expect(jobs.map((j) => (j.data as { data: { FIELDS: { ENTITY_TYPE_ID: string } } }).data.FIELDS.ENTITY_TYPE_ID).sort()).toEqual(['1040', '1044'])
   })
 
+  it('collapses events of one entity only while one waits: an event that comes while its job runs queues the next one', async () => {
+    const post = (ts: string) => t.app.inject({ method: 'POST', url: '/bitrix/events', headers: form, payload: eventBody({ ts, data: { FIELDS: { ID: '31', ENTITY_TYPE_ID: '1040' } } }) })
+    const ofItem = async () => (await t.ctx.queue.boss.findJobs<{ data: { FIELDS: { ID: string } } }>('event-handle')).filter((j) => j.data.data.FIELDS.ID === '31')
+    expect((await post('1700000100')).statusCode).toBe(200)
+    expect((await post('1700000101')).statusCode).toBe(200) // a later second, still waiting: the same one job
+    expect((await ofItem()).map((j) => j.state)).toEqual(['created'])
+    // a worker takes it (it now reads the item) and the person saves again in the same second
+    const [taken] = await t.ctx.queue.boss.fetch('event-handle', { batchSize: 50 })
+    expect(taken).toBeTruthy()
+    await t.ctx.queue.boss.fetch('event-handle', { batchSize: 50 }) // (any other waiting event job too)
+    expect((await post('1700000101')).statusCode).toBe(200)
+    expect((await ofItem()).map((j) => j.state).sort()).toEqual(['active', 'created'])
+  })
+
   const bad: [string, Record<string, string>, string, number, string][] = [
     ['forged token', form, eventBody({ ts: '2', auth: { member_id: 'member-a', application_token: 'forged' } }), 401, 'inbound.bad-application-token'],
     ['unknown portal', form, eventBody({ ts: '3', auth: { member_id: 'member-zzz', application_token: 'app-token-a' } }), 401, 'inbound.unknown-portal'],
@@ -113,7 +127,7 @@ describe('placements and health', () => {
 
 describe('NUL bytes from the wire', () => {
   it('are dropped from form fields so a verified event still lands in PostgreSQL or PGlite', async () => {
-    const payload = eventBody({ ts: '77', data: { FIELDS: { ID: '15', TITLE: 'a%00b' } } }).replace('a%2500b', 'a%00b')
+    const payload = eventBody({ ts: '77', data: { FIELDS: { ID: '77', TITLE: 'a%00b' } } }).replace('a%2500b', 'a%00b')
     const r = await t.app.inject({ method: 'POST', url: '/bitrix/events', headers: form, payload })
     expect(r.statusCode).toBe(200)
     const job = (await t.ctx.queue.boss.findJobs<{ ts: string; data: { FIELDS: { TITLE: string } } }>('event-handle', { queued: true })).find((j) => j.data.ts === '77')
