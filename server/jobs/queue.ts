@@ -66,7 +66,13 @@ export async function createQueue(opts: QueueOptions) {
     : new PgBoss({ ...common, connectionString: database.url!, max: 4 })
   boss.on('error', (e: Error) => log.error({ err: e.message }, 'queue.error'))
   await boss.start()
-  const existing = new Set((await boss.getQueues()).map((q) => q.name))
+  const queues = await boss.getQueues()
+  const existing = new Set(queues.map((q) => q.name))
+  // a queue keeps the policy it was created with: a database from before a policy change says so once
+  for (const d of opts.definitions) {
+    const q = queues.find((x) => x.name === d.name)
+    if (q && d.policy && q.policy !== d.policy) log.warn({ queue: d.name, policy: q.policy, wanted: d.policy }, 'queue.policy-differs')
+  }
   if (!existing.has(DEAD_LETTER)) await boss.createQueue(DEAD_LETTER, { retentionSeconds: 30 * 86400 })
   const policies = new Map<string, RetryPolicy>()
   for (const d of opts.definitions) {
