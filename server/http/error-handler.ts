@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { InboundError } from '../bitrix24/inbound/inbound-error.ts'
+import { isConnectionLost } from '../lib/connection-lost.ts'
 
 export interface ApiErrorBody { error: string; message: string; details?: unknown }
 
@@ -41,6 +42,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else if (err instanceof SyntaxError) {
       status = 400
       body = { error: 'request.malformed-json', message: 'The JSON body is malformed' }
+    } else if (isConnectionLost(err)) {
+      // the database restarted under the request: nothing was committed, the caller may try again
+      status = 503
+      body = { error: 'storage.unavailable', message: 'The database connection was lost; try again' }
+      void reply.header('retry-after', '1')
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode
       body = { error: 'request.rejected', message: err.message }

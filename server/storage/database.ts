@@ -40,6 +40,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle client's connection can die (server restart, admin termination); the pool drops it and
   // the next query reconnects. Without a listener, node would crash the process on that event.
   pool.on('error', (e) => { process.emitWarning(`PostgreSQL idle client lost: ${e.message}`) })
+  // A client in use (inside a transaction, between two statements) whose connection dies emits
+  // 'error' too, and the pool listens only to idle ones: without this, the process would crash.
+  // Its next statement fails as a lost connection (retried by storage/transaction.ts) and the pool
+  // drops it on release.
+  pool.on('connect', (client) => { client.on('error', (e) => { process.emitWarning(`PostgreSQL client lost: ${e.message}`) }) })
   try {
     const c = await pool.connect()
     c.release()

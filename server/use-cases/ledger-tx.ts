@@ -1,6 +1,7 @@
 // The ledger repositories bound to one transaction: every write of a use-case is one short
 // transaction with no network inside.
 import type { Db } from '../storage/database.ts'
+import { inTransaction } from '../storage/transaction.ts'
 import { computeBalance } from '../domain/receivables/index.ts'
 import { auditRepository } from '../storage/repositories/audit.ts'
 import { counterpartiesRepository } from '../storage/repositories/counterparties.ts'
@@ -27,5 +28,5 @@ export async function rebalance(r: LedgerRepos, memberId: string, receivableId: 
 }
 
 export function inLedgerTx<T>(db: Db, work: (r: LedgerRepos) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => work(ledgerRepos(trx)))
+  return inTransaction(db, (trx) => work(ledgerRepos(trx)))
 }

@@ -1,5 +1,6 @@
 // Telegram accounts of portal users: one-time link codes, links, and pending "send the reason" prompts.
 import type { Db } from '../database.ts'
+import { inTransaction } from '../transaction.ts'
 
 export function approvalTelegramRepository(db: Db) {
   return {
@@ -13,7 +14,7 @@ export function approvalTelegramRepository(db: Db) {
       return r ? { memberId: r.member_id, userId: r.user_id } : null
     },
     async link(memberId: string, userId: number, chatId: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.deleteFrom('telegram_links').where('chat_id', '=', chatId).execute()
         await trx.insertInto('telegram_links').values({ member_id: memberId, user_id: userId, chat_id: chatId })
           .onConflict((oc) => oc.columns(['member_id', 'user_id']).doUpdateSet({ chat_id: chatId, linked_at: new Date() })).execute()

@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import type { ApprovalEvent, ApprovalState, PipelineKey } from '../../domain/approvals/index.ts'
 import { auditRepository, type AuditEntry } from './audit.ts'
+import { inTransaction } from '../transaction.ts'
 
 export interface ApprovalRecord {
   id: number
@@ -43,7 +44,7 @@ export function approvalsRepository(db: Db) {
      */
     async commit(a: { memberId: string; entityTypeId: number; itemId: number; pipeline: PipelineKey; expectedVersion: number | null },
       state: ApprovalState, events: ApprovalEvent[], audit: Omit<AuditEntry, 'memberId' | 'entity' | 'entityId'>[]): Promise<{ record: ApprovalRecord; outboxId: number } | null> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const json = JSON.stringify(state)
         const row = a.expectedVersion === null
           ? await trx.insertInto('approvals').values({

@@ -5,6 +5,7 @@ import type { Db } from '../database.ts'
 import type { BalanceCheck } from '../../domain/statements/types.ts'
 import type { LineAllocation, StatementImportStatus, StatementLineStatus } from '../tables/statements.ts'
 import { dayOrNull } from './ledger-sql.ts'
+import { inTransaction } from '../transaction.ts'
 
 export type { LineAllocation, StatementLineStatus }
 
@@ -41,7 +42,7 @@ export function statementsRepository(db: Db) {
   return {
     /** The import row and its new lines in one transaction; lines known from earlier imports are skipped. */
     async create(memberId: string, i: { fileName: string; format: string; sha256: string; sizeBytes: number; uploadedBy: string; documents: number; balances: BalanceCheck[]; warnings: string[] }, lines: NewStatementLine[]): Promise<StatementImport> {
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const imp = await tx.insertInto('statement_imports').values({
           member_id: memberId, file_name: i.fileName, format: i.format, sha256: i.sha256, size_bytes: i.sizeBytes, uploaded_by: i.uploadedBy,
           documents: i.documents, balances: JSON.stringify(i.balances), warnings: JSON.stringify(i.warnings.slice(0, 200)),
