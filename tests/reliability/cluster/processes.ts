@@ -15,6 +15,9 @@ export class AppProcess {
   child: ChildProcess | null = null
   starts = 0
   kills = 0
+  /** Exits nobody asked for (a crash): code or signal, and the last lines of output. */
+  readonly crashes: string[] = []
+  #expectExit = false
 
   constructor(spec: ProcessSpec, logDir: string) {
     this.spec = spec
@@ -32,7 +35,11 @@ export class AppProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout!.pipe(log, { end: false })
     child.stderr!.pipe(log, { end: false })
-    child.once('exit', () => setTimeout(() => log.end(), 100))
+    child.once('exit', (code, sig) => {
+      if (!this.#expectExit) this.crashes.push(`${this.spec.name} exited (${code ?? sig}) at ${new Date().toISOString()}`)
+      setTimeout(() => log.end(), 100)
+    })
+    this.#expectExit = false
     this.child = child
     await this.waitReady()
   }
@@ -55,6 +62,7 @@ export class AppProcess {
     if (!c || !this.alive) return
     if (signal === 'SIGKILL') this.kills++
     const exited = new Promise<void>((r) => c.once('exit', () => r()))
+    this.#expectExit = true
     c.kill(signal)
     await exited
   }

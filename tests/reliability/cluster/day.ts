@@ -1,0 +1,76 @@
+// A working day of people and users around the cluster: invoices created in the portal (events
+// reach the app through the balancer), payments typed in our UI (/api through the balancer, with
+// the user's portal token, retried by the user after a gateway error), stage moves in the portal,
+// and payments recorded by the payment-record robot when an item enters "Payment check".
+import type { Cluster } from './world.ts'
+
+type Row = Record<string, unknown>
+
+export interface UserAnswer { status: number; body: string }
+
+export function dayDriver(c: Cluster) {
+  const rec = c.state.processes.receivables!
+  const field = (key: string) => rec.fields[key].restName
+  const stage = (code: string) => Object.values(rec.pipelines)[0]!.stages[code]!
+  const managerId = c.sb.admin.addUser(c.portalId, { name: 'Мария', lastName: 'Менеджер', email: 'maria@portal.test' }).id
+  const companies = [0, 1, 2, 3].map((i) => c.sb.admin.seedCompany(c.portalId, { TITLE: `ООО Клиент ${i}`, EMAIL: [{ VALUE: `buh${i}@client.test`, VALUE_TYPE: 'WORK' }] }))
+  // entering "Payment check" records 150 RUB through the robot (reference: the robot call's event token)
+  c.sb.admin.setAutomation(c.portalId, rec.entityTypeId, stage('CHECK'), [{ robot: 'payment-record', properties: { amount: '150' } }])
+  let userToken = String(c.sb.admin.issueTokens(c.portalId, c.appId, 1).access_token)
+  const userAnswers: UserAnswer[] = []
+  let seq = 0
+
+  const today = new Date().toISOString().slice(0, 10)
+  const dayOffset = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
+
+  /** A person creates an invoice item in the portal; the portal sends ONCRMDYNAMICITEMADD. */
+  async function createInvoice(kopecks: number, dueInDays: number, stageCode = 'AWAITING'): Promise<number> {
+    const n = `MP-${++seq}`
+    const { item } = (await c.sb.admin.call<{ item: { id: number } }>(c.portalId, 'crm.item.add', { entityTypeId: rec.entityTypeId, fields: {
+      title: n, companyId: companies[seq % companies.length], assignedById: managerId, stageId: stage(stageCode), [field('invoiceNumber')]: n,
+      [field('invoiceDate')]: dayOffset(-40), [field('dueDate')]: dayOffset(dueInDays), [field('amount')]: `${kopecks / 100}|RUB`, [field('currency')]: 'RUB',
+    } }, { userId: managerId })).result
+    return item.id
+  }
+
+  /** Seeds invoice items without events (an import the app learns of from its reconcile). */
+  function seedInvoices(count: number, kopecks: number): number[] {
+    return c.sb.admin.seedItems(c.portalId, rec.entityTypeId, Array.from({ length: count }, () => {
+      const n = `MP-${++seq}`
+      return { title: n, companyId: companies[seq % companies.length], assignedById: managerId, stageId: stage('AWAITING'), [field('invoiceNumber')]: n,
+        [field('invoiceDate')]: dayOffset(-10), [field('dueDate')]: dayOffset(20), [field('amount')]: `${kopecks / 100}|RUB`, [field('currency')]: 'RUB' }
+    }))
+  }
+
+  async function moveStage(itemId: number, code: string): Promise<void> {
+    await c.sb.admin.call(c.portalId, 'crm.item.update', { entityTypeId: rec.entityTypeId, id: itemId, fields: { stageId: stage(code) } }, { userId: managerId })
+  }
+
+  async function receivableOf(itemId: number): Promise<number | null> {
+    const rows = await c.db.query<{ id: string }>('SELECT id FROM receivables WHERE member_id = $1 AND item_id = $2', [c.memberId, itemId])
+    return rows[0] ? Number(rows[0].id) : null
+  }
+
+  /** The user types a payment in the tab. A gateway error or an expired token makes them try again (same reference). */
+  async function payFromUi(receivableId: number, kopecks: number, ref: string): Promise<UserAnswer> {
+    for (let attempt = 0; ; attempt++) {
+      const r = await fetch(`${c.balancer.url}/api/receivables/${receivableId}/payments`, {
+        method: 'POST', headers: { authorization: `Bearer ${userToken}`, 'x-b24-member-id': c.memberId, 'content-type': 'application/json' },
+        body: JSON.stringify({ amount: kopecks, paidOn: today, sourceRef: ref }),
+      }).then(async (res) => ({ status: res.status, body: await res.text() })).catch((e: Error) => ({ status: 0, body: e.message }))
+      userAnswers.push(r)
+      if (r.status === 201 || r.status === 200) return r
+      if (attempt >= 20) return r
+      // the frame refreshes the user's token (refreshAuth) when the portal no longer accepts it
+      if (r.status === 401) userToken = String(c.sb.admin.issueTokens(c.portalId, c.appId, 1).access_token)
+      await new Promise((res) => setTimeout(res, 300 + attempt * 200))
+    }
+  }
+
+  async function item(itemId: number): Promise<Row> {
+    return (await c.sb.admin.call<{ item: Row }>(c.portalId, 'crm.item.get', { entityTypeId: rec.entityTypeId, id: itemId })).result.item
+  }
+
+  return { field, stage, managerId, companies, createInvoice, seedInvoices, moveStage, receivableOf, payFromUi, item, userAnswers, entityTypeId: rec.entityTypeId }
+}
+export type DayDriver = ReturnType<typeof dayDriver>

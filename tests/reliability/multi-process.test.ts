@@ -1,0 +1,128 @@
+// Issue 11: two HTTP instances and two workers on PostgreSQL against one sandbox portal with its
+// real rate limits, behind a round-robin balancer. A day of invoices, UI and robot payments and
+// stage moves runs under faults (sandbox errors, hangs, lost answers and events, expired tokens,
+// SIGKILLed processes, every database connection terminated); then the faults stop, the reconcile
+// heals, the queue drains, and a bulk phase without faults measures the shared bucket. Invariants:
+// no portal effect twice, the ledger equals the items, every job completed or dead-lettered with its
+// reason, no limit answer (503 / QUERY_LIMIT_EXCEEDED) reaches a user, the bucket >= 90% busy.
+// SOAK=1 runs a longer day (more items, more kills) and a bigger bulk phase.
+import { afterAll, describe, expect, it } from 'vitest'
+import { jobKeys } from '../../server/jobs/keys.ts'
+import { startCluster, type Cluster } from './cluster/world.ts'
+import { dayDriver, type DayDriver } from './cluster/day.ts'
+import { runChaos, seededRandom, type ChaosLog } from './cluster/chaos.ts'
+import { queueVerdict, waitForDrain } from './cluster/queue-state.ts'
+import { ledgerMismatches, portalDuplicates } from './cluster/invariants.ts'
+import { runBulk } from './cluster/bulk.ts'
+import { sleep } from './cluster/wait.ts'
+
+const SOAK = Boolean(process.env.SOAK)
+const SEED = Number(process.env.MP_SEED ?? Date.now() % 100_000)
+const P = SOAK
+  ? { morning: 40, dayInvoices: 120, chaosMs: 420_000, kills: 4, dbRestarts: 3, tokenExpiries: 3, bulk: 1_500, bulkTimeoutMs: 360_000 }
+  : { morning: 12, dayInvoices: 24, chaosMs: 40_000, kills: 1, dbRestarts: 1, tokenExpiries: 1, bulk: 250, bulkTimeoutMs: 120_000 }
+
+let c: Cluster | null = null
+afterAll(async () => { await c?.close() }, 60_000)
+
+async function reconcile(c: Cluster, tag: string) {
+  await c.control.queue.send('receivable-reconcile', { memberId: c.memberId, slot: tag }, { key: jobKeys.scheduleFanOut('receivable-reconcile', c.memberId, tag), memberId: c.memberId })
+}
+
+/** People and users through the day: new invoices, UI payments, stage moves, robot payments. */
+async function workDay(c: Cluster, d: DayDriver, rnd: () => number, invoices: number, spreadMs: number, uiRefs: string[]) {
+  const gap = spreadMs / Math.max(1, invoices)
+  const items: number[] = []
+  for (let i = 0; i < invoices; i++) {
+    items.push(await d.createInvoice(100_000 + i * 1_000, i % 3 === 0 ? -5 : 10))
+    const pick = items[Math.floor(rnd() * items.length)]
+    const r = rnd()
+    const receivableId = await d.receivableOf(pick)
+    if (r < 0.4 && receivableId) {
+      const ref = `ui-${pick}-${uiRefs.length}`
+      uiRefs.push(ref)
+      await d.payFromUi(receivableId, 2_000 + uiRefs.length * 10, ref)
+    } else if (r < 0.55) await d.moveStage(pick, 'NEGOTIATION')
+    else if (r < 0.7 && !moved.has(pick)) { moved.add(pick); await d.moveStage(pick, 'CHECK') }
+    await sleep(gap * (0.5 + rnd()))
+  }
+  return items
+}
+const moved = new Set<number>()
+
+describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal', () => {
+  it('keep every invariant through a day of faults and keep the shared bucket busy', async () => {
+    const t0 = Date.now()
+    const rnd = seededRandom(SEED)
+    c = await startCluster()
+    const d = dayDriver(c)
+    const uiRefs: string[] = []
+    // morning: no faults
+    await workDay(c, d, rnd, P.morning, 3_000, uiRefs)
+    const morning = c.sb.admin.counters(c.portalId)
+    const tMorning = Date.now()
+    // the day under faults
+    const chaos: ChaosLog[] = []
+    const stop = { done: false }
+    const chaosRun = runChaos(c, { durationMs: P.chaosMs, kills: P.kills, dbRestarts: P.dbRestarts, tokenExpiries: P.tokenExpiries, rnd }, chaos, stop)
+    await workDay(c, d, rnd, P.dayInvoices, P.chaosMs * 0.8, uiRefs)
+    await chaosRun
+    stop.done = true
+    const tChaos = Date.now()
+    c.sb.admin.clearFaults(c.portalId)
+    const afterChaos = c.sb.admin.counters(c.portalId)
+    for (const p of [...c.http, ...c.workers]) if (!p.alive) await p.start()
+    // evening: the reconcile heals lost events, the queue drains
+    await reconcile(c, `heal-${Date.now()}`)
+    await waitForDrain(c.db, SOAK ? 600_000 : 150_000)
+    await reconcile(c, `heal-again-${Date.now()}`)
+    await waitForDrain(c.db, 60_000)
+    const healedAt = Date.now()
+    const healed = c.sb.admin.counters(c.portalId)
+    // bulk, no faults
+    const bulk = await runBulk(c, d, P.bulk, P.bulkTimeoutMs)
+
+    const dup = portalDuplicates(c)
+    const ledger = await ledgerMismatches(c)
+    const verdict = await queueVerdict(c.db)
+    const uiPayments = await c.db.query<{ source_ref: string; n: number }>('SELECT source_ref, count(*)::int AS n FROM payments WHERE member_id = $1 AND source_ref = ANY($2) GROUP BY 1', [c.memberId, uiRefs.map((r) => `manual:${r}`)])
+    const limitToUser = c.balancer.answers.filter((a) => a.limitExceeded)
+    const crashes = c.balancer.answers.filter((a) => a.status === 500)
+    const failedUi = d.userAnswers.filter((a) => a.body.includes('QUERY_LIMIT_EXCEEDED') || a.status === 500)
+    const counters = c.sb.admin.counters(c.portalId)
+    console.log(JSON.stringify({
+      seed: SEED, soak: SOAK, seconds: Math.round((Date.now() - t0) / 1000), phases: { morning: (tMorning - t0) / 1000, chaos: (tChaos - tMorning) / 1000, heal: (healedAt - tChaos) / 1000 }, bulk,
+      status503: { morning: morning.status503, afterFaults: counters.status503 - afterChaos.status503, heal: healed.status503 - afterChaos.status503 },
+      portal: { requests: counters.requests, status503: counters.status503, errors: counters.errors, tokenRequests: counters.tokenRequests },
+      duplicates: dup, ledger: { checked: ledger.checked, items: ledger.items, payments: ledger.payments, mismatches: ledger.mismatches.slice(0, 20) },
+      queue: { byState: verdict.byState, failed: verdict.failed.length, deadLetters: verdict.deadLetters, failedWithoutReason: verdict.failedWithoutReason.length, undeadFailed: verdict.undeadFailed.length },
+      ui: { refs: uiRefs.length, answers: d.userAnswers.length, statuses: count(d.userAnswers.map((a) => a.status)) },
+      balancer: count(c.balancer.answers.map((a) => `${a.path.split('/').slice(0, 3).join('/')} ${a.status}`)),
+      kills: [...c.http, ...c.workers].map((p) => `${p.spec.name}:${p.kills}`), chaos,
+    }, null, 1))
+
+    expect([...c.http, ...c.workers].flatMap((p) => p.crashes), 'no process exits unless killed').toEqual([])
+    expect(dup.found, 'no portal effect twice').toEqual({ tasks: [], comments: [], activities: [], notifications: [], bizprocEvents: [] })
+    expect(ledger.mismatches, 'the ledger equals the portal items').toEqual([])
+    expect(verdict.stuck, 'no job left to run').toEqual([])
+    expect(verdict.failedWithoutReason, 'a failed job says why').toEqual([])
+    expect(verdict.undeadFailed.map((j) => j.name), 'a failed job is in the dead-letter queue').toEqual([])
+    expect(uiPayments.length, 'every UI payment recorded').toBe(uiRefs.length)
+    expect(uiPayments.filter((p) => p.n !== 1), 'every UI payment recorded once').toEqual([])
+    expect(limitToUser, 'no limit answer reaches the portal or a user').toEqual([])
+    expect(failedUi, 'no limit answer and no crash reaches the user').toEqual([])
+    expect(crashes, 'no 500 answer to the portal or a user').toEqual([])
+    expect(morning.status503, 'no 503 before the faults: the instances share the bucket').toBe(0)
+    expect(counters.status503 - afterChaos.status503, 'no 503 once the faults stopped').toBe(0)
+    expect(bulk.status503, 'no 503 while the instances share the bucket').toBe(0)
+    expect(bulk.windowSeconds, 'the bulk phase ran past the burst').toBeGreaterThan(SOAK ? 60 : 10)
+    expect(bulk.busy, 'the portal bucket is kept >= 90% busy').toBeGreaterThanOrEqual(0.9)
+    expect([...c.http, ...c.workers].reduce((n, p) => n + p.kills, 0)).toBe(2 * P.kills)
+  }, SOAK ? 1_500_000 : 300_000)
+})
+
+function count(xs: (string | number)[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1
+  return out
+}
