@@ -19,7 +19,7 @@ import { sleep } from './cluster/wait.ts'
 const SOAK = Boolean(process.env.SOAK)
 const SEED = Number(process.env.MP_SEED ?? Date.now() % 100_000)
 const P = SOAK
-  ? { morning: 40, dayInvoices: 120, chaosMs: 420_000, kills: 4, dbRestarts: 3, tokenExpiries: 3, bulk: 1_500, bulkTimeoutMs: 360_000 }
+  ? { morning: 40, dayInvoices: 100, chaosMs: 360_000, kills: 4, dbRestarts: 3, tokenExpiries: 3, bulk: 700, bulkTimeoutMs: 420_000 }
   : { morning: 12, dayInvoices: 24, chaosMs: 40_000, kills: 1, dbRestarts: 1, tokenExpiries: 1, bulk: 250, bulkTimeoutMs: 120_000 }
 
 let c: Cluster | null = null
@@ -34,7 +34,7 @@ async function workDay(c: Cluster, d: DayDriver, rnd: () => number, invoices: nu
   const gap = spreadMs / Math.max(1, invoices)
   const items: number[] = []
   for (let i = 0; i < invoices; i++) {
-    items.push(await d.createInvoice(100_000 + i * 1_000, i % 3 === 0 ? -5 : 10))
+    items.push(await d.createInvoice(100_000 + i * 1_000, DUE_IN_DAYS[i % DUE_IN_DAYS.length]))
     const pick = items[Math.floor(rnd() * items.length)]
     const r = rnd()
     const receivableId = await d.receivableOf(pick)
@@ -49,6 +49,12 @@ async function workDay(c: Cluster, d: DayDriver, rnd: () => number, invoices: nu
   return items
 }
 const moved = new Set<number>()
+// due today, a day, three, five and ten days ago (reminder and escalation steps), and not yet due
+const DUE_IN_DAYS = [0, -1, -3, -5, -10, 5, 10]
+
+async function scan(c: Cluster, tag: string) {
+  await c.control.queue.send('dunning-scan', { memberId: c.memberId, slot: tag }, { key: jobKeys.scheduleFanOut('dunning-scan', c.memberId, tag), memberId: c.memberId })
+}
 
 describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal', () => {
   it('keep every invariant through a day of faults and keep the shared bucket busy', async () => {
@@ -57,6 +63,7 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
     c = await startCluster()
     const d = dayDriver(c)
     const uiRefs: string[] = []
+    expect((await d.workToday(c.timezone)).status, 'the admin saves the calendar').toBe(200)
     // morning: no faults
     await workDay(c, d, rnd, P.morning, 3_000, uiRefs)
     const morning = c.sb.admin.counters(c.portalId)
@@ -64,6 +71,7 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
     // the day under faults
     const chaos: ChaosLog[] = []
     const stop = { done: false }
+    setTimeout(() => { void scan(c!, `day-${t0}`) }, P.chaosMs / 3)
     const chaosRun = runChaos(c, { durationMs: P.chaosMs, kills: P.kills, dbRestarts: P.dbRestarts, tokenExpiries: P.tokenExpiries, rnd }, chaos, stop)
     await workDay(c, d, rnd, P.dayInvoices, P.chaosMs * 0.8, uiRefs)
     await chaosRun
@@ -76,6 +84,7 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
     await reconcile(c, `heal-${Date.now()}`)
     await waitForDrain(c.db, SOAK ? 600_000 : 150_000)
     await reconcile(c, `heal-again-${Date.now()}`)
+    await scan(c, `evening-${t0}`)
     await waitForDrain(c.db, 60_000)
     const healedAt = Date.now()
     const healed = c.sb.admin.counters(c.portalId)
@@ -94,7 +103,7 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
       seed: SEED, soak: SOAK, seconds: Math.round((Date.now() - t0) / 1000), phases: { morning: (tMorning - t0) / 1000, chaos: (tChaos - tMorning) / 1000, heal: (healedAt - tChaos) / 1000 }, bulk,
       status503: { morning: morning.status503, afterFaults: counters.status503 - afterChaos.status503, heal: healed.status503 - afterChaos.status503 },
       portal: { requests: counters.requests, status503: counters.status503, errors: counters.errors, tokenRequests: counters.tokenRequests },
-      duplicates: dup, ledger: { checked: ledger.checked, items: ledger.items, payments: ledger.payments, mismatches: ledger.mismatches.slice(0, 20) },
+      reminders: c.sb.admin.outbox(c.portalId).length, duplicates: dup, ledger: { checked: ledger.checked, items: ledger.items, payments: ledger.payments, mismatches: ledger.mismatches.slice(0, 20) },
       queue: { byState: verdict.byState, failed: verdict.failed.length, deadLetters: verdict.deadLetters, failedWithoutReason: verdict.failedWithoutReason.length, undeadFailed: verdict.undeadFailed.length },
       ui: { refs: uiRefs.length, answers: d.userAnswers.length, statuses: count(d.userAnswers.map((a) => a.status)) },
       balancer: count(c.balancer.answers.map((a) => `${a.path.split('/').slice(0, 3).join('/')} ${a.status}`)),
@@ -103,6 +112,8 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
 
     expect([...c.http, ...c.workers].flatMap((p) => p.crashes), 'no process exits unless killed').toEqual([])
     expect(dup.found, 'no portal effect twice').toEqual({ tasks: [], comments: [], activities: [], notifications: [], bizprocEvents: [] })
+    expect(c.sb.admin.outbox(c.portalId).length, 'reminders went out by e-mail').toBeGreaterThan(0)
+    expect(dup.tasks, 'escalation tasks were set').toBeGreaterThan(0)
     expect(ledger.mismatches, 'the ledger equals the portal items').toEqual([])
     expect(verdict.stuck, 'no job left to run').toEqual([])
     expect(verdict.failedWithoutReason, 'a failed job says why').toEqual([])
@@ -118,7 +129,7 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
     expect(bulk.windowSeconds, 'the bulk phase ran past the burst').toBeGreaterThan(SOAK ? 60 : 10)
     expect(bulk.busy, 'the portal bucket is kept >= 90% busy').toBeGreaterThanOrEqual(0.9)
     expect([...c.http, ...c.workers].reduce((n, p) => n + p.kills, 0)).toBe(2 * P.kills)
-  }, SOAK ? 1_500_000 : 300_000)
+  }, SOAK ? 1_500_000 : 420_000)
 })
 
 function count(xs: (string | number)[]): Record<string, number> {

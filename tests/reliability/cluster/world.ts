@@ -27,6 +27,7 @@ export interface Cluster {
   workers: AppProcess[]
   control: AppContext
   portalId: number
+  timezone: string
   appId: number
   memberId: string
   state: InstallState
@@ -43,7 +44,8 @@ export async function startCluster(): Promise<Cluster> {
     const sb = await startSandbox({ tokenLifetimeSec: 3600 })
     cleanup.push(() => sb.close())
     // the real limits of an enterprise portal (5 requests/s, burst 250): no test override
-    const portal = await sb.admin.createPortal({ title: 'Multi-process portal', licenseFamily: 'ent' })
+    const timezone = middayZone()
+    const portal = await sb.admin.createPortal({ title: 'Multi-process portal', licenseFamily: 'ent', timezone })
     const balancer = await startBalancer()
     cleanup.push(() => balancer.close())
     const env = appEnv({ databaseUrl: db.url, baseUrl: balancer.url, oauthUrl: `${sb.baseUrl}/oauth/token/`, ...APP })
@@ -65,9 +67,15 @@ export async function startCluster(): Promise<Cluster> {
       return s?.processes?.receivables ? s : null
     })
     sb.admin.finishInstall(portal.id, app.id)
-    return { db, sb, balancer, http, workers, control, portalId: portal.id, appId: app.id, memberId: portal.memberId, state, logDir, close }
+    return { db, sb, balancer, http, workers, control, portalId: portal.id, timezone, appId: app.id, memberId: portal.memberId, state, logDir, close }
   } catch (e) {
     await close()
     throw e
   }
+}
+
+/** A zone where it is about 13:00 now, so that today's reminders are inside their 10:00-17:00 window. */
+export function middayZone(now = new Date()): string {
+  const offset = 13 - now.getUTCHours()
+  return offset === 0 ? 'UTC' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`
 }
