@@ -3,6 +3,8 @@ import type { RobotRunInput } from './types.ts'
 import { RobotError } from './types.ts'
 import type { InstallState } from '../../server/bitrix24/install-state.ts'
 import { findReceivableIdByItem } from '../../server/use-cases/find-receivable-by-item.ts'
+import { handleReceivableItemEvent } from '../../server/use-cases/handle-receivable-item-event.ts'
+import { receivablesPorts } from '../../server/use-cases/receivables-ports.ts'
 
 type ProcessKey = 'receivables' | 'claims' | 'approvals'
 
@@ -23,10 +25,24 @@ export async function processItemOf(input: RobotRunInput, key: ProcessKey): Prom
   return { itemId: d.id, entityTypeId: p.entityTypeId, state }
 }
 
-/** The ledger receivable of the current Receivables item. */
+/**
+ * The ledger receivable of the current Receivables item. An item the ledger does not know yet (its
+ * add event still queued, or lost: the portal never sends it again) is read from the portal first,
+ * as its event would be: a robot on a just-created item no longer fails for good.
+ */
 export async function currentReceivableId(input: RobotRunInput): Promise<number> {
-  const { itemId } = await processItemOf(input, 'receivables')
-  const id = await findReceivableIdByItem(input.ctx.database.db, input.memberId, itemId)
+  const { itemId, entityTypeId } = await processItemOf(input, 'receivables')
+  const db = input.ctx.database.db
+  let id = await findReceivableIdByItem(db, input.memberId, itemId)
+  if (id === null) {
+    try {
+      await handleReceivableItemEvent(receivablesPorts(input.ctx), input.memberId, entityTypeId, itemId)
+    } catch (e) {
+      // the item's event job created it at the same moment: the ledger has it now
+      if ((e as { code?: string }).code !== '23505') throw e
+    }
+    id = await findReceivableIdByItem(db, input.memberId, itemId)
+  }
   if (id === null) throw new RobotError('robot.receivable-unknown', `Receivable item ${itemId} is not in the app's ledger yet (it needs an invoice number, dates and an amount)`)
   return id
 }

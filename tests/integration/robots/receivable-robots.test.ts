@@ -49,6 +49,23 @@ describe('payment-record and payment-totals-post', () => {
     expect(item.stageId).toBe(w.stageId('receivables', 'PARTIAL'))
   })
 
+  it('records on an item whose add event never reached the app: the robot reads the item first', async () => {
+    const rec = w.receivables
+    const f = (k: string) => rec.fields[k].restName
+    // a person creates the item; the portal's ONCRMDYNAMICITEMADD is lost (events off)
+    const { item } = (await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', { entityTypeId: rec.entityTypeId, fields: {
+      title: 'LOST-1', companyId: w.companyId, [f('invoiceNumber')]: 'LOST-1', [f('invoiceDate')]: '2026-11-01', [f('dueDate')]: '2026-12-31',
+      [f('amount')]: '3000|RUB', [f('currency')]: 'RUB',
+    } }, { events: false })).result
+    const repo = receivablesRepository(w.ctx.database.db)
+    expect(await repo.getByItem(w.memberId, item.id)).toBeFalsy()
+    const run = await w.runRule(rec.entityTypeId, item.id, w.stageId('receivables', 'CHECK'), [
+      { robot: 'payment-record', properties: { amount: '1000', reference: 'PP-LOST' } },
+    ])
+    expect(run.steps[0].returnValues).toMatchObject({ success: 'Y', paid: '1000.00', remaining: '2000.00', duplicate: 'N' })
+    expect(await repo.getByItem(w.memberId, item.id)).toMatchObject({ invoiceNumber: 'LOST-1', amount: 300_000, paid: 100_000 })
+  })
+
   it('a replayed robot call records nothing and answers nothing again; a forged one is refused', async () => {
     const { itemId, receivableId } = await w.newReceivable({ amount: 500_000 })
     w.sb.admin.clearDeliveries()
