@@ -38,7 +38,7 @@ export async function syncReceivableFromItem(ports: ReceivablesPorts, memberId: 
   const xmlLinked = typeof snap.item.xmlId === 'string' ? /^rc-receivable-(\d+)$/.exec(snap.item.xmlId) : null
   const actor = it.movedBy ? `user:${it.movedBy}` : 'portal'
 
-  const out = await inLedgerTx(ports.db, async (r) => {
+  const sync = () => inLedgerTx(ports.db, async (r) => {
     let rec = await r.receivables.getByItem(memberId, it.itemId, { forUpdate: true })
     if (!rec && xmlLinked) {
       const own = await r.receivables.get(memberId, Number(xmlLinked[1]), { forUpdate: true })
@@ -72,6 +72,12 @@ export async function syncReceivableFromItem(ports: ReceivablesPorts, memberId: 
     const moneyChanged = changed.amount !== undefined || changed.effectiveDueDate !== undefined
     const status = Object.keys(changed).length || enteredStage ? 'updated' as const : 'unchanged' as const
     return { status, receivable: after, enteredStage, moneyChanged }
+  })
+  // two jobs of one new item (its add event and a robot, or two events) may both insert: the one that
+  // loses the unique item index reads the row the other created and goes the update path
+  const out = await sync().catch((e: unknown) => {
+    if ((e as { code?: string }).code === '23505' && /receivables_item_uq/.test((e as Error).message)) return sync()
+    throw e
   })
   const drift = out.status === 'unchanged' && hasDrift(out.receivable, it)
   if (out.moneyChanged || drift) {

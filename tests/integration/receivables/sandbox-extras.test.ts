@@ -3,6 +3,7 @@
 // in the tab gets its portal item once even when the add answer is lost, and the item's event links to
 // it; two mirrors of one counterparty never create two counterparty comments; a comment whose add
 // answer was lost is found by its marker, so the next payment updates it in one request.
+// Two jobs of one new item at once create one receivable.
 import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { recordPayment } from '../../../server/use-cases/record-payment.ts'
@@ -92,5 +93,15 @@ describe('a lost answer after the portal created the comments', () => {
     expect(d.requests()).toBe(1)
     expect(d.itemComments(id)).toHaveLength(1)
     expect(String(d.itemComments(id)[0].COMMENT)).toContain('Оплачено: 200,00 RUB')
+  })
+})
+
+describe('two jobs of one new item at once', () => {
+  it('create one receivable: the one that loses the insert takes the other\'s row (on PostgreSQL they race)', async () => {
+    const id = await d.portalItem('RACE-1', 10_000, '2025-03-11')
+    const outs = await Promise.all([handle(id), handle(id), handle(id)])
+    expect(outs.map((o) => o.status).sort()).toEqual(['created', 'unchanged', 'unchanged'])
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM receivables WHERE member_id = ${d.w.memberId} AND item_id = ${id}`.execute(d.w.ctx.database.db)
+    expect(rows.rows[0].n).toBe(1)
   })
 })
