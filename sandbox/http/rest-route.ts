@@ -38,7 +38,10 @@ async function handle(rt: Runtime, portalId: number, req: FastifyRequest, reply:
   }
   const target = parseTarget(pathOf(req.raw.url))
   if (!target) return send(404, errorBody('ERROR_METHOD_NOT_FOUND', 'Method not found!'))
-  if (!prt.bucket.take()) return send(503, errorBody('QUERY_LIMIT_EXCEEDED', 'Too many requests'))
+  if (!prt.bucket.take()) {
+    prt.log.counters.limitExceeded += 1
+    return send(503, errorBody('QUERY_LIMIT_EXCEEDED', 'Too many requests'))
+  }
 
   const body = Array.isArray(req.body) ? Object.fromEntries(req.body.map((v, i) => [String(i), v])) : req.body
   const params: Record<string, unknown> = { ...queryOf(req.raw.url), ...(isObj(body) ? body : {}) }

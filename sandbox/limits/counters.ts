@@ -10,6 +10,8 @@ export type Counters = {
   byStatus: Record<string, number>
   status503: number
   status429: number
+  /** 503 QUERY_LIMIT_EXCEEDED answers: the request bucket refused (injected 503 faults are not counted here) */
+  limitExceeded: number
   errors: number
   /** refreshes and code exchanges on /oauth/token/ */
   tokenRequests: number
@@ -18,7 +20,7 @@ export type Counters = {
 export type LogEntry = { at: number; method: string; status: number; error?: string; viaBatch: boolean; auth: 'oauth' | 'webhook' | 'none' }
 
 export function emptyCounters(): Counters {
-  return { requests: 0, byMethod: {}, writes: 0, writesByMethod: {}, byStatus: {}, status503: 0, status429: 0, errors: 0, tokenRequests: 0 }
+  return { requests: 0, byMethod: {}, writes: 0, writesByMethod: {}, byStatus: {}, status503: 0, status429: 0, limitExceeded: 0, errors: 0, tokenRequests: 0 }
 }
 
 const LOG_LIMIT = 5000

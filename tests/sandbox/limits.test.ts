@@ -18,6 +18,7 @@ describe('leaky bucket', () => {
     expect(rejected.length).toBeLessThanOrEqual(10)
     expect(rejected.every((r) => r.reason.code === 'QUERY_LIMIT_EXCEEDED' && r.reason.status === 503)).toBe(true)
     expect(w.sb.admin.counters(w.portalId).status503).toBe(rejected.length)
+    expect(w.sb.admin.counters(w.portalId).limitExceeded).toBe(rejected.length)
   })
 
   it('a client that respects 2/s with burst 50 (the SDK default limiter) never sees a 503', async () => {
@@ -27,6 +28,7 @@ describe('leaky bucket', () => {
     await Promise.all(Array.from({ length: 54 }, () => call(polite, 'profile')))
     const c = w.sb.admin.counters(w.portalId)
     expect(c.status503).toBe(0)
+    expect(c.limitExceeded).toBe(0)
     expect(c.byMethod.profile).toBe(54)
   })
 
