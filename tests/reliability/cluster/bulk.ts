@@ -8,7 +8,7 @@ import type { DayDriver } from './day.ts'
 import { pendingJobs } from './queue-state.ts'
 import { sleep } from './wait.ts'
 
-export interface BulkResult { items: number; seconds: number; requests: number; status503: number; windowSeconds: number; windowRequests: number; drain: number; busy: number; maxLevel: number }
+export interface BulkResult { items: number; seconds: number; requests: number; status503: number; limitExceeded: number; windowSeconds: number; windowRequests: number; drain: number; busy: number; maxLevel: number }
 
 export async function runBulk(c: Cluster, d: DayDriver, count: number, timeoutMs: number): Promise<BulkResult> {
   const drain = 5 // the enterprise bucket's drain rate (sandbox/limits/bucket.ts ENTERPRISE)
@@ -37,7 +37,7 @@ export async function runBulk(c: Cluster, d: DayDriver, count: number, timeoutMs
   // a level still rising inside the window is burst, not pace: it does not count as drained work
   const windowRequests = start >= 0 && end > start ? samples[end].requests - samples[start].requests - Math.max(0, samples[end].level - samples[start].level) : 0
   return {
-    items: count, seconds: (Date.now() - t0) / 1000, requests: after.requests - before.requests, status503: after.status503 - before.status503,
+    items: count, seconds: (Date.now() - t0) / 1000, requests: after.requests - before.requests, status503: after.status503 - before.status503, limitExceeded: after.limitExceeded - before.limitExceeded,
     windowSeconds, windowRequests, drain, busy: windowSeconds > 0 ? windowRequests / windowSeconds / drain : 0, maxLevel: Math.max(...samples.map((s) => s.level)),
   }
 }

@@ -71,3 +71,24 @@ async function portalItems(c: Cluster, entityTypeId: number): Promise<Map<number
     if (r.next === undefined || r.result.items.length === 0) return out
   }
 }
+
+export interface RobotReport { runs: number; steps: Record<string, number>; failedSteps: { itemId: number; status: string; log: string | null }[]; robotPayments: number; stepsWithoutPayment: string[]; paymentsWithoutStep: string[] }
+
+/** Every payment-record step answered success, and each step's event token (the payment's reference) has its one payment. */
+export async function robotReport(c: Cluster): Promise<RobotReport> {
+  type Step = { code: string; status: string; eventToken: string | null; returnValues: Record<string, unknown> | null; logMessage: string | null }
+  const runs = c.sb.admin.robotRuns(c.portalId) as unknown as { itemId: number; status: string; steps: Step[] }[]
+  const steps: Record<string, number> = {}
+  const failedSteps: RobotReport['failedSteps'] = []
+  const tokens = new Set<string>()
+  for (const r of runs) for (const s of r.steps) {
+    const ok = s.returnValues?.success === 'Y'
+    const k = `${s.code} ${s.status} ${ok ? 'success' : 'no-success'}`
+    steps[k] = (steps[k] ?? 0) + 1
+    if (!ok) failedSteps.push({ itemId: Number(r.itemId), status: s.status, log: s.logMessage })
+    else if (s.eventToken) tokens.add(`robot:${s.eventToken}`) // "duplicate: Y" is a retried call that found its own payment
+  }
+  const refs = (await c.db.query<{ source_ref: string }>("SELECT source_ref FROM payments WHERE member_id = $1 AND source = 'robot'", [c.memberId])).map((r) => r.source_ref)
+  return { runs: runs.length, steps, failedSteps, robotPayments: refs.length,
+    stepsWithoutPayment: [...tokens].filter((t) => !refs.includes(t)), paymentsWithoutStep: refs.filter((r) => !tokens.has(r)) }
+}
