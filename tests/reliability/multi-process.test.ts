@@ -84,7 +84,8 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
     for (const p of [...c.http, ...c.workers]) if (!p.alive) await p.start()
     // evening: the reconcile heals lost events, the queue drains
     await reconcile(c, `heal-${Date.now()}`)
-    await waitForDrain(c.db, SOAK ? 600_000 : 150_000)
+    const drainTrace: string[] = []
+    await waitForDrain(c.db, SOAK ? 600_000 : 150_000, drainTrace)
     await reconcile(c, `heal-again-${Date.now()}`)
     await scan(c, `evening-${t0}`)
     await waitForDrain(c.db, 60_000)
@@ -107,7 +108,7 @@ describe('two HTTP instances and two workers on PostgreSQL, one sandbox portal',
       seed: SEED, soak: SOAK, seconds: Math.round((Date.now() - t0) / 1000), phases: { morning: (tMorning - t0) / 1000, chaos: (tChaos - tMorning) / 1000, heal: (healedAt - tChaos) / 1000 }, bulk,
       status503: { morning: morning.status503, afterFaults: counters.status503 - afterChaos.status503, heal: healed.status503 - afterChaos.status503 },
       portal: { requests: counters.requests, status503: counters.status503, limitExceeded: counters.limitExceeded, errors: counters.errors, tokenRequests: counters.tokenRequests },
-      reminders: c.sb.admin.outbox(c.portalId).length, robots, duplicates: dup, ledger: { checked: ledger.checked, items: ledger.items, payments: ledger.payments, mismatches: ledger.mismatches.slice(0, 20) },
+      drainTrace, reminders: c.sb.admin.outbox(c.portalId).length, robots, duplicates: dup, ledger: { checked: ledger.checked, items: ledger.items, payments: ledger.payments, mismatches: ledger.mismatches.slice(0, 20) },
       queue: { byState: verdict.byState, failed: verdict.failed.length, deadLetters: verdict.deadLetters, failedWithoutReason: verdict.failedWithoutReason.length, undeadFailed: verdict.undeadFailed.length },
       ui: { refs: uiRefs.length, answers: d.userAnswers.length, statuses: count(d.userAnswers.map((a) => a.status)) },
       balancer: count(c.balancer.answers.map((a) => `${a.path.split('/').slice(0, 3).join('/')} ${a.status}`)),

@@ -16,10 +16,19 @@ export async function pendingJobs(db: ThrowawayDatabase): Promise<{ name: string
     WHERE state IN ('created', 'retry', 'active') AND name <> ALL($1) AND start_after < now() + ${HORIZON} GROUP BY 1, 2 ORDER BY 1, 2`, [NOT_WORK])
 }
 
-export async function waitForDrain(db: ThrowawayDatabase, timeoutMs: number): Promise<void> {
+/** Waits until no job is left to run; `trace` gets what was pending every 10 s (for the report). */
+export async function waitForDrain(db: ThrowawayDatabase, timeoutMs: number, trace: string[] = []): Promise<void> {
   let last: unknown = null
+  const t0 = Date.now()
+  let noted = -1
   try {
-    await waitUntil('the queue drained', timeoutMs, async () => { last = await pendingJobs(db); return (last as unknown[]).length === 0 }, 500)
+    await waitUntil('the queue drained', timeoutMs, async () => {
+      const p = await pendingJobs(db)
+      last = p
+      const tick = Math.floor((Date.now() - t0) / 10_000)
+      if (tick !== noted && p.length) { noted = tick; trace.push(`${tick * 10}s ${p.map((x) => `${x.name}:${x.state}=${x.n}`).join(' ')}`) }
+      return p.length === 0
+    }, 500)
   } catch (e) {
     throw new Error(`${(e as Error).message}; still pending: ${JSON.stringify(last)}`)
   }
