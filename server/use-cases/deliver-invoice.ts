@@ -7,6 +7,7 @@ import { formatAmount } from '../domain/money/index.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { InstalledProcess } from '../bitrix24/install-state.ts'
 import type { Receivable } from '../storage/repositories/receivables.ts'
+import { withEmail } from './counterparty-email.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import { inLedgerTx, ledgerRepos } from './ledger-tx.ts'
 import { stageIdOf } from './receivable-item-fields.ts'
@@ -38,7 +39,7 @@ export async function deliverInvoice(ports: ReceivablesPorts, client: PortalClie
     : `Hello! Please find invoice ${rec.invoiceNumber} of ${formatDate(rec.invoiceDate, lang)} for ${money}, due ${formatDate(rec.dueDate, lang)}.`
   const telegram = await deliverByTelegram(ports, client, p, rec, fileUrl ? `${body}\n${fileUrl}` : body, lang)
   const awaiting = stageIdOf(p, 'AWAITING')
-  if (!cp.email) cp = await repos.counterparties.upsert(rec.memberId, { ...cp, email: await readEmail(client, cp.entityType, cp.entityId) })
+  cp = await withEmail(ports, client, cp)
   if (!cp.email) {
     await ports.effects.release(key)
     await repos.audit.record({ memberId: rec.memberId, actor: 'system', source: 'automation', action: 'invoice.delivery-skipped', entity: 'receivable', entityId: String(rec.id), details: { reason: 'the counterparty has no e-mail', telegram } })
@@ -85,9 +86,4 @@ async function deliverByTelegram(ports: ReceivablesPorts, client: PortalClient, 
   await dunningTimelineComment(ports, client, rec.memberId, effectKeys.invoiceDeliverTelegram(rec.memberId, rec.itemId, 'comment'), p.entityTypeId, rec.itemId,
     lang === 'ru' ? `Счёт № ${rec.invoiceNumber} отправлен клиенту в Telegram.` : `Invoice ${rec.invoiceNumber} was sent to the client by Telegram.`)
   return 'sent'
-}
-
-async function readEmail(client: PortalClient, type: 'company' | 'contact', id: number): Promise<string | null> {
-  const party = await client.call<{ EMAIL?: { VALUE?: string }[] }>(type === 'company' ? 'crm.company.get' : 'crm.contact.get', { id }).catch(() => null)
-  return party?.EMAIL?.[0]?.VALUE ?? null
 }

@@ -6,6 +6,7 @@
 import { addWorkingDays, endOfWorkingDay, nextWorkingDayOnOrAfter, type LocalDate } from '../domain/calendar/index.ts'
 import { courtChecklist, limitationWarning, pretrialDeadline } from '../domain/claims/recovery-clock.ts'
 import { effectKeys } from '../jobs/keys.ts'
+import { portalEmailOf } from './counterparty-email.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { listAllBatched } from '../bitrix24/client/list-all.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
@@ -132,8 +133,7 @@ async function sendFirstNotice(ports: DunningPorts, client: PortalClient, l: Loa
   const { memberId } = l.claim
   const type = l.facts.companyId ? 'company' : l.facts.contactId ? 'contact' : null
   const id = l.facts.companyId ?? l.facts.contactId
-  const party = type && id ? await client.call<{ EMAIL?: { VALUE?: string }[] }>(type === 'company' ? 'crm.company.get' : 'crm.contact.get', { id }).catch(() => null) : null
-  const email = party?.EMAIL?.find((e) => e.VALUE)?.VALUE
+  const email = type && id ? await portalEmailOf(client, type, id) : null
   const responsible = l.facts.assignedById ?? 1
   if (!type || !id || !email) {
     await notifyEmployee(ports, client, memberId, `${key}:no-email`, responsible, lang === 'ru'

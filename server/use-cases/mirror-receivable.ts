@@ -72,7 +72,7 @@ export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData
     // the TAG makes a repeated notification replace the earlier one instead of adding a second
     commands.notify = { method: 'im.notify.system.add', params: { USER_ID: rec.responsibleId, MESSAGE: message, TAG: `rc-payment-${d.memberId}-${d.paymentId}` } }
   }
-  const thanks = stage?.stage === 'SUCCESS' ? await planThankYou(ports, rec, cp, process, itemId, lang) : null
+  const thanks = stage?.stage === 'SUCCESS' ? await planThankYou(ports, client, rec, cp, process, itemId, lang) : null
   if (thanks) commands.thanks = thanks.command
 
   let res
