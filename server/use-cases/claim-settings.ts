@@ -5,6 +5,8 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 export interface ClaimSettings { accountantId: number | null; taskDaysBefore: number; specialistId: number | null }
 
 export const CLAIM_SETTINGS_KEY = 'claims'
+export const CLAIM_TASK_DAYS_DEFAULT = 2
+export const CLAIM_TASK_DAYS_MAX = 30
 
 export async function loadClaimSettings(ports: Pick<ReceivablesPorts, 'settings'>, memberId: string): Promise<ClaimSettings> {
   const stored = (await ports.settings.get<Partial<ClaimSettings>>(memberId, CLAIM_SETTINGS_KEY)) ?? {}
@@ -12,7 +14,7 @@ export async function loadClaimSettings(ports: Pick<ReceivablesPorts, 'settings'
   const days = Number(stored.taskDaysBefore)
   return {
     accountantId: stored.accountantId ?? roles.juniorAccountant ?? roles.chiefAccountant ?? null,
-    taskDaysBefore: Number.isSafeInteger(days) && days >= 0 && days <= 30 ? days : 2,
+    taskDaysBefore: Number.isSafeInteger(days) && days >= 0 && days <= CLAIM_TASK_DAYS_MAX ? days : CLAIM_TASK_DAYS_DEFAULT,
     specialistId: stored.specialistId ?? roles.lawyer ?? null,
   }
 }

@@ -1,4 +1,4 @@
-// /api/admin: company settings (calendar, key rates, legal entity, the thank-you e-mail on Paid), the connection state with the
+// /api/admin: company settings (calendar, key rates, legal entity, the thank-you e-mail on Paid, the claim work), the connection state with the
 // install plan, the Telegram bot check, and who hears about statement lines. Admins only.
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
@@ -12,6 +12,7 @@ import { knownFields, mapped, objectBody } from '../receivables/parse.ts'
 import { previewLetterTemplate, readLetterTemplates, saveLetterTemplate } from '../../../use-cases/claim-letter-template-settings.ts'
 import { readThankYou, saveThankYou } from '../../../use-cases/thank-you-settings.ts'
 import { readEmailSender, saveEmailSender } from '../../../use-cases/email-sender-settings.ts'
+import { readClaimSettings, saveClaimSettings } from '../../../use-cases/claim-settings-admin.ts'
 
 export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => receivablesPorts(ctx)
@@ -30,6 +31,8 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.post('/admin/claim-letter-template/preview', async (req) => { requireAdmin(req); const b = objectBody(req.body); return mapped(async () => previewLetterTemplate(b.lang, b.template)) })
   scope.get('/admin/thank-you', async (req) => readThankYou(ports(), requireAdmin(req).memberId))
   scope.put('/admin/thank-you', async (req) => { const s = requireAdmin(req); return mapped(() => saveThankYou(ports(), who(s), req.body)) })
+  scope.get('/admin/claim-settings', async (req) => readClaimSettings(ports(), requireAdmin(req).memberId))
+  scope.put('/admin/claim-settings', async (req) => { const s = requireAdmin(req); return mapped(() => saveClaimSettings(ports(), who(s), req.body)) })
   scope.get('/admin/email-sender', async (req) => ({ sender: await readEmailSender(ports(), requireAdmin(req).memberId) }))
   scope.put('/admin/email-sender', async (req) => { const s = requireAdmin(req); const b = req.body; if (b && typeof b === 'object' && !Array.isArray(b)) knownFields(b as Record<string, unknown>, ['name', 'address']); return { sender: await mapped(() => saveEmailSender(ports(), who(s), b)) } })
   scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
