@@ -15,7 +15,7 @@ export function checkBalances(s: Pick<ParsedStatement, 'balances' | 'documents'>
       else if (d.direction === 'outgoing') documentsOutgoing += d.amount
     }
     const difference = b.opening + b.incoming - b.outgoing - b.closing
-    const docsAgree = documentsIncoming === b.incoming && documentsOutgoing === b.outgoing
+    const docsAgree = documentsIncoming + (b.notDocuments?.incoming ?? 0) === b.incoming && documentsOutgoing + (b.notDocuments?.outgoing ?? 0) === b.outgoing
     const ok = difference === 0
     const message = !ok
       ? `account ${b.account}: opening ${rub(b.opening)} + in ${rub(b.incoming)} - out ${rub(b.outgoing)} = ${rub(b.opening + b.incoming - b.outgoing)}, but the closing balance is ${rub(b.closing)}`

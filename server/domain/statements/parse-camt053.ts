@@ -28,6 +28,30 @@ function partyOf(tx: XmlNode | undefined, role: 'Dbtr' | 'Cdtr'): StatementParty
   }
 }
 
+/** A bank reference that says "no reference" (ISO 20022 uses NOTPROVIDED) is no document number. */
+const ref = (v: string) => (/^(NOTPROVIDED|NONREF|NONE|N\/A)$/i.test(v) ? '' : v)
+const purposeOf = (tx: XmlNode | undefined) =>
+  all(at(tx, 'RmtInf'), 'Ustrd').map((u) => u.text.trim()).join(' ') || textOf(tx, 'RmtInf', 'Strd', 'CdtrRefInf', 'Ref')
+const txAmount = (tx: XmlNode) => parseBankAmount(textOf(tx, 'Amt') || textOf(tx, 'AmtDtls', 'TxAmt', 'Amt') || textOf(tx, 'AmtDtls', 'InstdAmt', 'Amt'))
+const txNumber = (tx: XmlNode | undefined) => ref(textOf(tx, 'Refs', 'EndToEndId')) || ref(textOf(tx, 'Refs', 'AcctSvcrRef')) || ref(textOf(tx, 'Refs', 'InstrId')) || ref(textOf(tx, 'Refs', 'TxId'))
+
+interface EntryPart { tx: XmlNode | undefined; amount: number; number: string; purpose: string }
+
+/** One part per TxDtls when every TxDtls has its own amount and they add up to the entry; else one part. */
+function partsOf(ntry: XmlNode, amount: number, where: string, warnings: string[]): EntryPart[] {
+  const txs = all(ntry, 'NtryDtls').flatMap((d) => all(d, 'TxDtls'))
+  const entryRef = ref(textOf(ntry, 'AcctSvcrRef')) || ref(textOf(ntry, 'NtryRef'))
+  const extra = textOf(ntry, 'AddtlNtryInf')
+  if (txs.length > 1) {
+    const amounts = txs.map(txAmount)
+    if (amounts.every((a): a is number => a !== null && a > 0) && amounts.reduce((x, y) => x + y, 0) === amount) {
+      return txs.map((tx, i) => ({ tx, amount: amounts[i], number: txNumber(tx) || (entryRef ? `${entryRef}/${i + 1}` : ''), purpose: purposeOf(tx) || extra }))
+    }
+    warnings.push(`${where}: ${txs.length} transactions without amounts that add up to the entry; read as one payment`)
+  }
+  return [{ tx: txs[0], amount, number: txNumber(txs[0]) || entryRef, purpose: txs.map(purposeOf).filter(Boolean).join(' ') || extra }]
+}
+
 export function parseCamt053(text: string): ParsedStatement {
   const root = parseXml(text)
   const doc = at(root, 'Document', 'BkToCstmrStmt')
@@ -54,34 +78,47 @@ export function parseCamt053(text: string): ParsedStatement {
     }
     let credits = 0
     let debits = 0
-    for (const ntry of all(stmt, 'Ntry')) {
+    const reversed = { incoming: 0, outgoing: 0 }
+    all(stmt, 'Ntry').forEach((ntry, n) => {
+      const where = `entry ${n + 1} of account ${account}`
       const amount = parseBankAmount(textOf(ntry, 'Amt'))
       const ind = textOf(ntry, 'CdtDbtInd')
       if (amount === null || amount === 0 || (ind !== 'CRDT' && ind !== 'DBIT')) {
-        warnings.push(`entry ${documents.length + 1} of account ${account}: the amount or its direction cannot be read`)
-        continue
+        warnings.push(`${where}: the amount or its direction cannot be read`)
+        return
       }
-      if (documents.length >= MAX_STATEMENT_DOCUMENTS) throw new StatementError('statement.too-large', `more than ${MAX_STATEMENT_DOCUMENTS} entries in one file`)
-      const tx = at(ntry, 'NtryDtls', 'TxDtls')
+      // only booked money is a payment: pending / information-only entries are not (yet) on the account
+      const status = textOf(ntry, 'Sts', 'Cd') || textOf(ntry, 'Sts')
+      if (status && status.toUpperCase() !== 'BOOK') {
+        warnings.push(`${where}: skipped, its status is ${status}, not booked (BOOK)`)
+        return
+      }
       const incoming = ind === 'CRDT'
       if (incoming) credits += amount
       else debits += amount
+      // a reversal takes back an earlier entry (a returned payment): money moved, but nobody paid us
+      if (textOf(ntry, 'RvslInd').toLowerCase() === 'true') {
+        reversed[incoming ? 'incoming' : 'outgoing'] += amount
+        warnings.push(`${where}: skipped, a reversal (RvslInd) of ${(amount / 100).toFixed(2)}`)
+        return
+      }
       const us: StatementParty = { name: '', inn: null, kpp: null, account, bic: null }
-      const purpose = all(at(tx, 'RmtInf'), 'Ustrd').map((u) => u.text.trim()).join(' ') || textOf(tx, 'RmtInf', 'Strd', 'CdtrRefInf', 'Ref') || textOf(ntry, 'AddtlNtryInf')
       const booked = dateOf(at(ntry, 'BookgDt'))
-      documents.push({
-        index: documents.length + 1, kind: textOf(ntry, 'BkTxCd', 'Prtry', 'Cd') || 'camt.053 entry',
-        number: textOf(tx, 'Refs', 'EndToEndId') || textOf(ntry, 'AcctSvcrRef') || textOf(ntry, 'NtryRef'),
-        date: booked, valueDate: dateOf(at(ntry, 'ValDt')) ?? booked, amount, direction: incoming ? 'incoming' : 'outgoing',
-        ourAccount: account || null,
-        payer: incoming ? partyOf(tx, 'Dbtr') : us, payee: incoming ? us : partyOf(tx, 'Cdtr'),
-        purpose: purpose.replace(/\s+/g, ' ').trim(),
-      })
-    }
+      for (const part of partsOf(ntry, amount, where, warnings)) {
+        if (documents.length >= MAX_STATEMENT_DOCUMENTS) throw new StatementError('statement.too-large', `more than ${MAX_STATEMENT_DOCUMENTS} entries in one file`)
+        documents.push({
+          index: documents.length + 1, kind: textOf(ntry, 'BkTxCd', 'Prtry', 'Cd') || 'camt.053 entry', number: part.number,
+          date: booked, valueDate: dateOf(at(ntry, 'ValDt')) ?? booked, amount: part.amount, direction: incoming ? 'incoming' : 'outgoing',
+          ourAccount: account || null,
+          payer: incoming ? partyOf(part.tx, 'Dbtr') : us, payee: incoming ? us : partyOf(part.tx, 'Cdtr'),
+          purpose: part.purpose.replace(/\s+/g, ' ').trim(),
+        })
+      }
+    })
     if (opening !== null && closing !== null && account) {
       const sumCr = parseBankAmount(textOf(stmt, 'TxsSummry', 'TtlCdtNtries', 'Sum'))
       const sumDb = parseBankAmount(textOf(stmt, 'TxsSummry', 'TtlDbtNtries', 'Sum'))
-      balances.push({ account, from: f, to: t, opening, incoming: sumCr ?? credits, outgoing: sumDb ?? debits, closing })
+      balances.push({ account, from: f, to: t, opening, incoming: sumCr ?? credits, outgoing: sumDb ?? debits, closing, ...(reversed.incoming || reversed.outgoing ? { notDocuments: reversed } : {}) })
     }
   }
   return { format: 'camt053', version: (text.match(/camt\.053\.001\.(\d+)/) ?? [])[0] ?? null, encoding: 'utf-8', period: { from, to }, accounts, balances, documents, warnings }

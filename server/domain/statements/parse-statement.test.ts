@@ -104,3 +104,61 @@ describe('camt.053', () => {
     expect(() => parseStatement(new TextEncoder().encode(camt.replace('</Stmt>', '')))).toThrow(StatementError)
   })
 })
+
+const stmtOf = (entries: string, bal = '') => `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+<FrToDt><FrDtTm>2024-12-01T00:00:00</FrDtTm><ToDtTm>2024-12-04T23:59:59</ToDtTm></FrToDt><Acct><Id><Othr><Id>${OUR}</Id></Othr></Id></Acct>${bal}${entries}</Stmt></BkToCstmrStmt></Document>`
+const balOf = (open: string, close: string) => `<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="RUB">${open}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2024-12-01</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="RUB">${close}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2024-12-04</Dt></Dt></Bal>`
+const txOf = (o: { e2e?: string; amt?: string; inn: string; name: string; purpose: string; oldAmt?: boolean }) => `<TxDtls><Refs>${o.e2e ? `<EndToEndId>${o.e2e}</EndToEndId>` : ''}</Refs>${
+  o.amt ? (o.oldAmt ? `<AmtDtls><TxAmt><Amt Ccy="RUB">${o.amt}</Amt></TxAmt></AmtDtls>` : `<Amt Ccy="RUB">${o.amt}</Amt>`) : ''}<RltdPties><Dbtr><Nm>${o.name}</Nm></Dbtr></RltdPties>
+<RmtInf><Ustrd>${o.purpose}</Ustrd></RmtInf><Tax><Dbtr><TaxId>${o.inn}</TaxId></Dbtr></Tax></TxDtls>`
+const entryOf = (o: { amt: string; ind?: string; sts?: string; rvsl?: boolean; ref?: string; txs: string[] }) => `<Ntry><Amt Ccy="RUB">${o.amt}</Amt><CdtDbtInd>${o.ind ?? 'CRDT'}</CdtDbtInd>${o.rvsl ? '<RvslInd>true</RvslInd>' : ''}<Sts>${o.sts ?? 'BOOK'}</Sts>
+<BookgDt><Dt>2024-12-02</Dt></BookgDt><ValDt><Dt>2024-12-02</Dt></ValDt>${o.ref ? `<AcctSvcrRef>${o.ref}</AcctSvcrRef>` : ''}<NtryDtls>${o.txs.join('')}</NtryDtls></Ntry>`
+const camtOf = (entries: string, bal = '') => parseStatement(new TextEncoder().encode(stmtOf(entries, bal)))
+
+describe('camt.053 entries in the real world', () => {
+  it('splits a batch entry into one line per TxDtls with its own amount, payer, purpose and reference', () => {
+    const s = camtOf(entryOf({ amt: '3000.00', ref: 'B-7', txs: [
+      txOf({ e2e: 'PP-1', amt: '1000.00', inn: '7705000001', name: 'Ромашка', purpose: 'Оплата по счету № 101' }),
+      txOf({ e2e: 'NOTPROVIDED', amt: '2000.00', oldAmt: true, inn: '7705000002', name: 'Лютик', purpose: 'Оплата по счету № 202' }),
+    ] }), balOf('0', '3000.00'))
+    expect(s.documents.map((d) => [d.amount, d.payer.inn, d.payer.name, d.purpose, d.number])).toEqual([
+      [100_000, '7705000001', 'Ромашка', 'Оплата по счету № 101', 'PP-1'],
+      [200_000, '7705000002', 'Лютик', 'Оплата по счету № 202', 'B-7/2'],
+    ])
+    expect(s.warnings).toEqual([])
+    expect(checkBalances(s)).toMatchObject([{ ok: true }])
+  })
+
+  it('keeps one line when the TxDtls carry no amounts (or do not add up), with every purpose and a warning', () => {
+    const s = camtOf(entryOf({ amt: '3000.00', txs: [
+      txOf({ e2e: 'PP-1', inn: '7705000001', name: 'Ромашка', purpose: 'счет 101' }), txOf({ inn: '7705000001', name: 'Ромашка', purpose: 'счет 102' }),
+    ] }))
+    expect(s.documents.map((d) => [d.amount, d.payer.inn, d.purpose, d.number])).toEqual([[300_000, '7705000001', 'счет 101 счет 102', 'PP-1']])
+    expect(s.warnings.join('\n')).toMatch(/2 transactions without amounts/)
+    const odd = camtOf(entryOf({ amt: '3000.00', txs: [txOf({ amt: '1000.00', inn: '7705000001', name: 'A', purpose: 'a' }), txOf({ amt: '1000.00', inn: '7705000002', name: 'B', purpose: 'b' })] }))
+    expect(odd.documents.map((d) => d.amount)).toEqual([300_000])
+  })
+
+  it('skips entries that are not booked and reversals, says so, and the balances still agree', () => {
+    const tx = txOf({ e2e: 'PP-5', inn: '7705000001', name: 'Ромашка', purpose: 'Оплата по счету № 101' })
+    const s = camtOf([
+      entryOf({ amt: '100.00', sts: 'PDNG', txs: [tx] }),
+      entryOf({ amt: '200.00', sts: '<Cd>INFO</Cd>', txs: [tx] }),
+      entryOf({ amt: '300.00', rvsl: true, txs: [tx] }),
+      entryOf({ amt: '400.00', sts: '<Cd>BOOK</Cd>', txs: [tx] }),
+    ].join(''), balOf('0', '700.00'))
+    expect(s.documents.map((d) => [d.direction, d.amount])).toEqual([['incoming', 40_000]])
+    expect(s.warnings).toEqual([
+      expect.stringMatching(/entry 1 .*status is PDNG/), expect.stringMatching(/entry 2 .*status is INFO/), expect.stringMatching(/entry 3 .*reversal/),
+    ])
+    expect(checkBalances(s)).toMatchObject([{ ok: true, difference: 0, documentsIncoming: 40_000 }])
+  })
+
+  it('does not take EndToEndId NOTPROVIDED for the document number: two same-day same-amount payments stay two', () => {
+    const tx = txOf({ e2e: 'NOTPROVIDED', inn: '7705000001', name: 'Ромашка', purpose: 'Оплата' })
+    const s = camtOf(entryOf({ amt: '500.00', ref: 'B-1', txs: [tx] }) + entryOf({ amt: '500.00', ref: 'B-2', txs: [tx] }))
+    expect(s.documents.map((d) => d.number)).toEqual(['B-1', 'B-2'])
+    expect(new Set(s.documents.map(lineKey)).size).toBe(2)
+  })
+})

@@ -38,6 +38,8 @@ export interface BalanceBlock {
   incoming: number
   outgoing: number
   closing: number
+  /** Booked amounts in the totals that are deliberately not documents (camt.053 reversals). */
+  notDocuments?: { incoming: number; outgoing: number }
 }
 
 export interface BalanceCheck {
