@@ -2,7 +2,8 @@
 // once per case and stage: "First notice" e-mails the debtor; "Claim sent" records the date, starts
 // the 30-day pre-trial clock and gives the lawyer the follow-up at its end (working time); "Court
 // preparation" gives the lawyer the task with the document checklist. Every event also checks the
-// limitation period (warnings 90 and 30 days before it ends, and when it has passed).
+// limitation period (warnings 90 and 30 days before it ends, and when it has passed), filling in
+// its end date first when the case has none (claim-limitation.ts).
 import { addWorkingDays, endOfWorkingDay, nextWorkingDayOnOrAfter, type LocalDate } from '../domain/calendar/index.ts'
 import { courtChecklist, limitationWarning, pretrialDeadline } from '../domain/claims/recovery-clock.ts'
 import { effectKeys } from '../jobs/keys.ts'
@@ -23,6 +24,7 @@ import { formatAmount } from '../domain/money/index.ts'
 import { formatDate } from '../documents/format.ts'
 import { normaliseCaseNumber } from '../domain/claims/court-case-number.ts'
 import { backfillCourtMail } from './bind-court-mail.ts'
+import { fillLimitation } from './claim-limitation.ts'
 
 
 export async function handleClaimItemEvent(ports: DunningPorts, memberId: string, entityTypeId: number, itemId: number): Promise<{ status: 'ignored' | 'handled'; entered: string | null }> {
@@ -45,7 +47,7 @@ export async function handleClaimItemEvent(ports: DunningPorts, memberId: string
   if (loaded.facts.kind === 'recovery') {
     const day = await portalDay(ports, memberId)
     if (entered) await enterStage(ports, client, loaded, entered, day)
-    await warnLimitation(ports, client, loaded, day)
+    await warnLimitation(ports, client, await fillLimitation(ports, client, loaded, day.calendar), day)
   }
   return { status: 'handled', entered }
 }

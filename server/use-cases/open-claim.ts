@@ -1,6 +1,7 @@
 // Opens the Claim Work item of a receivable in "Debt recovery" once (crm.item.add, xmlId = effect
-// key, found again on a retry), linked to the receivable and the counterparty; notifies sales and
-// legal and gives the lawyer the task "Prepare the claim". The claims feature extends this file.
+// key, found again on a retry), linked to the receivable and the counterparty, with its limitation
+// end date (3 years from the day after the invoice's due date); notifies sales and legal and gives
+// the lawyer the task "Prepare the claim". The claims feature extends this file.
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { InstallState } from '../bitrix24/install-state.ts'
 import { addWorkingHours, type WorkingCalendar } from '../domain/calendar/index.ts'
@@ -12,6 +13,7 @@ import { createDunningTask } from './dunning-tasks.ts'
 import { notifyEmployee } from './dunning-channels.ts'
 import { writeOnce } from './dunning-write-once.ts'
 import { fieldName, moneyValue } from './receivable-item-fields.ts'
+import { limitationEndsOn } from '../domain/claims/limitation-period.ts'
 
 export interface OpenClaimInput { memberId: string; row: DunningRow; rules: DunningRules; calendar: WorkingCalendar; lang: 'ru' | 'en'; reason: string }
 
@@ -26,11 +28,14 @@ export async function openClaim(ports: DunningPorts, client: PortalClient, state
   const title = lang === 'ru' ? `Претензия: ${row.counterpartyName}, счёт № ${row.invoiceNumber}` : `Claim: ${row.counterpartyName}, invoice ${row.invoiceNumber}`
   const principal = fieldName(claims, 'debtPrincipal')
   const links = fieldName(claims, 'receivables')
+  const limitation = fieldName(claims, 'limitationExpires')
+  const limitationEnds = limitationEndsOn(i.calendar, [row.dueDate])
   const fields: Record<string, unknown> = {
     title, xmlId: key, assignedById: rules.lawyerId ?? row.responsibleId ?? 1, opportunity: row.remaining / 100, currencyId: 'RUB',
     ...(pipeline ? { categoryId: pipeline.categoryId, ...(pipeline.stages.NEW ? { stageId: pipeline.stages.NEW } : {}) } : {}),
     ...(row.entityType === 'company' ? { companyId: row.entityId } : { contactId: row.entityId }),
     ...(principal ? { [principal]: moneyValue(row.remaining, 'RUB') } : {}),
+    ...(limitation && limitationEnds ? { [limitation]: limitationEnds } : {}),
     ...(receivables && row.itemId ? { [`parentId${receivables.entityTypeId}`]: row.itemId, ...(links ? { [links]: [`T${receivables.entityTypeId.toString(16)}_${row.itemId}`] } : {}) } : {}),
   }
   const { result } = await writeOnce<{ itemId: number }>(ports.effects, memberId, key, {
