@@ -1,5 +1,7 @@
 // POST /api/v1/payments: a payment reported by an accounting system (1C, a bank connector). It is
-// idempotent on the payer's reference (the same reference returns the first answer), and goes
+// idempotent on the payer's reference: the same payer INN and reference return the first answer
+// (two payers may use the same payment-order number; which API key sent it does not matter, so a
+// rotated key or a second connector reporting the same payment records nothing new). It goes
 // through the statement matcher and review queue: to the named receivable, or matched by INN,
 // invoice numbers and amount, or left for an accountant.
 import { createHash } from 'node:crypto'
@@ -8,7 +10,8 @@ import { statementsRepository, type StatementLine } from '../storage/repositorie
 import type { DunningPorts } from './dunning-ports.ts'
 import { LedgerError } from './ledger-error.ts'
 import { portalDay } from './receivable-calendar.ts'
-import { applyLineDecision, tellAccountants } from './match-statement.ts'
+import { applyLineDecision } from './match-statement.ts'
+import { tellAccountantsOfApiPayments } from './api-payment-review-notify.ts'
 import { learnPayerInns, loadMatchIndex } from './statement-match-index.ts'
 
 export const MAX_API_PAYMENT = 10_000_000_000_00 // 10 billion roubles, in kopecks: anything above is a typo
@@ -39,14 +42,20 @@ export function parseApiPayment(i: ApiPaymentInput, today: string) {
   return { reference, amount, paidOn, payerInn, payerKpp, payerName: text(i.payerName, 'payerName', 300), purpose: text(i.purpose, 'purpose', 2000), receivableId }
 }
 
+const hash = (k: string) => createHash('sha256').update(k).digest('hex').slice(0, 32)
+/** The line key of an API payment: the payer's INN and reference; without an INN the reference alone (as before). */
+export const apiPaymentKey = (reference: string, payerInn: string | null) => hash(payerInn ? `api-payer|${payerInn}|${reference}` : `api|${reference}`)
+
 export async function receiveApiPayment(ports: DunningPorts, memberId: string, keyName: string, input: ApiPaymentInput): Promise<{ line: StatementLine; duplicate: boolean }> {
   const { today, lang } = await portalDay(ports, memberId)
   const p = parseApiPayment(input, today)
   const repo = statementsRepository(ports.db)
-  const lineKey = createHash('sha256').update(`api|${p.reference}`).digest('hex').slice(0, 32)
-  const known = await repo.lineByKey(memberId, lineKey)
+  const lineKey = apiPaymentKey(p.reference, p.payerInn)
+  // lines received before the key included the payer: the same reference of the same payer is the same payment
+  const legacy = p.payerInn ? await repo.lineByKey(memberId, apiPaymentKey(p.reference, null)) : null
+  const known = await repo.lineByKey(memberId, lineKey) ?? (legacy && legacy.payerInn === p.payerInn ? legacy : null)
   if (known) {
-    if (known.amount !== p.amount) throw new LedgerError('conflict', 'payment.reference-reused', `reference "${p.reference}" was already used for a payment of ${known.amount} kopecks`)
+    if (known.amount !== p.amount) throw new LedgerError('conflict', 'payment.reference-reused', `reference "${p.reference}"${p.payerInn ? ` of payer ${p.payerInn}` : ''} was already used for a payment of ${known.amount} kopecks`)
     return { line: known, duplicate: true }
   }
   if (p.receivableId !== null) {
@@ -69,7 +78,11 @@ export async function receiveApiPayment(ports: DunningPorts, memberId: string, k
   }
   await applyLineDecision(ports, memberId, line, decision, today, lang)
   const done = await repo.refreshCounts(memberId, imp.id, true)
-  if (ports.clients) await tellAccountants(ports, await ports.clients.forPortal(memberId), memberId, done, lang)
+  if (ports.clients && done.review > 0) {
+    // the payment is recorded: a failed notice is logged, not answered as a failure (a retry would only find the duplicate)
+    await tellAccountantsOfApiPayments(ports, await ports.clients.forPortal(memberId), memberId, lang)
+      .catch((e: unknown) => ports.log.warn({ memberId, lineId: line.id, err: (e as Error).message }, 'api.payment.review-notify-failed'))
+  }
   await ports.audit.record({ memberId, actor: `api-key:${keyName}`, source: 'api', action: 'payment.received', entity: 'statement-line', entityId: String(line.id), details: { reference: p.reference, amount: p.amount, status: decision.status } })
   return { line: (await repo.line(memberId, line.id))!, duplicate: false }
 }

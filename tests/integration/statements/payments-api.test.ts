@@ -1,6 +1,7 @@
 // POST /api/v1/payments with a per-portal API key: matched like a statement line, idempotent on the
 // payer's reference, unmatched ones in the review queue; keys are created once-visible and revoked
 // by admins only; bad bodies and keys change nothing; the OpenAPI description is served.
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 
@@ -51,7 +52,7 @@ describe('payments API', () => {
     const again = await pay({ reference: 'PP-100 от 01.12.2026', amount: 400_000, paidOn: '2026-12-01', payerInn: '7705000001', purpose: 'Оплата по счету № R-1' })
     expect(again).toMatchObject({ status: 200, body: { status: 'matched', duplicate: true } })
     expect(await paymentCount()).toBe(before + 1)
-    expect((await pay({ reference: 'PP-100 от 01.12.2026', amount: 1, paidOn: '2026-12-01' })).status).toBe(409)
+    expect((await pay({ reference: 'PP-100 от 01.12.2026', amount: 1, paidOn: '2026-12-01', payerInn: '7705000001' })).status).toBe(409)
     const rec = await w.ctx.database.db.selectFrom('receivables').select('paid').where('id', '=', receivableId).executeTakeFirstOrThrow()
     expect(Number(rec.paid)).toBe(400_000)
   })
@@ -61,6 +62,39 @@ describe('payments API', () => {
     const q = await userApi<{ waiting: number; lines: { docNumber: string }[] }>('GET', '/statement-review', 1)
     expect(q.body.lines.map((l) => l.docNumber)).toContain('X-1')
     expect((await pay({ reference: 'X-2', amount: 1_000, paidOn: '2026-12-02', receivableId })).body).toMatchObject({ status: 'matched', allocations: [{ receivableId, amount: 1_000 }] })
+  })
+
+  it('the reference is the payer\'s: another payer may use the same number; a retry of one payer stays idempotent', async () => {
+    const before = await paymentCount()
+    const a = await pay({ reference: 'PP-7', amount: 5_000, paidOn: '2026-12-02', payerInn: '7701111111', purpose: 'Оплата' })
+    const b = await pay({ reference: 'PP-7', amount: 5_000, paidOn: '2026-12-02', payerInn: '7702222222', purpose: 'Оплата' })
+    const c = await pay({ reference: 'PP-7', amount: 7_000, paidOn: '2026-12-02', payerInn: '7703333333', purpose: 'Оплата' })
+    expect([a, b, c].map((r) => [r.status, r.body.duplicate])).toEqual([[201, false], [201, false], [201, false]])
+    expect((await pay({ reference: 'PP-7', amount: 5_000, paidOn: '2026-12-02', payerInn: '7702222222', purpose: 'Оплата' }))).toMatchObject({ status: 200, body: { duplicate: true } })
+    expect((await pay({ reference: 'PP-7', amount: 6_000, paidOn: '2026-12-02', payerInn: '7702222222' })).status).toBe(409)
+    const lines = await w.ctx.database.db.selectFrom('statement_lines').select(['payer_inn', 'amount']).where('doc_number', '=', 'PP-7').orderBy('id').execute()
+    expect(lines.map((l) => [l.payer_inn, Number(l.amount)])).toEqual([['7701111111', 5_000], ['7702222222', 5_000], ['7703333333', 7_000]])
+    expect(await paymentCount()).toBe(before)
+  })
+
+  it('a line received before the key named the payer is still found by its reference and payer', async () => {
+    const first = await pay({ reference: 'OLD-1', amount: 3_000, paidOn: '2026-12-02', payerInn: '7704444444' })
+    expect(first.status).toBe(201)
+    const legacy = createHash('sha256').update('api|OLD-1').digest('hex').slice(0, 32)
+    await w.ctx.database.db.updateTable('statement_lines').set({ line_key: legacy }).where('doc_number', '=', 'OLD-1').execute()
+    expect(await pay({ reference: 'OLD-1', amount: 3_000, paidOn: '2026-12-02', payerInn: '7704444444' })).toMatchObject({ status: 200, body: { duplicate: true } })
+    expect((await pay({ reference: 'OLD-1', amount: 3_000, paidOn: '2026-12-02', payerInn: '7705555555' })).body.duplicate).toBe(false)
+  })
+
+  it('accountants hear about API payments waiting for review once per hour, not once per payment', async () => {
+    const accountant = w.sb.admin.addUser(w.portalId, { name: 'Анна', lastName: 'Бухгалтер' }).id
+    await w.ctx.repos.settings.set(w.memberId, 'statements', { notifyIds: [accountant] }, 'test')
+    const told = () => w.sb.admin.notifications(w.portalId).filter((n) => Number(n.userId ?? n.USER_ID ?? n.toUserId) === accountant)
+    const hour = new Date().toISOString().slice(0, 13)
+    for (const n of [1, 2, 3]) expect((await pay({ reference: `N-${n}`, amount: 100 * n, paidOn: '2026-12-02', payerInn: '7706666666' })).body.status).toBe('review')
+    const crossedAnHour = new Date().toISOString().slice(0, 13) !== hour
+    expect(told()).toHaveLength(crossedAnHour ? 2 : 1)
+    expect(JSON.stringify(told()[0])).toMatch(/ждут разбора \(всего в очереди — \d+\)/)
   })
 
   it('bad bodies, absurd amounts, bad and revoked keys are refused and change nothing', async () => {

@@ -13,7 +13,7 @@ export function openApiDocument(baseUrl: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Receivables Control — payments API', version: '1.0.0', description: 'Accounting systems (1C, bank connectors) report incoming payments. Each payment is matched to open receivables like a bank-statement line (payer INN/KPP, invoice numbers in the purpose, amount) or waits in the review queue. Idempotent on `reference`.' },
+    info: { title: 'Receivables Control — payments API', version: '1.0.0', description: 'Accounting systems (1C, bank connectors) report incoming payments. Each payment is matched to open receivables like a bank-statement line (payer INN/KPP, invoice numbers in the purpose, amount) or waits in the review queue. Idempotent on the payer: `payerInn` + `reference` name one payment for the whole portal, whichever API key sends it (a rotated key or a second connector reporting the same payment records nothing new); two payers may use the same payment-order number. Without `payerInn` the `reference` alone must be unique in the portal. Accountants are told about payments waiting for review at most once an hour.' },
     servers: [{ url: `${baseUrl}/api/v1` }],
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A key created by a portal administrator in the app (Settings → API keys). It identifies the portal.' } },
@@ -29,10 +29,10 @@ export function openApiDocument(baseUrl: string) {
             content: { 'application/json': { schema: {
               type: 'object', required: ['reference', 'amount', 'paidOn'], additionalProperties: false,
               properties: {
-                reference: { type: 'string', maxLength: 100, description: 'the payer\'s unique reference (payment order number and date, bank transaction id); a repeat returns the first answer' },
+                reference: { type: 'string', maxLength: 100, description: 'the payer\'s unique reference (payment order number and date, bank transaction id); a repeat with the same payerInn returns the first answer' },
                 amount: { type: 'integer', minimum: 1, maximum: 1_000_000_000_000, description: 'kopecks' },
                 paidOn: { type: 'string', format: 'date', description: 'the day the money arrived (not in the future)' },
-                payerInn: { type: 'string', pattern: '^(\\d{10}|\\d{12})$' }, payerKpp: { type: 'string', pattern: '^\\d{4}[\\dA-Z]{2}\\d{3}$' },
+                payerInn: { type: 'string', pattern: '^(\\d{10}|\\d{12})$', description: 'the payer\'s INN; with the reference it identifies the payment (send it whenever known)' }, payerKpp: { type: 'string', pattern: '^\\d{4}[\\dA-Z]{2}\\d{3}$' },
                 payerName: { type: 'string', maxLength: 300 }, purpose: { type: 'string', maxLength: 2000, description: 'purpose of payment; invoice and contract numbers are read from it' },
                 receivableId: { type: 'integer', description: 'record against this receivable without matching' },
               },
@@ -40,11 +40,11 @@ export function openApiDocument(baseUrl: string) {
           },
           responses: {
             201: { description: 'received (matched or waiting for review)', content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentResult' } } } },
-            200: { description: 'this reference was received before; the first answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentResult' } } } },
+            200: { description: 'this payer\'s reference was received before; the first answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentResult' } } } },
             400: { description: 'invalid body; nothing recorded', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
             401: { description: 'missing, unknown or revoked key', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
             404: { description: 'receivableId not found in this portal', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-            409: { description: 'the reference was used for a different amount', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            409: { description: 'this payer\'s reference was used for a different amount', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           },
         },
       },
