@@ -34,7 +34,8 @@ export interface ClaimLetterModel {
   date: string
   creditor: Party & { bankDetails: BankDetails; signer: string; signerTitle: string }
   debtor: Party
-  contract: { number: string; date: string } | null
+  /** The contracts of the claimed invoices (none, one, or several), in the order of their dates. */
+  contracts: { number: string; date: string | null }[]
   invoices: { number: string; date: string; dueDate: string; amount: number; paid: number }[]
   principal: number
   accruals: AccrualTable[]

@@ -11,7 +11,7 @@ const model: ClaimLetterModel = {
   creditor: { name: 'ООО «Ромашка»', inn: '7701234567', kpp: '770101001', address: 'Москва, ул. Ленина, 1', signer: 'И. И. Иванов', signerTitle: 'Генеральный директор',
     bankDetails: { bank: 'ПАО Сбербанк', bic: '044525225', account: '40702810900000000001', corrAccount: '30101810400000000225' } },
   debtor: { name: 'ООО «Вектор»', inn: '7812345678', kpp: '781201001' },
-  contract: { number: '45/2024', date: '2024-01-15' },
+  contracts: [{ number: '45/2024', date: '2024-01-15' }],
   invoices: [{ number: 'А-15', date: '2024-06-10', dueDate: '2024-07-10', amount: 50000000, paid: 20000000 }],
   principal: 30000000,
   accruals: [{ title: 'Расчёт процентов по ст. 395 ГК РФ', kind: 'interest', perYear: true, uncapped: 6967054, cap: null, total: 6967054, rows: [

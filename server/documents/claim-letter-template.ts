@@ -32,10 +32,16 @@ export function letterTemplateProblems(t: LetterTemplate): string[] {
   return out
 }
 
+/** "заключён договор № 15/2024 от 01.03.2024" / "заключены договоры № 1 от …, № 2 от …"; without a contract, the obligations. */
+export function contractsPhrase(contracts: ClaimLetterModel['contracts'], lang: 'ru' | 'en'): string {
+  const named = contracts.map((c) => lang === 'ru' ? `№ ${c.number}${c.date ? ` от ${d(c.date, 'ru')}` : ''}` : `No. ${c.number}${c.date ? ` of ${d(c.date, 'en')}` : ''}`)
+  if (!named.length) return lang === 'ru' ? 'имеются обязательства' : 'have outstanding obligations'
+  if (named.length === 1) return lang === 'ru' ? `заключён договор ${named[0]}` : `are parties to contract ${named[0]}`
+  return lang === 'ru' ? `заключены договоры ${named.join(', ')}` : `are parties to contracts ${named.join(', ')}`
+}
+
 export function fillLetterTemplate(t: LetterTemplate, x: ClaimLetterModel): LetterTemplate {
-  const contract = x.contract
-    ? (x.lang === 'ru' ? `заключён договор № ${x.contract.number} от ${d(x.contract.date, 'ru')}` : `are parties to contract No. ${x.contract.number} of ${d(x.contract.date, 'en')}`)
-    : (x.lang === 'ru' ? 'имеются обязательства' : 'have outstanding obligations')
+  const contract = contractsPhrase(x.contracts, x.lang)
   const values: Record<(typeof LETTER_VARIABLES)[number], string> = {
     creditor: x.creditor.name, debtor: x.debtor.name, contract, principal: m(x.principal, x.lang), accrued: m(x.accruals.reduce((sum, a) => sum + a.total, 0), x.lang),
     total: m(x.total, x.lang), pay_within_days: String(x.payWithinDays), pay_by: d(x.payBy, x.lang), date: d(x.date, x.lang), number: x.number,

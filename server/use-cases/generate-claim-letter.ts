@@ -65,10 +65,10 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const template = await letterTemplateFor(ports, memberId, lang, entity?.inn ?? null)
   const model: ClaimLetterModel = {
     ...(template ? { template } : {}),
-    lang, number, date: today, creditor, debtor, contract: null, invoices, principal,
+    lang, number, date: today, creditor, debtor, contracts: letterContracts([...contracts.values()]), invoices, principal,
     accruals: accruals.tables,
     total: principal + accrualTotal, payWithinDays, payBy: addDays(today, payWithinDays),
-    attachments: lang === 'ru' ? ['Копии счетов', calculationName(accruals, lang), 'Документы, подтверждающие полномочия подписанта'] : ['Copies of the invoices', calculationName(accruals, lang), 'Signatory\'s authority'],
+    attachments: [...contractCopies(letterContracts([...contracts.values()]), lang), ...(lang === 'ru' ? ['Копии счетов', calculationName(accruals, lang), 'Документы, подтверждающие полномочия подписанта'] : ['Copies of the invoices', calculationName(accruals, lang), 'Signatory\'s authority'])],
   }
   const pdf = await renderClaimLetterPdf(model)
   const fileName = `claim-${number.replace(/[^A-Za-z0-9А-Яа-я-]/g, '_')}.pdf`
@@ -86,6 +86,19 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   }, { halt: false, idempotent: false })
   await ports.audit.record({ memberId, actor: by, source: 'claims', action: 'claim.letter-generated', entity: 'claim', entityId: String(claim.id), details: { letterId: letter.id, number, total: model.total, interest: accruals.interest, penalty: accruals.penalty } })
   return { letter, total: model.total, pdf }
+}
+
+/** Each contract once, the oldest first (undated ones after the dated, then by number). */
+function letterContracts(list: { id: number; number: string; contractDate: string | null }[]): ClaimLetterModel['contracts'] {
+  const unique = [...new Map(list.map((c) => [c.id, c])).values()]
+  unique.sort((a, b) => (a.contractDate ?? '9999').localeCompare(b.contractDate ?? '9999') || a.number.localeCompare(b.number))
+  return unique.map((c) => ({ number: c.number, date: c.contractDate }))
+}
+
+function contractCopies(list: ClaimLetterModel['contracts'], lang: 'ru' | 'en'): string[] {
+  if (!list.length) return []
+  const nums = list.map((c) => (lang === 'ru' ? `№ ${c.number}` : `No. ${c.number}`)).join(', ')
+  return [lang === 'ru' ? `${list.length === 1 ? 'Копия договора' : 'Копии договоров'} ${nums}` : `${list.length === 1 ? 'Copy of contract' : 'Copies of contracts'} ${nums}`]
 }
 
 function calculationName(a: LetterAccruals, lang: 'ru' | 'en'): string {

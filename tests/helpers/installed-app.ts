@@ -27,7 +27,7 @@ export async function startRobotWorld(opts: { env?: Record<string, string> } = {
   return {
     ...w, state, receivables, companyId,
     /** A receivable in the ledger with its portal item (created by the mirror job). */
-    async newReceivable(o: { amount?: number; dueDate?: string; invoiceDate?: string; contract?: { number: string; legalEntity?: string } } = {}) {
+    async newReceivable(o: { amount?: number; dueDate?: string; invoiceDate?: string; contract?: { number: string; date?: string; legalEntity?: string } } = {}) {
       const rec = await createReceivable(receivablesPorts(w.ctx), { memberId: w.memberId, actor: 'user:1', source: 'test' }, {
         counterparty: { type: 'company', id: companyId, name: 'ООО Ромашка' }, invoiceNumber: `R-${++invoiceSeq}`, ...(o.contract ? { contract: o.contract } : {}),
         invoiceDate: o.invoiceDate ?? '2026-09-01', dueDate: o.dueDate ?? '2026-10-01', amount: o.amount ?? 1_000_000, currency: 'RUB', responsibleId: 1,

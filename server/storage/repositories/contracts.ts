@@ -40,12 +40,12 @@ export function contractsRepository(db: Db) {
       return toContract(r)
     },
     /** The contract (number and penalty terms) of each receivable that has one: receivable id -> contract. */
-    async ofReceivables(memberId: string, receivableIds: readonly number[]): Promise<Map<number, Pick<Contract, 'id' | 'number' | 'penaltyTerms'>>> {
+    async ofReceivables(memberId: string, receivableIds: readonly number[]): Promise<Map<number, Pick<Contract, 'id' | 'number' | 'contractDate' | 'penaltyTerms'>>> {
       if (!receivableIds.length) return new Map()
       const rows = await db.selectFrom('receivables as r').innerJoin('contracts as k', 'k.id', 'r.contract_id')
-        .select(['r.id as receivableId', 'k.id as id', 'k.number as number', 'k.penalty_terms as penaltyTerms'])
+        .select(['r.id as receivableId', 'k.id as id', 'k.number as number', 'k.penalty_terms as penaltyTerms', dayOrNull('k.contract_date').as('contractDate')])
         .where('r.member_id', '=', memberId).where('k.member_id', '=', memberId).where('r.id', 'in', [...receivableIds]).execute()
-      return new Map(rows.map((r) => [Number(r.receivableId), { id: Number(r.id), number: r.number, penaltyTerms: r.penaltyTerms ?? null }]))
+      return new Map(rows.map((r) => [Number(r.receivableId), { id: Number(r.id), number: r.number, contractDate: r.contractDate, penaltyTerms: r.penaltyTerms ?? null }]))
     },
     async listByCounterparty(memberId: string, counterpartyId: number): Promise<Contract[]> {
       return (await select(memberId).where('counterparty_id', '=', counterpartyId).orderBy('id').execute()).map(toContract)

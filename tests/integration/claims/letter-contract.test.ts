@@ -1,0 +1,53 @@
+// The claim letter names the contract of the claimed invoices ("договор № … от …"), lists several
+// when the case holds invoices of several contracts, and asks for their copies in the attachments.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
+import { dunningRepository } from '../../../server/storage/repositories/dunning.ts'
+import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
+
+let w: RobotWorld
+let claimItemId: number
+
+const api = async <T>(method: 'GET' | 'POST', url: string, payload?: object) => {
+  const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }
+  const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId }, ...(payload ? { payload } : {}) })
+  return { status: r.statusCode, body: r.json() as T }
+}
+const letterText = async () => {
+  const view = await api<ClaimViewDto>('GET', `/claims/item/${claimItemId}`)
+  const made = await api<ClaimViewDto>('POST', `/claims/${view.body.id}/letter`, {})
+  expect(made.status, JSON.stringify(made.body)).toBe(200)
+  const pdf = (await w.app.inject({ method: 'GET', url: made.body.recovery!.letter!.url })).rawPayload
+  const dir = mkdtempSync(join(tmpdir(), 'letter-'))
+  writeFileSync(join(dir, 'l.pdf'), pdf)
+  return execFileSync('pdftotext', ['-layout', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+}
+
+beforeAll(async () => {
+  w = await startRobotWorld()
+  const { itemId } = await w.newReceivable({ amount: 50_000_000, invoiceDate: '2024-06-10', dueDate: '2024-07-10', contract: { number: '15/2024', date: '2024-03-01' } })
+  const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'NEGOTIATION'), [{ robot: 'claim-open' }])
+  claimItemId = Number(run.steps[0].returnValues!.claimId)
+}, 90_000)
+afterAll(async () => w?.close(), 60_000)
+
+describe('the contract in the claim letter', () => {
+  it('one contract: named with its number and date', async () => {
+    const text = await letterText()
+    expect(text).toContain('заключён договор № 15/2024 от 01.03.2024')
+    expect(text).not.toContain('имеются обязательства')
+    expect(text).toContain('Копия договора № 15/2024')
+  })
+
+  it('invoices of two contracts in the case: both listed, the older first', async () => {
+    const { receivableId } = await w.newReceivable({ amount: 10_000_000, invoiceDate: '2024-06-01', dueDate: '2024-07-01', contract: { number: 'K-7', date: '2024-01-20' } })
+    await dunningRepository(w.ctx.database.db).patchState(w.memberId, receivableId, { claim_item_id: claimItemId })
+    const text = await letterText()
+    expect(text).toContain('заключены договоры № K-7 от 20.01.2024, № 15/2024 от 01.03.2024')
+    expect(text).toContain('Копии договоров № K-7, № 15/2024')
+  })
+})
