@@ -1,9 +1,11 @@
-// Plan or apply the install manifest for one portal; apply stores the new install-state.
+// Plan or apply the install manifest for one portal; apply stores the new install-state and is
+// audited as `actor` (the admin who clicked it, or 'system' for the job after an update).
 import type { AppContext } from '../context.ts'
 import { reconcile, type PlannedOp } from '../../install/reconcile.ts'
 import { webhookMemberId } from '../bitrix24/client/webhook-portal.ts'
+import { forgetConnectionCheck } from './read-connection.ts'
 
-export async function installPortal(ctx: AppContext, memberId: string, apply: boolean, onStep?: (s: string) => void): Promise<PlannedOp[]> {
+export async function installPortal(ctx: AppContext, memberId: string, apply: boolean, onStep?: (s: string) => void, actor = 'system'): Promise<PlannedOp[]> {
   const portal = await ctx.repos.portals.get(memberId)
   if (!portal) throw new Error(`unknown portal ${memberId}`)
   const client = await ctx.b24!.forPortal(memberId)
@@ -16,7 +18,8 @@ export async function installPortal(ctx: AppContext, memberId: string, apply: bo
   if (apply) {
     await ctx.repos.installState.save(memberId, { ...result.state, finishedAt: result.state.finishedAt ?? new Date().toISOString() })
     await ctx.repos.portals.update(memberId, { appVersion: ctx.config.b24.appVersion })
-    await ctx.repos.audit.record({ memberId, actor: 'system', source: 'install', action: 'install.applied', details: { operations: result.ops.length } })
+    await forgetConnectionCheck(ctx, memberId)
+    await ctx.repos.audit.record({ memberId, actor, source: 'install', action: 'install.applied', details: { operations: result.ops.length } })
   }
   return result.ops
 }

@@ -2,8 +2,13 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import { requireAdmin } from '../session.ts'
 import { installPortal } from '../../../use-cases/install-portal.ts'
+import { readConnection } from '../../../use-cases/read-connection.ts'
 
-/** The install page and the admin page: plan or apply the manifest for the caller's portal (admins). */
+/**
+ * The install page and the admin page (admins): plan or apply the manifest for the caller's portal;
+ * apply is also the connection card's "repair" (re-binds events, re-creates missing fields, robots,
+ * placements) and is audited as the admin who ran it. "Check now" runs the full dry-run again.
+ */
 export async function installApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   scope.get('/install/plan', async (req) => {
     const s = requireAdmin(req)
@@ -12,7 +17,8 @@ export async function installApi(scope: FastifyInstance, ctx: AppContext): Promi
   scope.post('/install/apply', async (req) => {
     const s = requireAdmin(req)
     const steps: string[] = []
-    const operations = await installPortal(ctx, s.memberId, true, (step) => steps.push(step))
+    const operations = await installPortal(ctx, s.memberId, true, (step) => steps.push(step), `user:${s.userId}`)
     return { steps, operations }
   })
+  scope.post('/admin/connection/check', async (req) => readConnection(ctx, requireAdmin(req).memberId, { fresh: true }))
 }
