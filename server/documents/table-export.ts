@@ -1,5 +1,9 @@
 // Tables as files: CSV (UTF-8 with BOM so Excel reads Cyrillic; ";" for ru, "," for en) and XLSX
 // (one sheet per table, money as numbers with two decimals, header row bold and frozen).
+// CSV cells that a spreadsheet would run as a formula (text starting with = + - @, tab or CR: names
+// and purposes come from the portal and from payers) get a leading apostrophe (OWASP "CSV
+// injection"); numbers (amounts, counts) are written as numbers, negative ones too. XLSX cells are
+// typed values, never formulas.
 import ExcelJS from 'exceljs'
 
 export interface ExportColumn { key: string; header: string; kind?: 'money' | 'number' | 'text' | 'day'; width?: number }
@@ -7,20 +11,23 @@ export interface ExportTable { name: string; columns: ExportColumn[]; rows: read
 
 const valueOf = (r: object, key: string) => (r as Record<string, string | number | null | undefined>)[key] ?? null
 
+/** Text a spreadsheet would take for a formula gets a leading apostrophe. */
+export const neutraliseFormula = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)
+
 const cell = (v: string | number | null, kind: ExportColumn['kind'], decimal: string) => {
   if (v === null || v === undefined) return ''
-  if (kind === 'money' && typeof v === 'number') {
-    const s = `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}${decimal}${String(Math.abs(v) % 100).padStart(2, '0')}`
-    return s
+  if (typeof v === 'number') {
+    if (kind === 'money') return `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}${decimal}${String(Math.abs(v) % 100).padStart(2, '0')}`
+    return Number.isFinite(v) ? String(v).replace('.', decimal) : ''
   }
-  return String(v)
+  return neutraliseFormula(String(v))
 }
 
 export function tableToCsv(t: ExportTable, lang: 'ru' | 'en'): string {
   const sep = lang === 'ru' ? ';' : ','
   const decimal = lang === 'ru' ? ',' : '.'
   const q = (s: string) => (s.includes(sep) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-  const lines = [t.columns.map((c) => q(c.header)).join(sep), ...t.rows.map((r) => t.columns.map((c) => q(cell(valueOf(r, c.key), c.kind, decimal))).join(sep))]
+  const lines = [t.columns.map((c) => q(neutraliseFormula(c.header))).join(sep), ...t.rows.map((r) => t.columns.map((c) => q(cell(valueOf(r, c.key), c.kind, decimal))).join(sep))]
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 

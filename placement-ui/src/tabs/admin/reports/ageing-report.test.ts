@@ -31,4 +31,17 @@ describe('ageing report', () => {
     ])
     expect(ageingCsv(ageingRows(dto, 'All'), header, ',').split('\r\n')[1]).toBe('"ООО ""Ромашка""; филиал",10.00,20000.01,0.00,0.00,0.05,20010.06')
   })
+
+  it('neutralises names a spreadsheet would run as a formula, keeps negative amounts as numbers', () => {
+    const evil = (name: string, amounts: number[]) => ({ counterparty: { id: 2, type: 'company' as const, entityId: 6, name, inn: null }, ageing: row(amounts) })
+    const bad: AgeingDto = { ...dto, counterparties: [evil('=HYPERLINK("http://x","y")', [-150, 0, 0, 0, 0]), evil('+7 900', [0, 0, 0, 0, 0]), evil('-1', [0, 0, 0, 0, -5]), evil('@SUM(A1)', [0, 0, 0, 0, 0]), evil('\tx', [0, 0, 0, 0, 0]), evil('\ry', [0, 0, 0, 0, 0]), evil('a=b', [0, 0, 0, 0, 0])] }
+    const lines = ageingCsv(ageingRows(bad, 'All'), header, ',').split('\r\n')
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")",-1.50,0.00,0.00,0.00,0.00,-1.50`)
+    expect(lines[2]).toBe("'+7 900,0.00,0.00,0.00,0.00,0.00,0.00")
+    expect(lines[3]).toBe("'-1,0.00,0.00,0.00,0.00,-0.05,-0.05")
+    expect(lines[4]).toBe("'@SUM(A1),0.00,0.00,0.00,0.00,0.00,0.00")
+    expect(lines[5]).toBe("'\tx,0.00,0.00,0.00,0.00,0.00,0.00")
+    expect(lines[6]).toBe(`"'\ry",0.00,0.00,0.00,0.00,0.00,0.00`)
+    expect(lines[7]).toBe('a=b,0.00,0.00,0.00,0.00,0.00,0.00')
+  })
 })

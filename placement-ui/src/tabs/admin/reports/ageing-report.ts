@@ -25,12 +25,18 @@ function csvCell(v: string): string {
   return /[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
-/** RFC 4180 CSV with a header; ';' for Russian spreadsheets, ',' otherwise. Amounts as plain decimals. */
+/** Text a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading apostrophe (CSV injection). */
+export function neutraliseFormula(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+}
+
+/** RFC 4180 CSV with a header; ';' for Russian spreadsheets, ',' otherwise. Amounts as plain decimals (negative ones stay numbers); names neutralised. */
 export function ageingCsv(rows: AgeingTableRow[], header: { name: string; buckets: Record<Bucket | 'total', string> }, sep: ';' | ',' = ';'): string {
   const cols = [...BUCKETS, 'total'] as const
-  const head = [header.name, ...cols.map((c) => header.buckets[c])]
-  const lines = [head, ...rows.map((r) => [r.name, ...cols.map((c) => kopecksToDecimal(r.row[c].amount))])]
-  return lines.map((l) => l.map(csvCell).join(sep)).join('\r\n') + '\r\n'
+  const text = (v: string) => csvCell(neutraliseFormula(v))
+  const head = [header.name, ...cols.map((c) => header.buckets[c])].map(text)
+  const lines = [head, ...rows.map((r) => [text(r.name), ...cols.map((c) => csvCell(kopecksToDecimal(r.row[c].amount)))])]
+  return lines.map((l) => l.join(sep)).join('\r\n') + '\r\n'
 }
 
 export function downloadText(filename: string, text: string, doc: Document = document): void {
