@@ -1,26 +1,29 @@
 // `npm run cli -- statement parse <file> [--json]`: reads a bank statement (1CClientBankExchange
 // in UTF-8 / Windows-1251 / CP866, or camt.053) and prints its documents and the balance check.
 // Amounts are kopecks in JSON; exit code 1 when the file cannot be read, 3 when balances disagree.
+// `statement import <file> --portal <member_id> [--match] [--json]` stores it (statement-import.ts).
 import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CliIo } from '../main.ts'
 import { checkBalances, parseStatement, StatementError } from '../../domain/statements/index.ts'
 
-const usage = 'usage: statement parse <file> [--json]'
+const usage = 'usage: statement parse <file> [--json]\n       statement import <file> --portal <member_id> [--match] [--json]   (opens the app\'s database; with PGlite stop the app first)'
 const rub = (k: number) => (k / 100).toFixed(2)
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } })
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, portal: { type: 'string' }, match: { type: 'boolean' } } })
   } catch (e) {
     io.err(`${(e as Error).message}\n${usage}`)
     return 2
   }
   const [verb, file] = parsed.positionals
-  if (verb !== 'parse' || !file) { io.err(usage); return 2 }
+  if ((verb !== 'parse' && verb !== 'import') || !file || (verb === 'import' ? !parsed.values.portal : parsed.values.portal !== undefined || parsed.values.match)) { io.err(usage); return 2 }
   let bytes: Uint8Array
   try { bytes = readFileSync(file) } catch (e) { io.err(`cannot read ${file}: ${(e as Error).message}`); return 1 }
+  if (verb === 'import') return importInto(parsed.values.portal!, basename(file), bytes, parsed.values.match === true, parsed.values.json === true, io)
   try {
     const s = parseStatement(bytes)
     const balances = checkBalances(s)
@@ -41,5 +44,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof StatementError) { io.err(`${e.code}: ${e.message}`); return 1 }
     throw e
+  }
+}
+
+async function importInto(memberId: string, fileName: string, bytes: Uint8Array, match: boolean, json: boolean, io: CliIo): Promise<number> {
+  const [{ loadConfig }, { createLogger }, { createContext }, { wire }, { importStatementFile }] = await Promise.all([
+    import('../../config.ts'), import('../../lib/logger.ts'), import('../../context.ts'), import('../../wiring.ts'), import('./statement-import.ts'),
+  ])
+  const ctx = wire(await createContext(loadConfig(), createLogger({ log: { level: 'warn', pretty: false } })))
+  try {
+    return await importStatementFile(ctx, io, { memberId, fileName, bytes, match, json })
+  } finally {
+    await ctx.close()
   }
 }
