@@ -16,7 +16,8 @@ export const EFFECT_LEASE_MS = 10_000
 
 export async function writeOnce<T>(effects: EffectsRepository, memberId: string, key: string, o: WriteOnce<T>): Promise<{ result: T | null; fresh: boolean }> {
   let c = await effects.claim<T>(key, memberId)
-  while (c.state === 'pending' && c.ageMs < EFFECT_LEASE_MS) {
+  // a lapsed lease is taken over by exactly one of the jobs that find it (the others keep waiting)
+  while (c.state === 'pending' && (c.ageMs < EFFECT_LEASE_MS || (o.lookup && !(await effects.takeOver(key, EFFECT_LEASE_MS))))) {
     await new Promise((r) => setTimeout(r, 200))
     c = await effects.claim<T>(key, memberId)
   }
@@ -27,7 +28,6 @@ export async function writeOnce<T>(effects: EffectsRepository, memberId: string,
     if (found !== null) { await effects.complete(key, found); return { result: found, fresh: false } }
   }
   // renew the lease while the write is in flight, so a slow portal is not mistaken for a crash
-  if (c.state === 'pending') await effects.touch(key)
   const renew = setInterval(() => { effects.touch(key).catch(() => {}) }, EFFECT_LEASE_MS / 3)
   try {
     const result = await o.write()

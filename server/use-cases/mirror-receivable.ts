@@ -11,7 +11,7 @@ import { receivablesProcessOf } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { ledgerRepos, inLedgerTx } from './ledger-tx.ts'
 import { fieldName, moneyValue, stageIdOf } from './receivable-item-fields.ts'
-import { planTotalsComment, releaseFresh, settleTotalsComment, type PlannedComment } from './totals-comments.ts'
+import { planTotalsComment, releaseFresh, sendWithComments, settleTotalsComment, type PlannedComment } from './totals-comments.ts'
 import { ensurePortalItem } from './ensure-portal-item.ts'
 import { planThankYou } from './thank-you.ts'
 import type { MirrorJobData } from './enqueue-mirror.ts'
@@ -75,15 +75,7 @@ export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData
   const thanks = stage?.stage === 'SUCCESS' ? await planThankYou(ports, client, rec, cp, process, itemId, lang) : null
   if (thanks) commands.thanks = thanks.command
 
-  let res
-  try {
-    res = await client.batch(commands, { halt: false, idempotent: false })
-  } catch (e) {
-    // refused by the rate limits before the portal did anything: nothing was created, claims go back
-    const status = (e as { status?: number }).status
-    if (status === 503 || status === 429) await releaseFresh(ports, [rc, cc])
-    throw e
-  }
+  const res = await sendWithComments(ports, client, commands, [rc, cc])
   await settleTotalsComment(ports, rc, 'rc', res)
   await settleTotalsComment(ports, cc, 'cc', res)
   if (notifyKey && commands.notify && !res.errors.notify) await ports.effects.complete(notifyKey, { notified: true })

@@ -8,7 +8,7 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import { loadClaim } from './claim-case.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { syncClaimTotals } from './sync-claim-totals.ts'
-import { planTotalsComment, releaseFresh, settleTotalsComment } from './totals-comments.ts'
+import { planTotalsComment, sendWithComments, settleTotalsComment } from './totals-comments.ts'
 import { recoveryDebt } from './recovery-debt.ts'
 import type { InstalledProcess } from '../bitrix24/install-state.ts'
 import type { ClaimCase } from '../storage/repositories/claims.ts'
@@ -32,15 +32,7 @@ export async function syncRecoveryTotals(ports: ReceivablesPorts, client: Portal
   const tranches = await claimsRepository(ports.db).tranches(claim.memberId, claim.id)
   const planned = await planTotalsComment(ports, client, claim.memberId, { kind: 'claim', id: claim.id, entityType: `dynamic_${process.entityTypeId}`, entityId: claim.itemId },
     renderClaimTotalsComment(claim.id, totals, lang, 'recovery', tranches.length ? payoutTotals(tranches) : null))
-  let res
-  try {
-    res = await client.batch({ comment: planned.command }, { halt: false, idempotent: false })
-  } catch (e) {
-    // only an answer that certainly did not reach the portal frees a fresh comment for a retry
-    const status = (e as { status?: number }).status
-    if (status === 503 || status === 429) await releaseFresh(ports, [planned])
-    throw e
-  }
+  const res = await sendWithComments(ports, client, { comment: planned.command }, [planned])
   await settleTotalsComment(ports, planned, 'comment', res)
   return totals
 }

@@ -6,7 +6,7 @@ import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { InstalledProcess } from '../bitrix24/install-state.ts'
 import { claimsRepository, type ClaimCase } from '../storage/repositories/claims.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
-import { planTotalsComment, releaseFresh, settleTotalsComment } from './totals-comments.ts'
+import { planTotalsComment, sendWithComments, settleTotalsComment } from './totals-comments.ts'
 import { moneyValue } from './receivable-item-fields.ts'
 
 export const totalsSignature = (t: { total: number; paid: number; remaining: number }) => `${t.total}/${t.paid}/${t.remaining}`
@@ -18,14 +18,7 @@ export async function syncClaimTotals(ports: ReceivablesPorts, client: PortalCli
   const fields: Record<string, unknown> = {}
   const set = (key: string, k: number) => { const f = process.fields[key]; if (f) fields[f.restName] = moneyValue(k, 'RUB') }
   set('payoutsTotal', totals.total); set('payoutsPaid', totals.paid); set('payoutsRemaining', totals.remaining)
-  let res
-  try {
-    res = await client.batch({ comment: planned.command, item: { method: 'crm.item.update', params: { entityTypeId: process.entityTypeId, id: claim.itemId, fields } } }, { halt: false, idempotent: false })
-  } catch (e) {
-    const status = (e as { status?: number }).status
-    if (status === 503 || status === 429) await releaseFresh(ports, [planned])
-    throw e
-  }
+  const res = await sendWithComments(ports, client, { comment: planned.command, item: { method: 'crm.item.update', params: { entityTypeId: process.entityTypeId, id: claim.itemId, fields } } }, [planned])
   await settleTotalsComment(ports, planned, 'comment', res)
   if (res.errors.item) throw new Error(`crm.item.update of claim ${claim.itemId} failed: ${res.errors.item.error}`)
   await claimsRepository(ports.db).setCase(claim.memberId, claim.id, { synced_totals: totalsSignature(totals) })

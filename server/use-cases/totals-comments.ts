@@ -1,7 +1,6 @@
 // The timeline totals comment: created once (its id kept in the effects table) and updated in
 // place afterwards, never a second comment. An add whose answer was lost is found again by the
 // marker in its text before anything is written.
-import { sql } from 'kysely'
 import { effectKeys } from '../jobs/keys.ts'
 import { totalsMarker } from '../domain/receivables/index.ts'
 import type { BatchCommand, BatchResult, PortalClient } from '../bitrix24/client/portal-client.ts'
@@ -36,20 +35,34 @@ export async function planTotalsComment(ports: ReceivablesPorts, client: PortalC
       await ports.effects.complete(key, { commentId: found })
       return update(found)
     }
-    // another mirror of the same counterparty may be adding it right now: retry later rather than add twice
-    if (await claimedWithin(ports, key, IN_FLIGHT_SECONDS)) throw new Error(`totals comment ${key} is being created by another job`)
+    // an attempt of unknown outcome: after its lease exactly one job takes over and adds; while the lease
+    // runs (another mirror of the same counterparty may be adding it right now) retry later rather than add twice
+    if (!(await ports.effects.takeOver(key, LEASE_MS))) throw new Error(`totals comment ${key} is being created by another job`)
     return add(false)
   }
   return add(claim.state === 'new')
 }
 
-const IN_FLIGHT_SECONDS = 60
+/** Another job waits this long for an add whose outcome it cannot see before it takes over. */
+const LEASE_MS = 60_000
+/** The job holding the lease sends its add only this soon after taking it, so that a slow job never
+ *  adds after another took over (the rest of the lease covers the request itself). */
+const SEND_WITHIN_MS = 30_000
 
-/** The claim is younger than `seconds` by the database clock (the one that stamped it). */
-async function claimedWithin(ports: ReceivablesPorts, key: string, seconds: number): Promise<boolean> {
-  const row = await ports.db.selectFrom('effects').select('key').where('key', '=', key)
-    .where(sql<boolean>`created_at > now() - make_interval(secs => ${seconds})`).executeTakeFirst()
-  return !!row
+/** Sends the batch that carries the planned comments. Each add must still be within its lease (else the job
+ *  stops before sending and retries); an answer that certainly did not reach the portal (503 / 429,
+ *  refused by the rate limits) gives back the claims this run made. */
+export async function sendWithComments(ports: ReceivablesPorts, client: PortalClient, commands: Record<string, BatchCommand>, planned: (PlannedComment | null)[]): Promise<BatchResult> {
+  for (const p of planned) {
+    if (p?.adds && !(await ports.effects.leaseFresh(p.key, SEND_WITHIN_MS))) throw new Error(`totals comment ${p.key}: the lease lapsed before the add was sent`)
+  }
+  try {
+    return await client.batch(commands, { halt: false, idempotent: false })
+  } catch (e) {
+    const status = (e as { status?: number }).status
+    if (status === 503 || status === 429) await releaseFresh(ports, planned)
+    throw e
+  }
 }
 
 async function findByMarker(client: PortalClient, t: CommentTarget): Promise<number | null> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 
 export type EffectClaim<T> =
@@ -26,7 +27,20 @@ export function effectsRepository(db: Db) {
     },
     /** The attempt is still at work: renews its lease (see writeOnce). */
     async touch(key: string): Promise<void> {
-      await db.updateTable('effects').set({ created_at: new Date() }).where('key', '=', key).where('status', '=', 'pending').execute()
+      await db.updateTable('effects').set({ created_at: sql<Date>`now()` }).where('key', '=', key).where('status', '=', 'pending').execute()
+    },
+    /** Takes over a "pending" whose attempt is older than `olderThanMs` (by the database clock): exactly one of
+     *  several jobs racing for it wins (the lease restarts now); the others see a fresh lease and wait. */
+    async takeOver(key: string, olderThanMs: number): Promise<boolean> {
+      const r = await db.updateTable('effects').set({ created_at: sql<Date>`now()` }).where('key', '=', key).where('status', '=', 'pending')
+        .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`).executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+    /** The pending attempt's lease started less than `withinMs` ago (by the database clock). */
+    async leaseFresh(key: string, withinMs: number): Promise<boolean> {
+      const r = await db.selectFrom('effects').select('key').where('key', '=', key).where('status', '=', 'pending')
+        .where('created_at', '>', sql<Date>`now() - make_interval(secs => ${withinMs / 1000})`).executeTakeFirst()
+      return Boolean(r)
     },
     /** The attempt ended without knowing whether the write reached the portal: the next attempt looks it up at once. */
     async abandon(key: string): Promise<void> {

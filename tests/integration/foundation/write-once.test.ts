@@ -35,6 +35,20 @@ describe('writeOnce', () => {
     expect(await effects.get('crash:1')).toMatchObject({ status: 'done', result: 7 })
   })
 
+  it('several jobs finding one lapsed lease: exactly one takes over and writes, the others get its result', async () => {
+    const effects = effectsRepository(db.db)
+    await effects.claim('lapsed:1', 'm1')
+    await db.db.updateTable('effects').set({ created_at: new Date(Date.now() - 120_000) }).where('key', '=', 'lapsed:1').execute()
+    const world: number[] = []
+    const attempt = () => writeOnce(effects, 'm1', 'lapsed:1', {
+      lookup: async () => (world.length ? world[0] : null),
+      write: async () => { await new Promise((r) => setTimeout(r, 300)); world.push(world.length + 201); return world[world.length - 1] },
+    })
+    const results = await Promise.all([attempt(), attempt(), attempt()])
+    expect(world).toEqual([201])
+    expect(results.map((r) => r.result)).toEqual([201, 201, 201])
+  })
+
   it('an attempt whose answer was lost lets its retry look up at once (no lease wait)', async () => {
     const effects = effectsRepository(db.db)
     let reached = false

@@ -78,6 +78,23 @@ describe('two mirrors of one counterparty at once', () => {
     await d.drain()
     expect(d.commentsOn('company', company)).toHaveLength(1)
   })
+
+  it('a lapsed claim met by two mirrors at once: one takes it over and adds, the other waits (found by the multi-process run)', async () => {
+    const company = d.w.sb.admin.seedCompany(d.w.portalId, { TITLE: 'ИП Гонка' })
+    await handle(await d.portalItem('CC-2', 10_000, '2025-03-20', { companyId: company }))
+    await handle(await d.portalItem('CC-3', 20_000, '2025-03-21', { companyId: company }))
+    const db = d.w.ctx.database.db
+    const cp = await db.selectFrom('counterparties').select('id').where('member_id', '=', d.w.memberId).where('entity_id', '=', company).executeTakeFirstOrThrow()
+    const key = effectKeys.totalsComment(d.w.memberId, 'counterparty', Number(cp.id))
+    // an attempt of unknown outcome, long ago; both invoices' mirrors meet it at the same moment
+    await d.w.ctx.repos.effects.claim(key, d.w.memberId)
+    await sql`UPDATE effects SET created_at = now() - interval '2 minutes' WHERE key = ${key}`.execute(db)
+    expect(d.queued).toHaveLength(2)
+    const outcomes = await Promise.allSettled(d.queued.map((job) => mirrorReceivable(d.ports(), job)))
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(String((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/being created by another job/)
+    expect(d.commentsOn('company', company)).toHaveLength(1)
+  })
 })
 
 describe('a lost answer after the portal created the comments', () => {
