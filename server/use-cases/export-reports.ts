@@ -1,4 +1,5 @@
-// The receivables register and the reports as tables for CSV / XLSX export, in the portal's language.
+// The receivables register and the reports as tables for CSV / XLSX export, in the language asked for
+// (the UI's; the portal's by default).
 import { sql } from 'kysely'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import type { ExportTable } from '../documents/table-export.ts'
@@ -7,6 +8,9 @@ import { portalDay } from './receivable-calendar.ts'
 import { collectionReport } from './report-collection.ts'
 import { approvalsReport, payoutsReport, promisesReport } from './report-work.ts'
 import { claimsReport } from './report-claims.ts'
+import { ageingReport } from './receivables-read.ts'
+import type { ClaimsReportDto, ReportCsvName } from '../http/contracts/reports.ts'
+import { ageingLegalEntitiesTable, ageingTable, approversTable, claimsTable, dsoTable, effectivenessTable, payoutsTable, promisesTable, trendTable } from './report-tables.ts'
 
 const L = (lang: 'ru' | 'en', ru: string, en: string) => (lang === 'ru' ? ru : en)
 
@@ -34,18 +38,34 @@ export async function receivablesRegister(ports: ReceivablesPorts, memberId: str
   }
 }
 
+export type ReportCsv = ReportCsvName
+export const REPORT_CSV: readonly ReportCsv[] = ['ageing', 'ageing-legal-entities', 'trend', 'dso', 'effectiveness', 'promises', 'claims', 'payouts', 'approvals']
+
+const noClaims = (): ClaimsReportDto => ({ stages: [], names: {} })
+
+/** One report as a table (its CSV): ageing lists every counterparty, not the top 50 of the screen. The client is read for claims only. */
+export async function reportTable(ports: ReceivablesPorts, client: PortalClient | null, memberId: string, lang: 'ru' | 'en', name: ReportCsv): Promise<ExportTable> {
+  switch (name) {
+    case 'ageing': return ageingTable(await ageingReport(ports, memberId, undefined, Number.POSITIVE_INFINITY), lang)
+    case 'ageing-legal-entities': return ageingLegalEntitiesTable(await ageingReport(ports, memberId, undefined, 0), lang)
+    case 'trend': return trendTable(await collectionReport(ports, memberId), lang)
+    case 'dso': return dsoTable(await collectionReport(ports, memberId), lang)
+    case 'effectiveness': return effectivenessTable(await collectionReport(ports, memberId), lang)
+    case 'promises': return promisesTable(await promisesReport(ports, memberId), lang)
+    case 'claims': return claimsTable(client ? await claimsReport(ports, client, memberId, lang) : noClaims(), lang)
+    case 'payouts': return payoutsTable(await payoutsReport(ports, memberId), lang)
+    case 'approvals': return approversTable(await approvalsReport(ports, memberId), lang)
+  }
+}
+
+/** Every report as a sheet of reports.xlsx. */
 export async function reportTables(ports: ReceivablesPorts, client: PortalClient | null, memberId: string, lang: 'ru' | 'en'): Promise<ExportTable[]> {
-  const [col, prom, pay, appr, claims] = await Promise.all([
-    collectionReport(ports, memberId), promisesReport(ports, memberId), payoutsReport(ports, memberId), approvalsReport(ports, memberId),
-    client ? claimsReport(ports, client, memberId, lang) : Promise.resolve({ stages: [], names: {} as Record<string, string> }),
+  const [ageing, col, prom, pay, appr, claims] = await Promise.all([
+    ageingReport(ports, memberId, undefined, Number.POSITIVE_INFINITY), collectionReport(ports, memberId), promisesReport(ports, memberId), payoutsReport(ports, memberId), approvalsReport(ports, memberId),
+    client ? claimsReport(ports, client, memberId, lang) : Promise.resolve(noClaims()),
   ])
   return [
-    { name: L(lang, 'Просрочка по неделям', 'Overdue by week'), columns: [{ key: 'day', header: L(lang, 'Неделя до', 'Week to'), kind: 'day' }, { key: 'overdue', header: L(lang, 'Просрочено', 'Overdue'), kind: 'money' }, { key: 'invoices', header: L(lang, 'Счетов', 'Invoices'), kind: 'number' }], rows: col.trend },
-    { name: 'DSO', columns: [{ key: 'month', header: L(lang, 'Месяц', 'Month') }, { key: 'outstanding', header: L(lang, 'Дебиторка на конец', 'Outstanding at end'), kind: 'money' }, { key: 'sales', header: L(lang, 'Выставлено', 'Invoiced'), kind: 'money' }, { key: 'dso', header: 'DSO', kind: 'number' }], rows: col.dso },
-    { name: L(lang, 'Эффективность сбора', 'Collection effectiveness'), columns: [{ key: 'month', header: L(lang, 'Месяц', 'Month') }, { key: 'due', header: L(lang, 'К оплате', 'Due'), kind: 'money' }, { key: 'collected', header: L(lang, 'Собрано', 'Collected'), kind: 'money' }, { key: 'rate', header: '%', kind: 'number' }], rows: col.effectiveness },
-    { name: L(lang, 'Обещания оплаты', 'Promises to pay'), columns: [{ key: 'month', header: L(lang, 'Месяц', 'Month') }, { key: 'kept', header: L(lang, 'Выполнено', 'Kept'), kind: 'number' }, { key: 'broken', header: L(lang, 'Нарушено', 'Broken'), kind: 'number' }, { key: 'pending', header: L(lang, 'Ожидается', 'Pending'), kind: 'number' }, { key: 'keptAmount', header: L(lang, 'Сумма выполненных', 'Kept amount'), kind: 'money' }, { key: 'brokenAmount', header: L(lang, 'Сумма нарушенных', 'Broken amount'), kind: 'money' }], rows: prom.months },
-    { name: L(lang, 'Претензии по стадиям', 'Claims by stage'), columns: [{ key: 'stage', header: L(lang, 'Стадия', 'Stage'), kind: 'text' }, { key: 'count', header: L(lang, 'Дел', 'Cases'), kind: 'number' }, { key: 'amount', header: L(lang, 'Сумма', 'Amount'), kind: 'money' }], rows: claims.stages.map((s) => ({ stage: claims.names[`${s.pipeline}:${s.stage}`] ?? s.stage, count: s.count, amount: s.amount })) },
-    { name: L(lang, 'Выплаты в этом месяце', 'Payouts this month'), columns: [{ key: 'deadline', header: L(lang, 'Срок', 'Deadline'), kind: 'day' }, { key: 'title', header: L(lang, 'Претензия', 'Claim'), kind: 'text' }, { key: 'counterpartyName', header: L(lang, 'Клиент', 'Customer'), kind: 'text' }, { key: 'amount', header: L(lang, 'Сумма', 'Amount'), kind: 'money' }], rows: pay.rows.map((r) => ({ ...r, overdue: r.overdue ? 1 : 0 })) },
-    { name: L(lang, 'Согласующие', 'Approvers'), columns: [{ key: 'approverId', header: L(lang, 'Сотрудник (ID)', 'Approver (ID)'), kind: 'number' }, { key: 'approverName', header: L(lang, 'Сотрудник', 'Approver'), kind: 'text' }, { key: 'decided', header: L(lang, 'Решений', 'Decided'), kind: 'number' }, { key: 'avgHours', header: L(lang, 'Среднее время, ч', 'Average, h'), kind: 'number' }, { key: 'breaches', header: L(lang, 'Нарушений SLA', 'SLA breaches'), kind: 'number' }, { key: 'substituted', header: L(lang, 'Заменён', 'Substituted'), kind: 'number' }], rows: appr.approvers },
+    ageingTable(ageing, lang), ageingLegalEntitiesTable(ageing, lang), trendTable(col, lang), dsoTable(col, lang), effectivenessTable(col, lang),
+    promisesTable(prom, lang), claimsTable(claims, lang), payoutsTable(pay, lang), approversTable(appr, lang),
   ]
 }

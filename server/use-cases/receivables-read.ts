@@ -10,6 +10,8 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { ledgerRepos } from './ledger-tx.ts'
 import { LedgerError } from './ledger-error.ts'
+import { readLegalEntities } from './legal-entities.ts'
+import { legalEntityAgeing } from './ageing-legal-entities.ts'
 
 export function toRowDto(r: ListRow, today: string): ReceivableRowDto {
   const late = daysOverdue(r.effectiveDueDate, today, r.remaining)
@@ -85,13 +87,14 @@ export async function receivableDetail(ports: ReceivablesPorts, memberId: string
   }
 }
 
+/** Ageing of the portal (or one counterparty): the `top` counterparties with the most debt (all of them with Infinity), and by our legal entity. */
 export async function ageingReport(ports: ReceivablesPorts, memberId: string, counterparty?: { type: CounterpartyType; entityId: number }, top = 50): Promise<AgeingDto> {
   const { today } = await portalDay(ports, memberId)
   const cp = counterparty ? await ledgerRepos(ports.db).counterparties.find(memberId, counterparty.type, counterparty.entityId) : null
   const query = receivablesQuery(ports.db)
-  const debts = counterparty && !cp ? [] : await query.openDebts(memberId, cp?.id)
-  const { portal, byCounterparty } = ageDebts(debts, today)
-  const ranked = [...byCounterparty.entries()].sort((a, b) => b[1].total.amount - a[1].total.amount).slice(0, top)
+  const [debts, ours] = await Promise.all([counterparty && !cp ? [] : query.openDebts(memberId, cp?.id), readLegalEntities(ports, memberId)])
+  const { portal, byCounterparty, byLegalEntity } = ageDebts(debts, today)
+  const ranked = [...byCounterparty.entries()].sort((a, b) => b[1].total.amount - a[1].total.amount || a[0] - b[0]).slice(0, top)
   const names = new Map((await query.counterpartiesByIds(memberId, ranked.map(([id]) => id))).map((c) => [Number(c.id), c]))
   return {
     today, portal,
@@ -99,5 +102,6 @@ export async function ageingReport(ports: ReceivablesPorts, memberId: string, co
       const c = names.get(id)!
       return { counterparty: { id, type: c.entity_type, entityId: c.entity_id, name: c.name, inn: c.inn }, ageing }
     }),
+    legalEntities: legalEntityAgeing(byLegalEntity, ours),
   }
 }

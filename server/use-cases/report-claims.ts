@@ -1,5 +1,13 @@
 // Claim cases by stage (seed 002: "table and chart"): the Claim Work items of the portal, read in
-// one fast listing, counted per pipeline and stage with their amounts; stage names from the manifest.
+// one fast listing (one batch request per 2,500 items, id/category/stage/amount only), counted per
+// pipeline and stage with their amounts. Stage names are the app's own titles (the manifest) in the
+// language asked for (the UI's), not the portal's stage names, which are in the portal's language.
+//
+// Why not from our database: claim_cases cannot answer it. It holds a row only for items the app
+// has acted on (an item made in the portal that no event reached yet has none); it keeps no amount
+// (the item's opportunity); and the stage it keeps is exact only for debt recovery (payout cases
+// are not re-read on their events, so their stage would be stale). Storing those would mean a
+// migration and changes to the claim event handling; until then the portal is the source here.
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { listAllBatched } from '../bitrix24/client/list-all.ts'
 import { claimsProcess } from '../../install/processes/claims.ts'

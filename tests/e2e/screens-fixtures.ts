@@ -85,6 +85,11 @@ const cp = (id: number, name: string, a: number[]) => ({ counterparty: { id, typ
 export const ageing: AgeingDto = {
   today: '2025-06-20', portal: row([420_000_00, 180_000_00, 95_000_00, 40_000_00, 220_000_00]),
   counterparties: [cp(1, 'ООО «Ромашка»', [150_000_00, 100_000_00, 0, 0, 80_000_00]), cp(2, 'АО «Вектор»', [200_000_00, 50_000_00, 95_000_00, 0, 0]), cp(3, 'ИП Петров', [70_000_00, 30_000_00, 0, 40_000_00, 140_000_00])],
+  legalEntities: [
+    { legalEntity: 'ООО «Контроль»', inn: '7701000001', ageing: row([300_000_00, 120_000_00, 95_000_00, 0, 80_000_00]) },
+    { legalEntity: 'ООО «Контроль-Юг»', inn: '2301000002', ageing: row([90_000_00, 60_000_00, 0, 40_000_00, 0]) },
+    { legalEntity: null, inn: null, ageing: row([30_000_00, 0, 0, 0, 140_000_00]) },
+  ],
 }
 
 const stImport = { id: 5, fileName: 'kl_to_1c.txt', format: '1c', uploadedBy: 'user:1', createdAt: '2025-06-06T07:00:00.000Z', documents: 214, incoming: 180, outgoing: 34, duplicates: 0, matched: 176, review: 4, warnings: [], error: null,

@@ -41,7 +41,7 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['POST /api/receivables/:id/payments', rec, [], { template: { amount: 100, paidOn: '2026-10-06', sourceRef: 'fz-1' }, required: ['amount', 'paidOn', 'sourceRef'] }],
     ['POST /api/receivables/:id/hand-over', rec, [], { template: { userId: 1, comment: 'x', requestId: 'fuzz-request-1' }, required: ['userId', 'requestId'] }],
     ['GET /api/reports/collection', {}, [], 'none'],
-    ['GET /api/reports/claims', {}, [], 'none'],
+    ['GET /api/reports/claims', {}, ['lang'], 'none'],
     ['GET /api/reports/promises', {}, [], 'none'],
     ['GET /api/reports/payouts', {}, [], 'none'],
     ['GET /api/reports/approvals', {}, [], 'none'],
@@ -108,7 +108,8 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['POST /api/statement-review/:lineId/dismiss', { lineId: ids.line }, [], { template: { reason: 'x' }, required: ['reason'] }],
     ['GET /api/v1/openapi.json', {}, ['x'], 'none', { public: true }],
     ['POST /api/v1/payments', {}, [], { template: { reference: 'fz-1', amount: 100, paidOn: '2026-10-06', payerInn: '7705000001' }, required: ['reference', 'amount', 'paidOn'] }, { apiKey: true }],
-    ['GET /api/exports/:file', { file: 'receivables.csv' }, [], 'none'],
+    ['GET /api/exports/:file', { file: 'receivables.csv' }, ['lang'], 'none'],
+    ['GET /api/exports/reports/:file', { file: 'ageing.csv' }, ['lang'], 'none'],
   ]
   return entries.map(([k, params, query, body, extra]) => {
     const [method, url] = k.split(' ')

@@ -1,5 +1,5 @@
 // Ageing of open debt: current (not yet overdue), 1-30, 31-60, 61-90 and 90+ days past the
-// effective due date, for a portal and per counterparty.
+// effective due date, for a portal, per counterparty and per our legal entity (the contract's).
 import type { LocalDate } from '../calendar/index.ts'
 import { daysBetween } from './due.ts'
 
@@ -13,6 +13,8 @@ export interface OpenDebt {
   counterpartyId: number
   remaining: number
   effectiveDueDate: LocalDate
+  /** Our legal entity that issued it (from its contract); null when not named. */
+  legalEntity?: string | null
 }
 
 export function bucketOf(daysOverdue: number): AgeingBucket {
@@ -35,10 +37,11 @@ function add(row: AgeingRow, bucket: AgeingBucket, amount: number): void {
   row.total.count += 1
 }
 
-/** Buckets open debts (remaining > 0) for the portal and per counterparty. */
-export function ageDebts(debts: Iterable<OpenDebt>, today: LocalDate): { portal: AgeingRow; byCounterparty: Map<number, AgeingRow> } {
+/** Buckets open debts (remaining > 0) for the portal, per counterparty and per legal entity ('' = not named). */
+export function ageDebts(debts: Iterable<OpenDebt>, today: LocalDate): { portal: AgeingRow; byCounterparty: Map<number, AgeingRow>; byLegalEntity: Map<string, AgeingRow> } {
   const portal = emptyAgeingRow()
   const byCounterparty = new Map<number, AgeingRow>()
+  const byLegalEntity = new Map<string, AgeingRow>()
   for (const d of debts) {
     if (d.remaining <= 0) continue
     const bucket = bucketOf(daysBetween(d.effectiveDueDate, today))
@@ -46,6 +49,10 @@ export function ageDebts(debts: Iterable<OpenDebt>, today: LocalDate): { portal:
     let row = byCounterparty.get(d.counterpartyId)
     if (!row) byCounterparty.set(d.counterpartyId, (row = emptyAgeingRow()))
     add(row, bucket, d.remaining)
+    const entity = d.legalEntity?.trim() ?? ''
+    let byEntity = byLegalEntity.get(entity)
+    if (!byEntity) byLegalEntity.set(entity, (byEntity = emptyAgeingRow()))
+    add(byEntity, bucket, d.remaining)
   }
-  return { portal, byCounterparty }
+  return { portal, byCounterparty, byLegalEntity }
 }

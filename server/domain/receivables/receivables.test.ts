@@ -79,6 +79,18 @@ describe('ageing buckets', () => {
     expect(r.portal.total).toEqual({ amount: 600, count: 3 })
     expect(r.byCounterparty.get(1)?.total.amount).toBe(300)
   })
+  it('sums per legal entity of ours, debts without one under the empty name', () => {
+    const r = ageDebts([
+      { counterpartyId: 1, remaining: 100, effectiveDueDate: '2025-03-10', legalEntity: 'ООО Альфа' },
+      { counterpartyId: 2, remaining: 200, effectiveDueDate: '2025-02-01', legalEntity: ' ООО Альфа ' },
+      { counterpartyId: 2, remaining: 300, effectiveDueDate: '2024-11-01', legalEntity: 'ООО Бета' },
+      { counterpartyId: 3, remaining: 400, effectiveDueDate: '2024-11-01', legalEntity: null },
+      { counterpartyId: 3, remaining: 50, effectiveDueDate: '2025-03-01' },
+    ], '2025-03-10')
+    expect([...r.byLegalEntity.keys()].sort()).toEqual(['', 'ООО Альфа', 'ООО Бета'])
+    expect(r.byLegalEntity.get('ООО Альфа')).toMatchObject({ current: { amount: 100, count: 1 }, d31_60: { amount: 200, count: 1 }, total: { amount: 300, count: 2 } })
+    expect(r.byLegalEntity.get('')).toMatchObject({ d1_30: { amount: 50, count: 1 }, d90_plus: { amount: 400, count: 1 }, total: { amount: 450, count: 2 } })
+  })
 })
 
 describe('counterparty summary colour', () => {

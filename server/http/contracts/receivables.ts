@@ -138,6 +138,8 @@ export interface AgeingDto {
   today: string
   portal: AgeingRowDto
   counterparties: { counterparty: CounterpartyDto; ageing: AgeingRowDto }[]
+  /** By our legal entity (named on the receivable's contract; matched to the admin's list by name or INN); null: not named. Biggest debt first, null last. */
+  legalEntities: { legalEntity: string | null; inn: string | null; ageing: AgeingRowDto }[]
 }
 
 export interface ApiErrorDto { error: string; message: string; details?: unknown }

@@ -15,3 +15,6 @@ export interface PayoutsReportDto { month: string; rows: PayoutDueDto[]; total: 
 
 export interface ApproverRowDto { approverId: number; /** From the portal's users; null when it could not be read. */ approverName: string | null; decided: number; avgHours: number; breaches: number; substituted: number }
 export interface ApprovalsReportDto { requests: number; done: number; rejected: number; avgCycleHours: number | null; approvers: ApproverRowDto[] }
+
+/** Reports with their own CSV: GET /api/exports/reports/<name>.csv[?lang=ru|en] (admins). */
+export type ReportCsvName = 'ageing' | 'ageing-legal-entities' | 'trend' | 'dso' | 'effectiveness' | 'promises' | 'claims' | 'payouts' | 'approvals'

@@ -84,12 +84,13 @@ export function receivablesQuery(db: Db) {
         .where('member_id', '=', memberId).where('counterparty_id', '=', counterpartyId).execute()
       return rows.map((r) => ({ amount: Number(r.amount), paid: Number(r.paid), remaining: Number(r.remaining), effectiveDueDate: r.due, closed: r.stage === 'FAIL' }))
     },
-    /** Open debts (remaining > 0, not written off) of the portal or one counterparty. */
+    /** Open debts (remaining > 0, not written off) of the portal or one counterparty, with our legal entity named on their contract (null without one). */
     async openDebts(memberId: string, counterpartyId?: number) {
-      let q = db.selectFrom('receivables').select(['counterparty_id', 'remaining', day('effective_due_date').as('due')])
-        .where('member_id', '=', memberId).where('remaining', '>', 0).where('stage', '<>', 'FAIL')
-      if (counterpartyId !== undefined) q = q.where('counterparty_id', '=', counterpartyId)
-      return (await q.execute()).map((r) => ({ counterpartyId: Number(r.counterparty_id), remaining: Number(r.remaining), effectiveDueDate: r.due }))
+      let q = db.selectFrom('receivables as r').leftJoin('contracts as k', 'k.id', 'r.contract_id')
+        .select(['r.counterparty_id', 'r.remaining', day('r.effective_due_date').as('due'), 'k.legal_entity'])
+        .where('r.member_id', '=', memberId).where('r.remaining', '>', 0).where('r.stage', '<>', 'FAIL')
+      if (counterpartyId !== undefined) q = q.where('r.counterparty_id', '=', counterpartyId)
+      return (await q.execute()).map((r) => ({ counterpartyId: Number(r.counterparty_id), remaining: Number(r.remaining), effectiveDueDate: r.due, legalEntity: r.legal_entity }))
     },
     /** Open, overdue receivables that have a portal item (the daily days-overdue refresh). */
     async overdueItems(memberId: string, today: string) {
@@ -105,8 +106,12 @@ export function receivablesQuery(db: Db) {
       return rows.map((r) => ({ contractId: r.contract_id === null ? null : Number(r.contract_id), amount: Number(r.amount), paid: Number(r.paid), remaining: Number(r.remaining), count: Number(r.count) }))
     },
     async counterpartiesByIds(memberId: string, ids: number[]) {
-      if (!ids.length) return []
-      return db.selectFrom('counterparties').select(['id', 'entity_type', 'entity_id', 'name', 'inn']).where('member_id', '=', memberId).where('id', 'in', ids).execute()
+      const out = []
+      // in chunks: a full export names every debtor, far past the bind-parameter limit
+      for (let i = 0; i < ids.length; i += 5000) {
+        out.push(...await db.selectFrom('counterparties').select(['id', 'entity_type', 'entity_id', 'name', 'inn']).where('member_id', '=', memberId).where('id', 'in', ids.slice(i, i + 5000)).execute())
+      }
+      return out
     },
   }
 }

@@ -162,3 +162,52 @@ describe('receivables API', () => {
     }
   })
 })
+
+describe('ageing by our legal entity', () => {
+  const C = as('member-c')
+  const add = (n: string, legalEntity: string | undefined, dueDate: string, amount: number, cpId = 31) => post('/api/receivables', {
+    counterparty: { type: 'company', id: cpId, name: `Клиент ${cpId}` }, contract: { number: `LE-${n}`, ...(legalEntity === undefined ? {} : { legalEntity }) },
+    invoiceNumber: `LE-${n}`, invoiceDate: '2025-01-01', dueDate, amount, currency: 'RUB',
+  }, C)
+
+  it('groups open debt by the legal entity named on the contract, merged with the admin\'s list by name or INN', async () => {
+    await seedPortal(t.ctx, 'member-c', 'app-token-c', 'https://c.bitrix24.test/rest/')
+    await t.ctx.repos.settings.set('member-c', 'claims.legalEntities', [{ name: 'ООО «Альфа»', inn: '7700000001' }, { name: 'ООО «Бета»', inn: '7700000002' }], 'test')
+    for (const r of [
+      await add('1', 'ООО Альфа', '2025-01-10', 100_000),
+      await add('2', 'Альфа, ИНН 7700000001', '2099-01-10', 20_000, 32),
+      await add('3', 'ИП Гамма', '2025-01-10', 5_000),
+      await add('4', undefined, '2025-01-10', 7_000),
+      await add('5', '=HYPERLINK("http://x")', '2099-01-10', 1_000),
+    ]) expect(r.statusCode, r.body).toBe(201)
+    const a = (await get('/api/ageing', C)).json() as import('../../../server/http/contracts/receivables.ts').AgeingDto
+    expect(a.legalEntities.map((e) => [e.legalEntity, e.inn, e.ageing.current.amount, e.ageing.d90_plus.amount, e.ageing.total.count])).toEqual([
+      ['ООО «Альфа»', '7700000001', 20_000, 100_000, 2],
+      ['ИП Гамма', null, 0, 5_000, 1],
+      ['=HYPERLINK("http://x")', null, 1_000, 0, 1],
+      [null, null, 0, 7_000, 1],
+    ])
+    expect(a.legalEntities.reduce((s, e) => s + e.ageing.total.amount, 0)).toBe(a.portal.total.amount)
+    // one counterparty's ageing has its own split
+    const one = (await get('/api/ageing?counterpartyType=company&counterpartyId=32', C)).json() as typeof a
+    expect(one.legalEntities).toEqual([expect.objectContaining({ legalEntity: 'ООО «Альфа»', inn: '7700000001' })])
+  })
+
+  it('exports it as CSV for admins, with names a spreadsheet would run neutralised', async () => {
+    expect((await get('/api/exports/reports/ageing-legal-entities.csv', C)).statusCode).toBe(403)
+    const verify = t.ctx.verifyUserToken
+    t.ctx.verifyUserToken = async () => ({ userId: 7, isAdmin: true })
+    try {
+      const r = await get('/api/exports/reports/ageing-legal-entities.csv?lang=en', C)
+      expect(r.statusCode, r.body).toBe(200)
+      expect(r.body.replace(/^\ufeff/, '').trim().split('\r\n')).toEqual([
+        'Our legal entity,INN,Current,1–30,31–60,61–90,90+,Total',
+        'ООО «Альфа»,7700000001,200.00,0.00,0.00,0.00,1000.00,1200.00',
+        'ИП Гамма,,0.00,0.00,0.00,0.00,50.00,50.00',
+        `"'=HYPERLINK(""http://x"")",,10.00,0.00,0.00,0.00,0.00,10.00`,
+        'Not named on the contract,,0.00,0.00,0.00,0.00,70.00,70.00',
+        'All legal entities,,210.00,0.00,0.00,0.00,1120.00,1330.00',
+      ])
+    } finally { t.ctx.verifyUserToken = verify }
+  })
+})

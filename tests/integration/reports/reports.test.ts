@@ -1,6 +1,7 @@
 // Reports from the ledger with a fixed "today" (2025-06-15): overdue by week, DSO, collection
 // effectiveness, promises kept/broken, payouts due this month, approvals by approver — exact to the
-// kopeck; claims by stage read from the sandbox portal; exports (CSV, XLSX) and admin-only access.
+// kopeck; claims by stage read from the sandbox portal (stage names in the UI's language); exports
+// (the register and each report as CSV, everything as XLSX) and admin-only access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
@@ -111,6 +112,11 @@ describe('reports', () => {
     expect(row('NEW')).toEqual({ pipeline: 'recovery', stage: 'NEW', count: 2, amount: 300_050 })
     expect(row('CLAIM_SENT')).toMatchObject({ count: 1, amount: 30_000 })
     expect(body.names['recovery:CLAIM_SENT']).toBe('Претензия направлена')
+    // stage names follow the UI's language, not the portal's (an English UI on a Russian portal)
+    const en = (await get('/reports/claims?lang=en')).json() as ClaimsReportDto
+    expect(en.names['recovery:CLAIM_SENT']).toBe('Claim sent')
+    expect(en.names['compensation:SUCCESS']).toBe('Completed')
+    expect((await get('/reports/claims?lang=de')).statusCode).toBe(400)
     for (const url of ['/reports/collection', '/reports/claims', '/exports/receivables.csv']) expect((await get(url, clerk)).statusCode).toBe(403)
     expect((await get('/exports/secrets.txt')).statusCode).toBe(404)
   })
@@ -126,8 +132,48 @@ describe('reports', () => {
     expect(xlsx.statusCode).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Реестр дебиторки', 'Просрочка по неделям', 'DSO', 'Эффективность сбора', 'Обещания оплаты', 'Претензии по стадиям', 'Выплаты в этом месяце', 'Согласующие'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Реестр дебиторки', 'Возраст задолженности', 'Возраст по юрлицам', 'Просрочка по неделям', 'DSO', 'Эффективность сбора', 'Обещания оплаты', 'Претензии по стадиям', 'Выплаты в этом месяце', 'Согласующие'])
     expect(wb.worksheets[0].rowCount).toBe(5)
     expect(wb.worksheets[0].getRow(1).getCell(7).value).toBe('Сумма')
+    // the ageing sheet: B and C are open (30,000.00 each), the portal total last
+    const ageing = wb.worksheets[1]
+    expect(ageing.getRow(2).getCell(1).value).toBe('ООО Ромашка')
+    expect(ageing.getRow(2).getCell(8).value).toBe(60_000)
+    expect(ageing.getRow(3).getCell(1).value).toBe('Все контрагенты')
+  })
+
+  it('exports each report as its own CSV, in the language asked for', async () => {
+    const csvOf = async (name: string, query = '') => {
+      const r = await get(`/exports/reports/${name}.csv${query}`)
+      expect(r.statusCode, `${name}: ${r.body}`).toBe(200)
+      expect(r.headers['content-type']).toMatch(/^text\/csv/)
+      expect(r.headers['content-disposition']).toMatch(new RegExp(`attachment; filename="${name}-\\d{4}-\\d{2}-\\d{2}\\.csv"`))
+      expect(r.body.startsWith('\ufeff')).toBe(true)
+      return r.body.replace(/^\ufeff/, '').trim().split('\r\n')
+    }
+    const ageing = await csvOf('ageing')
+    expect(ageing[0]).toBe('Контрагент;ИНН;Не просрочено;1–30;31–60;61–90;90+;Итого')
+    expect(ageing.slice(1)).toEqual(['ООО Ромашка;;0,00;0,00;0,00;0,00;60000,00;60000,00', 'Все контрагенты;;0,00;0,00;0,00;0,00;60000,00;60000,00'])
+    expect(await csvOf('ageing-legal-entities', '?lang=en')).toEqual([
+      'Our legal entity,INN,Current,1–30,31–60,61–90,90+,Total', 'Not named on the contract,,0.00,0.00,0.00,0.00,60000.00,60000.00', 'All legal entities,,0.00,0.00,0.00,0.00,60000.00,60000.00',
+    ])
+    const trend = await csvOf('trend')
+    expect(trend[0]).toBe('Неделя до;Просрочено;Счетов')
+    expect(trend).toHaveLength(13)
+    expect((await csvOf('dso'))[0]).toBe('Месяц;Дебиторка на конец;Выставлено;DSO')
+    expect((await csvOf('effectiveness'))[0]).toBe('Месяц;К оплате;Собрано;%')
+    expect((await csvOf('promises'))[0]).toBe('Месяц;Выполнено;Нарушено;Ожидается;Сумма выполненных;Сумма нарушенных')
+    const claims = await csvOf('claims', '?lang=en')
+    expect(claims[0]).toBe('Pipeline,Stage,Cases,Amount')
+    expect(claims).toContain('Debt recovery,Overdue,2,3000.50')
+    expect(claims).toContain('Debt recovery,Claim sent,1,300.00')
+    expect((await csvOf('payouts'))[0]).toBe('Срок;Претензия;Клиент;Сумма;Просрочено')
+    const approvers = await csvOf('approvals')
+    expect(approvers[0]).toBe('Сотрудник (ID);Сотрудник;Решений;Среднее время, ч;Нарушений SLA;Заменён')
+    expect(approvers[1]).toBe('7;Иван Начальников;1;20;2;1')
+    expect((await get('/exports/reports/ageing.csv', clerk)).statusCode).toBe(403)
+    expect((await get('/exports/reports/secrets.csv')).statusCode).toBe(404)
+    expect((await get('/exports/reports/ageing.xlsx')).statusCode).toBe(404)
+    expect((await get('/exports/reports/ageing.csv?lang=xx')).statusCode).toBe(400)
   })
 })

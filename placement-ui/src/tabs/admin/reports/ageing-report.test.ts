@@ -10,6 +10,7 @@ const dto: AgeingDto = {
   today: '2025-06-20',
   portal: row([10_00, 20_000_01, 0, 0, 5]),
   counterparties: [{ counterparty: { id: 1, type: 'company', entityId: 5, name: 'ООО "Ромашка"; филиал', inn: null }, ageing: row([10_00, 20_000_01, 0, 0, 5]) }],
+  legalEntities: [],
 }
 const header = { name: 'Counterparty', buckets: { current: 'Current', d1_30: '1–30', d31_60: '31–60', d61_90: '61–90', d90_plus: '90+', total: 'Total' } }
 
