@@ -1,8 +1,11 @@
 import { readFileSync, existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { join, resolve, sep } from 'node:path'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 
-export const UI_DIST = fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
+/** The built placement UI: dist/ui of this checkout, or UI_DIST_DIR (CI runs its PostgreSQL pass on a copy
+ *  while `npm test` builds dist/ui again). */
+export const UI_DIST = process.env.UI_DIST_DIR ? join(resolve(process.env.UI_DIST_DIR), sep) : fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
 
 let cached: { mtime: number; html: string } | null = null
 
