@@ -1,0 +1,29 @@
+// Words of the connection card (connection section of the admin page); the server sends codes.
+import { translator, type Lang } from '../../../app/i18n.ts'
+
+const dict = {
+  ru: {
+    'hint_reinstall-from-market': 'Портал отказал приложению в доступе. Переустановите приложение из Маркета портала (Приложения → Контроль дебиторки → Переустановить): портал выдаст новые ключи, и приложение снова подключится; данные приложения сохранятся. Локальное приложение переустановите с тем же B24_CLIENT_ID.',
+    hint_repair: 'В портале не хватает того, что нужно приложению, или оно настроено другой версией. «Восстановить» заново привяжет обработчики событий и создаст недостающие поля, роботов и встройки.',
+    outdated: 'Портал настроен версией {old}, приложение — версии {now}.',
+    checkFailed: 'Проверить портал не удалось: {error}',
+    checkedAt: 'Проверено {time}', notChecked: 'Не проверялось', checkNow: 'Проверить сейчас',
+    repair: 'Восстановить подключение', repairing: 'Восстанавливаем: привязываем события, создаём недостающие поля, роботов и встройки…',
+    repaired: 'Подключение восстановлено, изменений в портале: {n}', repairedNothing: 'Подключение в порядке, менять ничего не понадобилось',
+    repairFailed: 'Восстановить не удалось: {error}',
+  },
+  en: {
+    'hint_reinstall-from-market': 'The portal refused the app\'s access. Reinstall the app from the portal\'s Market (Applications → Receivables Control → Reinstall): the portal issues new keys and the app reconnects; the app\'s data is kept. A local app: reinstall it with the same B24_CLIENT_ID.',
+    hint_repair: 'The portal lacks something the app needs, or another version set it up. "Repair" re-binds the event handlers and re-creates the missing fields, robots and placements.',
+    outdated: 'The portal was set up by version {old}; the app is version {now}.',
+    checkFailed: 'The portal could not be checked: {error}',
+    checkedAt: 'Checked at {time}', notChecked: 'Not checked', checkNow: 'Check now',
+    repair: 'Repair the connection', repairing: 'Repairing: binding the events, creating the missing fields, robots and placements…',
+    repaired: 'Connection repaired, changes made in the portal: {n}', repairedNothing: 'The connection is fine; nothing needed changing',
+    repairFailed: 'The repair failed: {error}',
+  },
+}
+
+export type ConnectionT = ReturnType<typeof connectionT>
+export const connectionT = (lang: Lang) => translator(dict, lang)
+export const connectionDict = dict
