@@ -1,7 +1,7 @@
 // The accountant's task for each payout tranche, created once when its deadline comes near (N
 // working days before, in working time), bound to the claim item; and the claim specialist's
 // "Complete the work on the claim" once every tranche is paid.
-import { addWorkingDays, endOfWorkingDay, isWithinWorkingTime, localDateOf, nextWorkingDayOnOrAfter, previousWorkingDayOnOrBefore } from '../domain/calendar/index.ts'
+import { addWorkingDays, endOfWorkingDay, isWithinWorkingTime, localDateOf, nextWorkingDayOnOrAfter, previousWorkingDayOnOrBefore, type LocalDate, type WorkingCalendar } from '../domain/calendar/index.ts'
 import { tasks, TASK_DONE } from '../bitrix24/rest/index.ts'
 import { handleClaimTaskUpdate } from './handle-claim-task-update.ts'
 import { formatAmount } from '../domain/money/index.ts'
@@ -34,18 +34,23 @@ export async function createDueTrancheTasks(ports: DunningPorts, client: PortalC
     const claim = await repo.get(memberId, t.caseId)
     if (!claim || claim.kind !== 'payout') continue
     const responsibleId = settings.accountantId ?? claim.assignedById ?? 1
-    const money = `${formatAmount(t.amount, lang)} ${lang === 'ru' ? '₽' : 'RUB'}`
-    const title = lang === 'ru' ? `Выплатить транш ${money} до ${t.deadline}: ${claim.title}` : `Pay out the tranche of ${money} by ${t.deadline}: ${claim.title}`
-    const description = lang === 'ru'
-      ? `Претензия «${claim.title}»${claim.counterpartyName ? `, ${claim.counterpartyName}` : ''}. Закройте задачу после оплаты — транш будет отмечен выплаченным, итоги пересчитаются.`
-      : `Claim "${claim.title}"${claim.counterpartyName ? `, ${claim.counterpartyName}` : ''}. Complete this task once paid: the tranche is marked paid and the totals are updated.`
-    // a deadline on a day off: the money must go out on the working day before it
-    const day = t.deadline <= today ? nextWorkingDayOnOrAfter(calendar, today) : previousWorkingDayOnOrBefore(calendar, t.deadline)
-    const deadline = endOfWorkingDay(calendar, day < today ? nextWorkingDayOnOrAfter(calendar, today) : day)
+    const { title, description, deadline } = trancheTaskFields(claim, t, calendar, today, lang)
     const { result } = await createDunningTask(ports, client, memberId, effectKeys.claimTrancheTask(memberId, Number(t.id)), { title, description, responsibleId, deadline, bindings: [binding(process, claim.itemId)] })
     if (result) { await repo.setTrancheTask(memberId, Number(t.id), result.taskId); n++ }
   }
   return n
+}
+
+/** The words and the deadline of a tranche's task (the same on creation and after an edit). */
+export function trancheTaskFields(claim: ClaimCase, t: { deadline: string; amount: number }, calendar: WorkingCalendar, today: LocalDate, lang: 'ru' | 'en'): { title: string; description: string; deadline: string } {
+  const money = `${formatAmount(t.amount, lang)} ${lang === 'ru' ? '₽' : 'RUB'}`
+  const title = lang === 'ru' ? `Выплатить транш ${money} до ${t.deadline}: ${claim.title}` : `Pay out the tranche of ${money} by ${t.deadline}: ${claim.title}`
+  const description = lang === 'ru'
+    ? `Претензия «${claim.title}»${claim.counterpartyName ? `, ${claim.counterpartyName}` : ''}. Закройте задачу после оплаты — транш будет отмечен выплаченным, итоги пересчитаются.`
+    : `Claim "${claim.title}"${claim.counterpartyName ? `, ${claim.counterpartyName}` : ''}. Complete this task once paid: the tranche is marked paid and the totals are updated.`
+  // a deadline on a day off: the money must go out on the working day before it
+  const day = t.deadline <= today ? nextWorkingDayOnOrAfter(calendar, today) : previousWorkingDayOnOrBefore(calendar, t.deadline)
+  return { title, description, deadline: endOfWorkingDay(calendar, day < today ? nextWorkingDayOnOrAfter(calendar, today) : day) }
 }
 
 /** "Complete the work on the claim" for the claim specialist, exactly once per case. */

@@ -1,6 +1,7 @@
 // Tranche edits from the claim tab (planned tranches only): validated, audited, then the totals
-// are synced to the portal and a payout tranche already within its task horizon gets its task; a
-// recovery case's settlement tranches are checked against the payments at once.
+// are synced to the portal and a payout tranche already within its task horizon gets its task; an
+// edited tranche's task is updated, a deleted one's task deleted; a recovery case's settlement
+// tranches are checked against the payments at once.
 import { PayoutError, validateTranche } from '../domain/claims/payouts.ts'
 import type { PortalClient } from '../bitrix24/client/portal-client.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
@@ -12,6 +13,7 @@ import { portalDay } from './receivable-calendar.ts'
 import { LedgerError } from './ledger-error.ts'
 import { recoveryDebt } from './recovery-debt.ts'
 import { trackSettlement } from './track-settlement.ts'
+import { deleteTrancheTask, openTrancheTask, updateTrancheTask } from './claim-tranche-task-sync.ts'
 
 export type TrancheEdit = { op: 'add'; deadline: unknown; amount: unknown } | { op: 'edit'; id: number; deadline: unknown; amount: unknown } | { op: 'delete'; id: number }
 
@@ -35,8 +37,17 @@ export async function editClaimTranches(ports: DunningPorts, client: PortalClien
     if (claim.kind === 'recovery') await repo.settlementBaseline(memberId, claim.id, (await recoveryDebt(ports.db, memberId, claim.itemId)).paid)
     await repo.addTranche(memberId, claim.id, t)
   }
-  else if (e.op === 'edit') { if (!(await repo.editTranche(memberId, claim.id, e.id, parse(e.deadline, e.amount)))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be changed') }
-  else if (!(await repo.deleteTranche(memberId, claim.id, e.id))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be deleted')
+  const edited = e.op === 'edit' ? parse(e.deadline, e.amount) : null
+  // the accountant's task of the tranche, checked still open before anything changes
+  const taskId = e.op === 'add' ? null : await openTrancheTask(client, (await repo.tranches(memberId, claim.id)).find((t) => t.id === String(e.id)))
+  if (e.op === 'edit' && edited) {
+    const t = edited
+    if (!(await repo.editTranche(memberId, claim.id, e.id, t))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be changed')
+    if (taskId) await updateTrancheTask(ports, client, claim, taskId, t)
+  } else if (e.op === 'delete') {
+    if (!(await repo.deleteTranche(memberId, claim.id, e.id))) throw new PayoutError('payout.already-paid', 'Only a planned tranche of this claim can be deleted')
+    if (taskId) await deleteTrancheTask(client, taskId)
+  }
   await ports.audit.record({ memberId, actor, source: 'ui', action: `claim.tranche-${e.op}`, entity: 'claim', entityId: String(claim.id), details: e })
   if (claim.kind === 'recovery') {
     await trackSettlement(ports, client, process, claim, { syncTotals: true })
