@@ -76,6 +76,8 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['PUT /api/admin/thank-you', {}, [], { template: { enabled: true, subject: 'Спасибо', template: 'Счёт {invoice} оплачен' }, required: ['enabled', 'template'] }],
     ['GET /api/admin/claim-settings', {}, [], 'none'],
     ['PUT /api/admin/claim-settings', {}, [], { template: { accountantId: 1, taskDaysBefore: 3, specialistId: 1 }, required: ['accountantId', 'specialistId'] }], // taskDaysBefore: a near miss of 0 is a valid day count
+    ['GET /api/admin/statement-settings', {}, [], 'none'],
+    ['PUT /api/admin/statement-settings', {}, [], { template: { notifyIds: [1] }, required: ['notifyIds'] }],
     ['POST /api/admin/telegram/check', {}, [], 'none'],
     ['GET /api/admin/penalty-defaults', {}, [], 'none'],
     ['PUT /api/admin/penalty-defaults', {}, [], { template: { terms: { method: 'per-day', percentPerDay: '0.1' }, windows: [{ id: 'moratorium-2022', label: 'Мораторий', from: '2022-04-01', to: '2022-10-01', appliesToObligationsBefore: '2022-04-01' }], optOuts: [{ entityType: 'company', entityId: Number(ids.company), windowIds: ['moratorium-2022'] }] }, required: ['terms', 'windows'] }], // optOuts: [] is a valid list (nobody opted out)

@@ -13,6 +13,7 @@ import { previewLetterTemplate, readLetterTemplates, saveLetterTemplate } from '
 import { readThankYou, saveThankYou } from '../../../use-cases/thank-you-settings.ts'
 import { readEmailSender, saveEmailSender } from '../../../use-cases/email-sender-settings.ts'
 import { readClaimSettings, saveClaimSettings } from '../../../use-cases/claim-settings-admin.ts'
+import { readStatementSettings, saveStatementSettings } from '../../../use-cases/statement-settings-admin.ts'
 
 export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => receivablesPorts(ctx)
@@ -33,6 +34,8 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.put('/admin/thank-you', async (req) => { const s = requireAdmin(req); return mapped(() => saveThankYou(ports(), who(s), req.body)) })
   scope.get('/admin/claim-settings', async (req) => readClaimSettings(ports(), requireAdmin(req).memberId))
   scope.put('/admin/claim-settings', async (req) => { const s = requireAdmin(req); return mapped(() => saveClaimSettings(ports(), who(s), req.body)) })
+  scope.get('/admin/statement-settings', async (req) => readStatementSettings(ports(), requireAdmin(req).memberId))
+  scope.put('/admin/statement-settings', async (req) => { const s = requireAdmin(req); return mapped(() => saveStatementSettings(ports(), who(s), req.body)) })
   scope.get('/admin/email-sender', async (req) => ({ sender: await readEmailSender(ports(), requireAdmin(req).memberId) }))
   scope.put('/admin/email-sender', async (req) => { const s = requireAdmin(req); const b = req.body; if (b && typeof b === 'object' && !Array.isArray(b)) knownFields(b as Record<string, unknown>, ['name', 'address']); return { sender: await mapped(() => saveEmailSender(ports(), who(s), b)) } })
   scope.get('/admin/connection', async (req) => readConnection(ctx, requireAdmin(req).memberId))
