@@ -3,6 +3,7 @@
 import type { ApprovalSettingsDto, ApprovalViewDto } from '../../server/http/contracts/approvals.ts'
 import type { DunningPlanDto } from '../../server/http/contracts/dunning.ts'
 import type { AgeingDto, AgeingRowDto } from '../../server/http/contracts/receivables.ts'
+import { claimsProcess } from '../../install/processes/claims.ts'
 
 const approvalStep = { stage: 'S', kind: 'approval' as const, selfApproval: false, takenAt: null, decidedBy: null, substitute: false, reason: null, remindedAt: null, escalatedAt: null, nextSlaAt: null, elapsedWorkingMinutes: null, pausedAt: null, pauseReason: null }
 export const approvalView: ApprovalViewDto = {
@@ -114,9 +115,11 @@ export const collectionReport = {
   effectiveness: [['2025-01', 0, 0, null], ['2025-02', 4_000_000, 3_600_000, 90], ['2025-03', 8_000_000, 6_000_000, 75], ['2025-04', 10_000_000, 0, 0], ['2025-05', 5_000_000, 2_500_000, 50], ['2025-06', 0, 0, null]].map(([month, due, collected, rate]) => ({ month, due, collected, rate })),
 }
 export const promisesReport = { today: '2025-06-15', total: { kept: 7, broken: 3, pending: 2 }, months: [{ month: '2025-04', kept: 2, broken: 1, pending: 0, keptAmount: 500_000, brokenAmount: 200_000 }, { month: '2025-05', kept: 4, broken: 2, pending: 0, keptAmount: 900_000, brokenAmount: 400_000 }, { month: '2025-06', kept: 1, broken: 0, pending: 2, keptAmount: 100_000, brokenAmount: 0 }] }
-export const claimsReport = {
-  stages: [['NEW', 'Просрочка', 4, 120_000_00], ['FIRST_NOTICE', 'Первое уведомление', 3, 80_000_00], ['CLAIM_SENT', 'Претензия направлена', 2, 150_000_00], ['PRETRIAL', 'Досудебное урегулирование', 1, 45_000_00], ['IN_COURT', 'В суде', 1, 500_000_00]].map(([stage, , count, amount]) => ({ pipeline: 'recovery', stage, count, amount })),
-  names: { 'recovery:NEW': 'Просрочка', 'recovery:FIRST_NOTICE': 'Первое уведомление', 'recovery:CLAIM_SENT': 'Претензия направлена', 'recovery:PRETRIAL': 'Досудебное урегулирование', 'recovery:IN_COURT': 'В суде' },
+/** Claims by stage as the server answers ?lang=: the app's own stage titles in the UI's language. */
+export const claimsReport = (lang: 'ru' | 'en') => {
+  const stages = ([['NEW', 4, 120_000_00], ['FIRST_NOTICE', 3, 80_000_00], ['CLAIM_SENT', 2, 150_000_00], ['PRETRIAL', 1, 45_000_00], ['IN_COURT', 1, 500_000_00]] as const).map(([stage, count, amount]) => ({ pipeline: 'recovery' as const, stage, count, amount }))
+  const recovery = claimsProcess.pipelines.find((p) => p.key === 'recovery')!
+  return { stages, names: Object.fromEntries(stages.map((x) => [`recovery:${x.stage}`, recovery.stages.find((st) => st.code === x.stage)!.name[lang]])) }
 }
 export const payoutsReport = { month: '2025-06', total: 550_000, rows: [{ caseId: 1, itemId: 9, title: 'Компенсация Иванову', counterpartyName: 'Иванов И.', deadline: '2025-06-05', amount: 200_000, overdue: true }, { caseId: 1, itemId: 9, title: 'Компенсация Иванову', counterpartyName: 'Иванов И.', deadline: '2025-06-20', amount: 350_000, overdue: false }] }
 export const approvalsReport = { requests: 14, done: 9, rejected: 2, avgCycleHours: 26.5, approvers: [{ approverId: 7, approverName: 'Иван Начальников', decided: 5, avgHours: 20, breaches: 2, substituted: 1 }, { approverId: 5, approverName: 'Ольга Финансова', decided: 9, avgHours: 3, breaches: 0, substituted: 0 }] }

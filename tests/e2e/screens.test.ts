@@ -135,7 +135,7 @@ describe('screens in headless Chromium', () => {
         'GET /whoami': () => ({ isAdmin: true }), 'GET /approvals/settings': () => approvalSettings, 'GET /dunning/settings': () => dunningRules,
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
-        'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport, 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
+        'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport(lang), 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
         'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'GET /admin/penalty-defaults': () => penaltyDefaults, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
         'GET /admin/legal-entities': () => ({ entities: [legalEntity.entity, { ...legalEntity.entity, name: 'ООО «Поставщик-Север»', inn: '2901234567', kpp: '290101001', address: 'Архангельск, пр. Троицкий, 5' }] }), 'GET /admin/email-sender': () => ({ sender: { name: lang === 'ru' ? 'Отдел дебиторской задолженности' : 'Receivables team', address: 'debts@supplier.ru' } }), 'GET /admin/thank-you': () => ({ enabled: true, subject: lang === 'ru' ? 'Спасибо за оплату' : 'Thank you for your payment', template: lang === 'ru' ? 'Здравствуйте! Оплата по счёту {invoice} получена полностью. Спасибо!' : 'Hello! Invoice {invoice} is paid in full. Thank you!' }), 'GET /admin/claim-letter-template': () => letterTemplates,
         'POST /admin/claim-letter-template/preview': (b) => { const t = (b as { template: { body: string; demand: string } }).template; const f = (x: string) => x.replace('{creditor}', 'ООО «Поставщик»').replace('{debtor}', 'ООО «Ромашка»').replace('{contract}', 'заключён договор № 15/2024 от 01.03.2024').replace('{principal}', '300 000,00').replace('{pay_within_days}', '30').replace('{pay_by}', '03.01.2027').replace('{total}', '321 548,11'); return { body: f(t.body), demand: f(t.demand) } }, 'GET /admin/connection': () => connectionView, 'GET /admin/api-keys': () => apiKeysList, 'POST /admin/api-keys': () => ({ ...apiKeysList[0], id: 2, key: 'rck_NewKeyShownOnce0123456789' }),
@@ -159,7 +159,11 @@ describe('screens in headless Chromium', () => {
         await s.frame.getByRole('tab').nth(3).click()
         await s.frame.locator('[data-testid="chart-bar"] canvas').first().waitFor()
         await s.frame.locator('[data-testid="report-approvals"]').waitFor()
-        expect(await s.frame.locator('[data-testid="chart-bar"] canvas').count()).toBe(6) // ageing, trend, DSO, effectiveness, promises, claims
+        expect(await s.frame.locator('[data-testid="chart-bar"] canvas').count()).toBe(7) // ageing, by legal entity, trend, DSO, effectiveness, promises, claims
+        expect(await s.frame.getByTestId('report-claims').textContent()).toContain(lang === 'ru' ? 'Претензия направлена' : 'Claim sent')
+        expect(await s.frame.getByTestId('ageing-legal-entities-table').textContent()).toContain(lang === 'ru' ? 'Не указано в договоре' : 'Not named on the contract')
+        expect(await s.frame.getByTestId('trend-table').locator('tbody tr').count()).toBe(collectionReport.trend.length)
+        expect(await s.frame.getByTestId('promises-table').locator('tbody tr').count()).toBe(promisesReport.months.length)
         await s.page.waitForTimeout(600) // chart animation
         await shot(s.page, `admin-reports-${lang}`)
         await s.frame.getByRole('tab').nth(4).click()

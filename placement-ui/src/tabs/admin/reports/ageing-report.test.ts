@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AgeingDto, AgeingRowDto } from '../../../../../server/http/contracts/receivables.ts'
-import { ageingCsv, ageingRows, kopecksToDecimal } from './ageing-report.ts'
+import { ageingCsv, ageingRows, kopecksToDecimal, legalEntityRows } from './ageing-report.ts'
 
 const row = (amounts: number[]): AgeingRowDto => {
   const [current, d1_30, d31_60, d61_90, d90_plus] = amounts.map((amount) => ({ amount, count: amount ? 1 : 0 })) as AgeingRowDto['current'][]
@@ -44,5 +44,12 @@ describe('ageing report', () => {
     expect(lines[5]).toBe("'\tx,0.00,0.00,0.00,0.00,0.00,0.00")
     expect(lines[6]).toBe(`"'\ry",0.00,0.00,0.00,0.00,0.00,0.00`)
     expect(lines[7]).toBe('a=b,0.00,0.00,0.00,0.00,0.00,0.00')
+  })
+
+  it('lists our legal entities, the one not named on a contract under its label, and the total last', () => {
+    const withEntities: AgeingDto = { ...dto, legalEntities: [{ legalEntity: 'ООО «Альфа»', inn: '7700000001', ageing: row([10_00, 20_000_01, 0, 0, 0]) }, { legalEntity: null, inn: null, ageing: row([0, 0, 0, 0, 5]) }] }
+    expect(legalEntityRows(withEntities, { none: 'Not named', all: 'All' }).map((r) => [r.key, r.name, r.row.total.amount])).toEqual([
+      ['le-0', 'ООО «Альфа»', 20_010_01], ['le-1', 'Not named', 5], ['portal', 'All', 20_010_06],
+    ])
   })
 })

@@ -14,6 +14,14 @@ export function ageingRows(dto: AgeingDto, portalName: string): AgeingTableRow[]
   ]
 }
 
+/** By our legal entity (biggest first, "not named" last as the server sends them), then the total of all. */
+export function legalEntityRows(dto: AgeingDto, names: { none: string; all: string }): AgeingTableRow[] {
+  return [
+    ...dto.legalEntities.map((e, i) => ({ key: `le-${i}`, name: e.legalEntity ?? names.none, row: e.ageing })),
+    { key: 'portal', name: names.all, row: dto.portal },
+  ]
+}
+
 /** Kopecks -> "1234.56" without floating point (for CSV and chart values). */
 export function kopecksToDecimal(k: number): string {
   const sign = k < 0 ? '-' : ''
