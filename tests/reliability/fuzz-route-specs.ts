@@ -89,6 +89,7 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['GET /api/install/plan', {}, [], 'none'],
     ['POST /api/install/apply', {}, [], 'none'],
     ['POST /api/admin/connection/check', {}, [], 'none'],
+    ['POST /api/admin/connection/reconnect', {}, [], { template: { refreshToken: 'fuzz-refresh-token' }, required: ['refreshToken'] }],
     ['GET /api/items/receivables/:itemId', { itemId: '1' }, [], 'none'],
     ['GET /api/dunning/counterparties/:type/:id/plan', cp, [], 'none'],
     ['POST /api/dunning/counterparties/:type/:id/settings', cp, [], { template: { doNotDun: true }, required: ['doNotDun'] }],

@@ -10,9 +10,9 @@ import { CONNECTION_CHECK_TTL_MS, readConnection } from '../../../server/use-cas
 let w: Awaited<ReturnType<typeof connectSandboxApp>>
 let clerk: number
 type View = { status: string; hint: string | null; outdated: boolean; plan: { count: number; operations: string[]; error: string | null; checkedAt: string | null } }
-const call = async <T>(method: 'GET' | 'POST', url: string, user = 1) => {
+const call = async <T>(method: 'GET' | 'POST', url: string, user = 1, payload: object = {}) => {
   const t = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, user) as { access_token: string }
-  const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${t.access_token}`, 'x-b24-member-id': w.memberId }, ...(method === 'POST' ? { payload: {} } : {}) })
+  const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${t.access_token}`, 'x-b24-member-id': w.memberId }, ...(method === 'POST' ? { payload } : {}) })
   return { status: r.statusCode, body: r.json() as T }
 }
 // what the app asked the portal with its own tokens (the user's token check is not the tab's cost)
@@ -83,5 +83,22 @@ describe('admin connection card', () => {
       expect(d.body).toMatchObject({ status: 'disconnected', reason: 'invalid_grant: the refresh token was refused', hint: 'reinstall-from-market' })
       expect(JSON.stringify(d.body)).not.toMatch(/Market page|Open the app/)
     } finally { await w.ctx.repos.portals.setStatus(w.memberId, 'active', null); w.ctx.portalLookup.invalidate(w.memberId) }
+  })
+
+  it('reconnect: a disconnected portal is connected again with the admin frame\'s refresh token, audited; a forged one changes nothing', async () => {
+    await w.ctx.repos.portals.setStatus(w.memberId, 'disconnected', 'invalid_grant: the refresh token was refused')
+    w.ctx.portalLookup.invalidate(w.memberId)
+    const forged = await call<{ error: string }>('POST', '/admin/connection/reconnect', 1, { refreshToken: 'forged-refresh-token' })
+    expect(forged).toMatchObject({ status: 409, body: { error: 'connection.refused' } })
+    expect((await call('POST', '/admin/connection/reconnect', 1, {})).status).toBe(400)
+    const frame = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { refresh_token: string }
+    expect((await call('POST', '/admin/connection/reconnect', clerk, { refreshToken: frame.refresh_token })).status).toBe(403)
+    expect(await w.ctx.repos.portals.get(w.memberId)).toMatchObject({ status: 'disconnected' })
+    const r = await call<View>('POST', '/admin/connection/reconnect', 1, { refreshToken: frame.refresh_token })
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect(r.body).toMatchObject({ status: 'active', hint: null, plan: { count: 0, error: null } })
+    expect(await w.ctx.repos.portals.get(w.memberId)).toMatchObject({ status: 'active', statusReason: null })
+    const audit = await w.ctx.database.db.selectFrom('audit_log').select(['actor']).where('member_id', '=', w.memberId).where('action', '=', 'portal.reconnected').execute()
+    expect(audit.map((a) => a.actor)).toEqual(['user:1'])
   })
 })
