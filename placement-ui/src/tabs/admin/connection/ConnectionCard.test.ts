@@ -14,17 +14,21 @@ const base: ConnectionDto = { status: 'active', reason: null, domain: 'demo.bitr
 
 function mountCard(views: ConnectionDto[], lang: 'ru' | 'en' = 'ru', applyFails = false) {
   const calls: string[] = []
+  const bodies: unknown[] = []
   let i = 0
   const api = (async (path: string, init: { method?: string; body?: unknown } = {}) => {
     calls.push(`${init.body === undefined ? 'GET' : 'POST'} ${path}`)
+    if (init.body !== undefined) bodies.push(init.body)
+    if (path === '/admin/connection/reconnect') { if ((init.body as { refreshToken: string }).refreshToken !== 'frame-refresh') throw new ApiCallError(409, 'connection.refused', 'The portal did not confirm the reconnection'); return base }
     if (path === '/admin/connection' || path === '/admin/connection/check') return views[Math.min(i++, views.length - 1)]
     if (path === '/install/apply') { if (applyFails) throw new ApiCallError(502, 'b24.error', 'event.bind: ACCESS_DENIED'); return { steps: ['events', 'placements'], operations: [{}, {}] } }
     throw new ApiCallError(404, 'x', 'x')
   }) as Api
   // the admin page passes its own words only (no lang): the card finds the language from them
   const t = translator(adminDict, lang) as never
-  const w = mount(defineComponent(() => () => h(B24App, null, () => h(ConnectionCard, { api, t, failed: (e: unknown) => (e as Error).message }))), { global: { plugins: [b24UiPlugin] }, attachTo: document.body })
-  return { w, calls }
+  const token = { value: 'frame-refresh' as string | null }
+  const w = mount(defineComponent(() => () => h(B24App, null, () => h(ConnectionCard, { api, t, failed: (e: unknown) => (e as Error).message, refreshToken: async () => token.value }))), { global: { plugins: [b24UiPlugin] }, attachTo: document.body })
+  return { w, calls, bodies, token }
 }
 const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 
@@ -36,8 +40,26 @@ describe('connection card', () => {
   it('disconnected: the reason and the reconnect hint in the user\'s language', async () => {
     const { w } = mountCard([{ ...base, status: 'disconnected', reason: 'invalid_grant', hint: 'reinstall-from-market', plan: { ...base.plan, checkedAt: null } }])
     await flushPromises()
-    expect(byId(w, 'connection-reason').text()).toContain('Переустановите приложение')
+    expect(byId(w, 'connection-reason').text()).toContain('переустановите приложение из Маркета')
     expect(byId(w, 'plan-apply').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('reconnect hands the frame\'s refresh token to the server; a refusal says why', async () => {
+    const down: ConnectionDto = { ...base, status: 'disconnected', reason: 'invalid_grant', hint: 'reinstall-from-market' }
+    const { w, calls, bodies, token } = mountCard([down])
+    await flushPromises()
+    token.value = 'stale'
+    await byId(w, 'connection-reconnect').trigger('click')
+    await flushPromises()
+    expect(byId(w, 'repair-outcome').text()).toBe('Переподключить не удалось: The portal did not confirm the reconnection')
+    token.value = 'frame-refresh'
+    await byId(w, 'connection-reconnect').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.includes('reconnect'))).toEqual(['POST /admin/connection/reconnect', 'POST /admin/connection/reconnect'])
+    expect(bodies.at(-1)).toEqual({ refreshToken: 'frame-refresh' })
+    expect(byId(w, 'connection-status').text()).toBe('Подключено')
+    expect(byId(w, 'plan-empty').exists()).toBe(true)
     w.unmount()
   })
 

@@ -3,7 +3,9 @@ import { translator, type Lang } from '../../../app/i18n.ts'
 
 const dict = {
   ru: {
-    'hint_reinstall-from-market': 'Портал отказал приложению в доступе. Переустановите приложение из Маркета портала (Приложения → Контроль дебиторки → Переустановить): портал выдаст новые ключи, и приложение снова подключится; данные приложения сохранятся. Локальное приложение переустановите с тем же B24_CLIENT_ID.',
+    'hint_reinstall-from-market': 'Портал отказал приложению в доступе. Нажмите «Переподключить»: приложение получит новые ключи от портала через эту страницу. Если не получится, переустановите приложение из Маркета портала (Приложения → Контроль дебиторки → Переустановить); данные приложения сохранятся. Локальное приложение переустановите с тем же B24_CLIENT_ID.',
+    reconnect: 'Переподключить', reconnected: 'Приложение снова подключено к порталу', reconnectFailed: 'Переподключить не удалось: {error}',
+    noFrameToken: 'портал не передал странице ключ доступа',
     hint_repair: 'В портале не хватает того, что нужно приложению, или оно настроено другой версией. «Восстановить» заново привяжет обработчики событий и создаст недостающие поля, роботов и встройки.',
     outdated: 'Портал настроен версией {old}, приложение — версии {now}.',
     checkFailed: 'Проверить портал не удалось: {error}',
@@ -13,7 +15,9 @@ const dict = {
     repairFailed: 'Восстановить не удалось: {error}',
   },
   en: {
-    'hint_reinstall-from-market': 'The portal refused the app\'s access. Reinstall the app from the portal\'s Market (Applications → Receivables Control → Reinstall): the portal issues new keys and the app reconnects; the app\'s data is kept. A local app: reinstall it with the same B24_CLIENT_ID.',
+    'hint_reinstall-from-market': 'The portal refused the app\'s access. Press "Reconnect": the app gets new keys from the portal through this page. If that fails, reinstall the app from the portal\'s Market (Applications → Receivables Control → Reinstall); the app\'s data is kept. A local app: reinstall it with the same B24_CLIENT_ID.',
+    reconnect: 'Reconnect', reconnected: 'The app is connected to the portal again', reconnectFailed: 'Reconnecting failed: {error}',
+    noFrameToken: 'the portal gave this page no access key',
     hint_repair: 'The portal lacks something the app needs, or another version set it up. "Repair" re-binds the event handlers and re-creates the missing fields, robots and placements.',
     outdated: 'The portal was set up by version {old}; the app is version {now}.',
     checkFailed: 'The portal could not be checked: {error}',
