@@ -68,13 +68,24 @@ export async function bindCourtMailById(ports: DunningPorts, memberId: string, a
 export async function backfillCourtMail(ports: DunningPorts, client: PortalClient, claim: ClaimCase): Promise<number> {
   if (!claim.courtCase) return 0
   const since = new Date(ports.now().getTime() - 180 * 86_400_000).toISOString()
-  const digits = claim.courtCase.slice(claim.courtCase.indexOf('-') + 1) // "123456/2025": the letter may be Latin or Cyrillic
   let n = 0
   for (const where of ['%SUBJECT', '%DESCRIPTION']) {
-    const mails = await listAllBatched<Mail>(client, 'crm.activity.list', { filter: { TYPE_ID: EMAIL, DIRECTION: INCOMING, '>=CREATED': since, [where]: digits }, select: MAIL_FIELDS }, { idField: 'ID' })
-    for (const m of mails) n += await bindMail(ports, client, claim.memberId, m, claim)
+    for (const term of caseSearchTerms(claim.courtCase)) {
+      const mails = await listAllBatched<Mail>(client, 'crm.activity.list', { filter: { TYPE_ID: EMAIL, DIRECTION: INCOMING, '>=CREATED': since, [where]: term }, select: MAIL_FIELDS }, { idField: 'ID' })
+      for (const m of mails) n += await bindMail(ports, client, claim.memberId, m, claim)
+    }
   }
   return n
+}
+
+/**
+ * What the portal's substring filter looks for: the letter may be Latin or Cyrillic and the slash may
+ * have spaces around it ("123456 / 2025"), so a number of 4+ digits is searched alone (each found
+ * mail is then checked exactly); a short one with the year, in each spacing.
+ */
+export function caseSearchTerms(courtCase: string): string[] {
+  const [num, year] = courtCase.slice(courtCase.indexOf('-') + 1).split('/')
+  return num.length >= 4 ? [num] : [`${num}/${year}`, `${num} / ${year}`, `${num} /${year}`, `${num}/ ${year}`]
 }
 
 /** The 15-minute scan: incoming mails since the last one seen (the first scan looks 30 days back). */

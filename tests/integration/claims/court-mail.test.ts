@@ -89,4 +89,18 @@ describe('incoming e-mails bound to a case by its court case number', () => {
     expect(attachment.url).toMatch(/crm_activity_file\.php\?activityId=\d+&fileId=\d+/)
     expect(r.body.documents.some((d) => d.name.includes('наш ответ') || d.name.includes('А40-999999'))).toBe(false)
   })
+
+  it('mail that wrote the number with spaces around the slash is found when the case gets the number; leading zeros are kept', async () => {
+    const spaced = await mail('Определение по делу № А41-098765 / 2026', 'текст')
+    const short = await mail('Извещение', 'Дело А41-7 /2026: заседание')
+    await new Promise((r) => setTimeout(r, 800))
+    expect(await boundToCase(spaced)).toBe(false)
+    await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId: claimsType(), id: claimItemId, fields: { [w.state.processes.claims!.fields.courtCaseNumber.restName]: 'А41-098765/2026' } })
+    await waitFor('the spaced mail bound', () => boundToCase(spaced))
+    const stored = await w.ctx.database.db.selectFrom('claim_cases').select('court_case').where('member_id', '=', w.memberId).where('item_id', '=', claimItemId).executeTakeFirstOrThrow()
+    expect(stored.court_case).toBe('А41-098765/2026')
+    await new Promise((r) => setTimeout(r, 1100))
+    await w.sb.admin.call(w.portalId, 'crm.item.update', { entityTypeId: claimsType(), id: claimItemId, fields: { [w.state.processes.claims!.fields.courtCaseNumber.restName]: 'А41-7/2026' } })
+    await waitFor('the short number bound too', () => boundToCase(short))
+  })
 })
