@@ -27,8 +27,8 @@ export const jobKeys = {
 export const effectKeys = {
   /** The "lines wait for review" notification of one statement import to one accountant. */
   statementReviewNotify: (memberId: string, importId: number, userId: number) => build('statement-review-notify', memberId, importId, userId),
-  /** "Payments API lines wait for review" to one accountant, at most once per UTC hour (slot YYYY-MM-DDTHH). */
-  apiPaymentReviewNotify: (memberId: string, hourSlot: string, userId: number) => build('api-payment-review-notify', memberId, hourSlot, userId),
+  /** "Payments API lines wait for review" to one accountant: once per UTC hour (slot YYYY-MM-DDTHH), or for the line that refilled an empty queue. */
+  apiPaymentReviewNotify: (memberId: string, hourSlot: string, userId: number, lineId?: number) => build('api-payment-review-notify', memberId, hourSlot, userId, ...(lineId ? [`L${lineId}`] : [])),
   bizprocEventSend: (memberId: string, eventToken: string) => build('bizproc-event-send', memberId, eventToken),
   /** The portal item of a receivable created from the tab (crm.item.add once). */
   receivableItemAdd: (memberId: string, receivableId: number) => build('receivable-item-add', memberId, receivableId),

@@ -80,7 +80,7 @@ export async function receiveApiPayment(ports: DunningPorts, memberId: string, k
   const done = await repo.refreshCounts(memberId, imp.id, true)
   if (ports.clients && done.review > 0) {
     // the payment is recorded: a failed notice is logged, not answered as a failure (a retry would only find the duplicate)
-    await tellAccountantsOfApiPayments(ports, await ports.clients.forPortal(memberId), memberId, lang)
+    await tellAccountantsOfApiPayments(ports, await ports.clients.forPortal(memberId), memberId, line.id, lang)
       .catch((e: unknown) => ports.log.warn({ memberId, lineId: line.id, err: (e as Error).message }, 'api.payment.review-notify-failed'))
   }
   await ports.audit.record({ memberId, actor: `api-key:${keyName}`, source: 'api', action: 'payment.received', entity: 'statement-line', entityId: String(line.id), details: { reference: p.reference, amount: p.amount, status: decision.status } })

@@ -95,6 +95,13 @@ describe('payments API', () => {
     const crossedAnHour = new Date().toISOString().slice(0, 13) !== hour
     expect(told()).toHaveLength(crossedAnHour ? 2 : 1)
     expect(JSON.stringify(told()[0])).toMatch(/ждут разбора \(всего в очереди — \d+\)/)
+    // the queue is cleared; the next line to review is told at once, the one after it is not
+    const q = await userApi<{ lines: { id: number }[] }>('GET', '/statement-review?limit=200', 1)
+    for (const l of q.body.lines) expect((await userApi('POST', `/statement-review/${l.id}/dismiss`, 1, { reason: 'test' })).status).toBe(200)
+    const before = told().length
+    for (const n of [4, 5]) expect((await pay({ reference: `N-${n}`, amount: 100 * n, paidOn: '2026-12-02', payerInn: '7706666666' })).body.status).toBe('review')
+    expect(told()).toHaveLength(before + 1)
+    expect(JSON.stringify(told().at(-1))).toContain('всего в очереди — 1')
   })
 
   it('bad bodies, absurd amounts, bad and revoked keys are refused and change nothing', async () => {
