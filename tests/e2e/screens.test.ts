@@ -135,6 +135,7 @@ describe('screens in headless Chromium', () => {
         'GET /whoami': () => ({ isAdmin: true }), 'GET /approvals/settings': () => approvalSettings, 'GET /dunning/settings': () => dunningRules,
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
+        'GET /admin/statement-settings': () => ({ stored: { notifyIds: [1] }, effective: [1], defaults: { chiefAccountant: 1, juniorAccountant: null } }),
         'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport(lang), 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
         'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'GET /admin/penalty-defaults': () => penaltyDefaults, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
         'GET /admin/legal-entities': () => ({ entities: [legalEntity.entity, { ...legalEntity.entity, name: 'ООО «Поставщик-Север»', inn: '2901234567', kpp: '290101001', address: 'Архангельск, пр. Троицкий, 5' }] }), 'GET /admin/email-sender': () => ({ sender: { name: lang === 'ru' ? 'Отдел дебиторской задолженности' : 'Receivables team', address: 'debts@supplier.ru' } }), 'GET /admin/thank-you': () => ({ enabled: true, subject: lang === 'ru' ? 'Спасибо за оплату' : 'Thank you for your payment', template: lang === 'ru' ? 'Здравствуйте! Оплата по счёту {invoice} получена полностью. Спасибо!' : 'Hello! Invoice {invoice} is paid in full. Thank you!' }), 'GET /admin/claim-letter-template': () => letterTemplates,
@@ -155,6 +156,7 @@ describe('screens in headless Chromium', () => {
         await s.frame.getByTestId('statement-result').waitFor()
         expect(uploaded).toBeGreaterThan(20)
         await expect.poll(() => s.frame.getByTestId('statement-result').textContent()).toContain('176')
+        await s.frame.getByTestId('sn-person').first().waitFor() // who hears about lines to review
         await shot(s.page, `admin-statements-${lang}`)
         await s.frame.getByRole('tab').nth(3).click()
         await s.frame.locator('[data-testid="chart-bar"] canvas').first().waitFor()
