@@ -64,7 +64,7 @@ export function previewLetterTemplate(lang: unknown, t: unknown): LetterTemplate
     lang: p.lang, number: 'П-2026/7-1', date: '2026-12-04', contracts: [{ number: '15/2024', date: '2024-03-01' }], invoices: [], attachments: [],
     creditor: { name: p.lang === 'ru' ? 'ООО «Поставщик»' : 'Supplier LLC', signer: '', signerTitle: '', bankDetails: { bank: '', bic: '', account: '' } },
     debtor: { name: p.lang === 'ru' ? 'ООО «Ромашка»' : 'Romashka LLC' },
-    principal: 30_000_000, accruals: [{ title: '', kind: 'interest', perYear: true, rows: [], uncapped: 2_154_811, cap: null, total: 2_154_811 }], total: 32_154_811, payWithinDays: 30, payBy: '2027-01-03',
+    principal: 30_000_000, accruals: [{ title: '', kind: 'interest', perYear: true, rows: [], uncapped: 2_154_811, cap: null, total: 2_154_811 }], total: 32_154_811, payWithinDays: 30, payBy: '2027-01-11',
   }
   return fillLetterTemplate(p.template ?? defaultLetterTemplate(p.lang), sample)
 }

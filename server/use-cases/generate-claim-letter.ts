@@ -2,7 +2,8 @@
 // ledger, art. 395 interest or the contractual penalty on each (claim-letter-accruals.ts), our legal entity from the settings,
 // the debtor's requisites from the portal; rendered to PDF, stored, attached to the item's file
 // field and announced in its timeline. Regenerating makes a new dated letter.
-import { addDays } from '../domain/calendar/index.ts'
+import { letterPayBy } from '../domain/claims/recovery-clock.ts'
+import { formatDate } from '../documents/format.ts'
 import { renderClaimLetterPdf } from '../documents/claim-letter-pdf.ts'
 import type { ClaimLetterModel, Party, BankDetails } from '../documents/claim-letter-model.ts'
 import { letterTemplateFor } from './claim-letter-template-settings.ts'
@@ -32,7 +33,7 @@ export interface GeneratedLetter { letter: ClaimLetterMeta; total: number; pdf: 
 export async function generateClaimLetter(ports: DunningPorts, client: PortalClient, memberId: string, itemId: number, by: string): Promise<GeneratedLetter> {
   const { process, claim, facts, counterpartyName } = await loadClaim(ports, client, memberId, itemId)
   if (claim.kind !== 'recovery') throw new LedgerError('conflict', 'claim.not-recovery', 'A claim letter is written for debt recovery, not for a compensation payout')
-  const { today, lang } = await portalDay(ports, memberId)
+  const { today, lang, calendar } = await portalDay(ports, memberId)
   const ids = await ports.db.selectFrom('dunning_receivables').select('receivable_id').where('member_id', '=', memberId).where('claim_item_id', '=', itemId).execute()
   const rows = (await Promise.all(ids.map((r) => ports.repo.one(memberId, Number(r.receivable_id))))).filter((r): r is NonNullable<typeof r> => r !== null)
   if (!rows.length && facts.principal <= 0) throw new LedgerError('conflict', 'claim.no-debt', 'The claim has no linked invoices and no principal: nothing to claim')
@@ -59,20 +60,21 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   const creditor: Creditor = entity ?? PLACEHOLDER
   const debtor = await debtorOf(client, facts.companyId, counterpartyName ?? rows[0]?.counterpartyName ?? facts.title)
   const repo = claimsRepository(ports.db)
-  const sequence = (await ports.db.selectFrom('claim_letters').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirst())?.n ?? 0
-  const number = `П-${today.slice(0, 4)}/${claim.id}-${Number(sequence) + 1}`
+  // the letter's own row id in its number: two letters made at once never share one
+  const letterId = await repo.reserveLetterId()
+  const number = `П-${today.slice(0, 4)}/${claim.id}-${letterId}`
   const payWithinDays = 30
   const template = await letterTemplateFor(ports, memberId, lang, entity?.inn ?? null)
   const model: ClaimLetterModel = {
     ...(template ? { template } : {}),
     lang, number, date: today, creditor, debtor, contracts: letterContracts([...contracts.values()]), invoices, principal,
     accruals: accruals.tables,
-    total: principal + accrualTotal, payWithinDays, payBy: addDays(today, payWithinDays),
+    total: principal + accrualTotal, payWithinDays, payBy: letterPayBy(calendar, today, payWithinDays),
     attachments: [...contractCopies(letterContracts([...contracts.values()]), lang), ...(lang === 'ru' ? ['Копии счетов', calculationName(accruals, lang), 'Документы, подтверждающие полномочия подписанта'] : ['Copies of the invoices', calculationName(accruals, lang), 'Signatory\'s authority'])],
   }
   const pdf = await renderClaimLetterPdf(model)
   const fileName = `claim-${number.replace(/[^A-Za-z0-9А-Яа-я-]/g, '_')}.pdf`
-  const letter = await repo.addLetter(memberId, claim.id, { fileName, pdf, total: model.total, by })
+  const letter = await repo.addLetter(memberId, claim.id, { id: letterId, fileName, pdf, total: model.total, by })
   const fileField = process.fields.claimLetterFile
   const fields: Record<string, unknown> = { ...(fileField ? { [fileField.restName]: { fileData: [fileName, pdf.toString('base64')] } } : {}) }
   const set = (key: string, v: unknown) => { const f = process.fields[key]; if (f) fields[f.restName] = v }
@@ -81,7 +83,7 @@ export async function generateClaimLetter(ports: DunningPorts, client: PortalCli
   await client.batch({
     item: { method: 'crm.item.update', params: { entityTypeId: process.entityTypeId, id: itemId, fields } },
     note: { method: 'crm.timeline.comment.add', params: { fields: { ...timelineTarget(process.entityTypeId, itemId), COMMENT: lang === 'ru'
-      ? `Сформирована претензия № ${number} от ${today}: долг ${money(principal)} ₽, проценты ${money(accruals.interest)} ₽${accruals.penalty ? `, неустойка ${money(accruals.penalty)} ₽` : ''}, всего ${money(model.total)} ₽. Файл — в поле «Претензия (PDF)».`
+      ? `Сформирована претензия № ${number} от ${formatDate(today, 'ru')}: долг ${money(principal)} ₽, проценты ${money(accruals.interest)} ₽${accruals.penalty ? `, неустойка ${money(accruals.penalty)} ₽` : ''}, всего ${money(model.total)} ₽. Файл — в поле «Претензия (PDF)».`
       : `Claim letter ${number} of ${today}: debt ${money(principal)} RUB, interest ${money(accruals.interest)} RUB${accruals.penalty ? `, penalty ${money(accruals.penalty)} RUB` : ''}, total ${money(model.total)} RUB. The file is in the "Claim letter (PDF)" field.` } } },
   }, { halt: false, idempotent: false })
   await ports.audit.record({ memberId, actor: by, source: 'claims', action: 'claim.letter-generated', entity: 'claim', entityId: String(claim.id), details: { letterId: letter.id, number, total: model.total, interest: accruals.interest, penalty: accruals.penalty } })

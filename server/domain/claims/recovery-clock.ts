@@ -10,6 +10,11 @@ export function pretrialDeadline(cal: WorkingCalendar, claimSentOn: LocalDate): 
   return nextWorkingDayOnOrAfter(cal, addDays(claimSentOn, PRETRIAL_DAYS))
 }
 
+/** The deadline to pay a claim letter: `days` after its date; on a day off, the next working day (art. 193). */
+export function letterPayBy(cal: WorkingCalendar, letterDate: LocalDate, days: number): LocalDate {
+  return nextWorkingDayOnOrAfter(cal, addDays(letterDate, days))
+}
+
 const dayMs = (d: LocalDate) => Date.parse(`${d}T00:00:00Z`)
 
 /** The warnings due today (the smallest threshold reached), or 'expired'; null when none. */

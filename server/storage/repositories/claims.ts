@@ -127,8 +127,13 @@ export function claimsRepository(db: Db) {
       const rows = await db.selectFrom('claim_tranches').select('case_id').distinct().where('member_id', '=', memberId).where('task_id', 'is not', null).execute()
       return (await tranchesOf(memberId, rows.map((r) => Number(r.case_id)))).filter((t) => t.taskId !== null)
     },
-    async addLetter(memberId: string, caseId: number, l: { fileName: string; pdf: Uint8Array; total: number; by: string }): Promise<ClaimLetterMeta> {
-      const r = await db.insertInto('claim_letters').values({ member_id: memberId, case_id: caseId, file_name: l.fileName, pdf: l.pdf, total: l.total, generated_by: l.by })
+    /** The id the next letter is stored under, taken before it is rendered (its number carries it: unique, even for two letters at once). */
+    async reserveLetterId(): Promise<number> {
+      const r = await sql<{ id: string | number }>`SELECT nextval(pg_get_serial_sequence('claim_letters', 'id')) AS id`.execute(db)
+      return Number(r.rows[0]!.id)
+    },
+    async addLetter(memberId: string, caseId: number, l: { id?: number; fileName: string; pdf: Uint8Array; total: number; by: string }): Promise<ClaimLetterMeta> {
+      const r = await db.insertInto('claim_letters').values({ ...(l.id !== undefined ? { id: l.id } : {}), member_id: memberId, case_id: caseId, file_name: l.fileName, pdf: l.pdf, total: l.total, generated_by: l.by })
         .returning(['id', 'file_name', 'total', 'generated_at', 'generated_by']).executeTakeFirstOrThrow()
       return { id: Number(r.id), fileName: r.file_name, total: Number(r.total), generatedAt: new Date(r.generated_at), generatedBy: r.generated_by }
     },

@@ -1,5 +1,7 @@
 // The claim letter names the contract of the claimed invoices ("договор № … от …"), lists several
-// when the case holds invoices of several contracts, and asks for their copies in the attachments.
+// when the case holds invoices of several contracts, and asks for their copies in the attachments;
+// two letters made at once get different numbers; the deadline to pay moves off a day off; the
+// Russian timeline note prints the date as 05.06.2025.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -8,6 +10,8 @@ import { join } from 'node:path'
 import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 import { dunningRepository } from '../../../server/storage/repositories/dunning.ts'
 import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
+import { generateClaimLetter } from '../../../server/use-cases/generate-claim-letter.ts'
+import { dunningPorts } from '../../../server/use-cases/dunning-ports.ts'
 
 let w: RobotWorld
 let claimItemId: number
@@ -16,6 +20,11 @@ const api = async <T>(method: 'GET' | 'POST', url: string, payload?: object) => 
   const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }
   const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId }, ...(payload ? { payload } : {}) })
   return { status: r.statusCode, body: r.json() as T }
+}
+const textOf = (pdf: Buffer) => {
+  const dir = mkdtempSync(join(tmpdir(), 'letter-'))
+  writeFileSync(join(dir, 'l.pdf'), pdf)
+  return execFileSync('pdftotext', ['-layout', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
 }
 const letterText = async () => {
   const view = await api<ClaimViewDto>('GET', `/claims/item/${claimItemId}`)
@@ -35,7 +44,7 @@ beforeAll(async () => {
 }, 90_000)
 afterAll(async () => w?.close(), 60_000)
 
-describe('the contract in the claim letter', () => {
+describe('claim letter details', () => {
   it('one contract: named with its number and date', async () => {
     const text = await letterText()
     expect(text).toContain('заключён договор № 15/2024 от 01.03.2024')
@@ -49,5 +58,33 @@ describe('the contract in the claim letter', () => {
     const text = await letterText()
     expect(text).toContain('заключены договоры № K-7 от 20.01.2024, № 15/2024 от 01.03.2024')
     expect(text).toContain('Копии договоров № K-7, № 15/2024')
+  })
+  it('two letters made at once get different numbers', async () => {
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    // both letters wait for each other after reading the debtor, so both pick their number before either is stored
+    const waiting: (() => void)[] = []
+    const gated = new Proxy(client, { get: (t, k) => k === 'call'
+      ? async (method: string, ...rest: unknown[]) => {
+        const r = await (t.call as (...a: unknown[]) => Promise<unknown>)(method, ...rest)
+        if (method === 'crm.requisite.list') await new Promise<void>((go) => { waiting.push(go); if (waiting.length === 2) waiting.forEach((f) => f()) })
+        return r
+      }
+      : (typeof Reflect.get(t, k) === 'function' ? (Reflect.get(t, k) as (...a: unknown[]) => unknown).bind(t) : Reflect.get(t, k)) })
+    const made = await Promise.all([1, 2].map(() => generateClaimLetter(dunningPorts(w.ctx), gated, w.memberId, claimItemId, 'user:1')))
+    expect(waiting).toHaveLength(2)
+    const numbers = made.map((m) => /№ (П-\S+)/.exec(textOf(m.pdf))![1])
+    expect(new Set(numbers).size).toBe(2)
+    expect(new Set(made.map((m) => m.letter.fileName)).size).toBe(2)
+  })
+
+  it('the deadline to pay falls on a working day; the timeline note dates the letter 05.06.2025', async () => {
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    // 05.06.2025 + 30 days = Saturday 05.07.2025 -> Monday 07.07.2025 (art. 193)
+    const made = await generateClaimLetter(dunningPorts(w.ctx, { now: () => new Date('2025-06-05T09:00:00Z') }), client, w.memberId, claimItemId, 'user:1')
+    const text = textOf(made.pdf)
+    expect(text).toContain('не позднее 07.07.2025')
+    expect(text).not.toContain('05.07.2025')
+    const note = w.sb.admin.comments(w.portalId).filter((c) => Number(c.ENTITY_ID) === claimItemId && String(c.COMMENT).startsWith('Сформирована претензия')).at(-1)!
+    expect(String(note.COMMENT)).toMatch(/^Сформирована претензия № П-\S+ от 05\.06\.2025:/)
   })
 })
