@@ -14,6 +14,7 @@ import { decisionButtons, notifyUser, telegramUser } from './approval-notify.ts'
 import { createAccountingTasks } from './approval-accounting-tasks.ts'
 import { fieldOf, stageIdOf } from './approval-item.ts'
 import { resolveApprovalWaits } from './resolve-approval-waits.ts'
+import { handleApprovalItemEvent } from './handle-approval-item-event.ts'
 
 export const APPROVAL_SLA_JOB = 'approval-sla'
 export interface ApprovalSlaJob { memberId: string; approvalId: number; round: number; step: number }
@@ -38,11 +39,9 @@ export async function applyApprovalEvents(ports: ApprovalPorts, job: ApprovalApp
   const client = await portalClient(ports, memberId)
   const [{ calendar, lang }, roles] = await Promise.all([approvalCalendar(ports, memberId), approvalRoles(ports, memberId)])
   const s = outbox.state
-  let title: string | null = null
-  const ref = async (): Promise<RequestRef> => {
-    title ??= String((await client.call<{ item: { title?: string } }>('crm.item.get', { entityTypeId: record.entityTypeId, id: record.itemId })).item.title ?? `#${record.itemId}`)
-    return { title, url: null }
-  }
+  let fetched: Promise<Record<string, unknown>> | null = null
+  const item = () => (fetched ??= client.call<{ item: Record<string, unknown> }>('crm.item.get', { entityTypeId: record.entityTypeId, id: record.itemId }).then((r) => r.item))
+  const ref = async (): Promise<RequestRef> => ({ title: String((await item()).title ?? `#${record.itemId}`), url: null })
   const once = async (n: number, what: string, write: () => Promise<unknown>) => {
     const key = effectKeys.approvalEffect(memberId, outboxId, n, what)
     if ((await ports.effects.claim(key, memberId)).state === 'done') return
@@ -55,7 +54,7 @@ export async function applyApprovalEvents(ports: ApprovalPorts, job: ApprovalApp
     await once(n, `${what}-tg-${userId}`, () => telegramUser(ports, memberId, userId, text, buttons))
   }
   for (const [n, e] of outbox.events.entries()) await applyEvent(n, e)
-  await syncItem(client, process, record.version === outbox.version ? s : null, record)
+  const synced = await syncItem(client, process, record.version === outbox.version ? s : null, record, item, outbox.createdAt)
   const i = currentStepIndex(s)
   const at = i >= 0 && s.status === 'in-progress' && !s.paused ? nextSlaMoment(calendar, s.steps[i]) : null
   if (at && record.version === outbox.version) {
@@ -64,6 +63,8 @@ export async function applyApprovalEvents(ports: ApprovalPorts, job: ApprovalApp
   }
   await ports.approvals.markApplied(outboxId)
   await resolveApprovalWaits(ports, memberId, record.itemId)
+  // a person's move that came while this transition was being applied (its event found it pending) is judged now
+  if (synced === 'moved-by-person') await handleApprovalItemEvent(ports, memberId, record.entityTypeId, record.itemId)
 
   async function applyEvent(n: number, e: ApprovalEvent): Promise<void> {
     const step = 'step' in e ? s.steps[e.step] : null
@@ -90,16 +91,27 @@ export async function applyApprovalEvents(ports: ApprovalPorts, job: ApprovalApp
   }
 }
 
-/** Puts the item's stage, approver and rejection reason in line with the latest state (only from the latest transition). */
+/** Puts the item's stage, approver and rejection reason in line with the latest state (only from the latest
+ *  transition). A card a person moved on AFTER this transition was committed (a later step, Paid or Rejected:
+ *  e.g. the head approved while the answer to our first write was lost and this is its retry) is not moved
+ *  back: that move is judged. The move that caused the transition is older than it and is put in line. */
 async function syncItem(client: PortalClient, process: InstalledProcess, latest: ApprovalState | null,
-  record: { entityTypeId: number; itemId: number; pipeline: ApprovalState['pipeline'] }): Promise<void> {
-  if (!latest) return
+  record: { entityTypeId: number; itemId: number; pipeline: ApprovalState['pipeline'] }, current: () => Promise<Record<string, unknown>>, committedAt: Date): Promise<'synced' | 'moved-by-person'> {
+  if (!latest) return 'synced'
   const stage = expectedStage(latest, record.pipeline)
-  if (!stage) return
+  if (!stage) return 'synced'
   const i = currentStepIndex(latest)
+  if (latest.status === 'in-progress' && i >= 0) {
+    const route = defaultRoute(record.pipeline)
+    const onward = [...latest.steps.slice(i + 1).map((x) => x.stage), route.doneStage, route.rejectedStage].filter((x) => x !== stage)
+    const item = await current()
+    const movedAt = Date.parse(String(item.movedTime ?? ''))
+    if (onward.some((code) => stageIdOf(process, record.pipeline, code) === String(item.stageId ?? '')) && movedAt > committedAt.getTime()) return 'moved-by-person'
+  }
   const fields: Record<string, unknown> = { stageId: stageIdOf(process, record.pipeline, stage) }
   if (i >= 0 && latest.steps[i].assigneeId && process.fields.approver) fields[fieldOf(process, 'approver')] = latest.steps[i].assigneeId
   const rejected = latest.steps.find((x) => x.status === 'rejected')
   if (latest.status === 'rejected' && rejected && process.fields.rejectionReason) fields[fieldOf(process, 'rejectionReason')] = rejected.reason
   await client.call('crm.item.update', { entityTypeId: record.entityTypeId, id: record.itemId, fields })
+  return 'synced'
 }

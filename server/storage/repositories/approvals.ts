@@ -18,7 +18,7 @@ export interface ApprovalRecord {
   updatedAt: Date
 }
 
-export interface OutboxRecord { id: number; memberId: string; approvalId: number; version: number; events: ApprovalEvent[]; state: ApprovalState; appliedAt: Date | null }
+export interface OutboxRecord { id: number; memberId: string; approvalId: number; version: number; events: ApprovalEvent[]; state: ApprovalState; appliedAt: Date | null; createdAt: Date }
 
 type Row = { id: number; member_id: string; entity_type_id: number; item_id: number; pipeline: PipelineKey; version: number; state: unknown; created_at: Date; updated_at: Date }
 const toRecord = (r: Row): ApprovalRecord => ({
@@ -66,7 +66,7 @@ export function approvalsRepository(db: Db) {
     },
     async outbox(memberId: string, id: number): Promise<OutboxRecord | null> {
       const r = await db.selectFrom('approval_outbox').selectAll().where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
-      return r ? { id: Number(r.id), memberId: r.member_id, approvalId: Number(r.approval_id), version: r.version, events: r.events as ApprovalEvent[], state: r.state as ApprovalState, appliedAt: r.applied_at } : null
+      return r ? { id: Number(r.id), memberId: r.member_id, approvalId: Number(r.approval_id), version: r.version, events: r.events as ApprovalEvent[], state: r.state as ApprovalState, appliedAt: r.applied_at, createdAt: new Date(r.created_at) } : null
     },
     /** Outbox rows not applied yet, at least `minAgeSeconds` old by the database clock (their apply job was lost or dead-lettered). */
     async pendingOutbox(memberId: string, minAgeSeconds: number): Promise<number[]> {

@@ -47,6 +47,28 @@ describe('failures and races', () => {
     expect(tasks[1].PARENT_ID).toBe(Number(tasks[0].id))
   })
 
+  it('the head approves by moving the card while our stage write\'s answer was lost: the retry judges the move, not undoes it (found by the multi-process run)', async () => {
+    const { U } = w
+    w.sb.admin.failNext(w.portalId, { count: 1, kind: 'lost', method: 'crm.item.update' })
+    const itemId = await w.save(U.initiator, null, { counterparty: `CO_${w.companyId}`, amount: '900|RUB', costItem: 'goods', initiator: U.initiator, invoiceFile: { id: 2, url: '/f/2' } })
+    // the portal moved the card to Head approval, the job failed on the lost answer and waits for its retry
+    const retry = await waitFor('the job waiting for its retry', async () => (await sql<{ id: string; data: ApprovalApplyJob }>`SELECT id, data
+      FROM pgboss.job WHERE name = 'approval-apply' AND state = 'retry'`.execute(w.ctx.database.db)).rows[0])
+    expect(w.stageOf(itemId)).toBe('HEAD_APPROVAL')
+    // the head sees the card and moves it on (a moment later: the portal keeps whole seconds); the app's
+    // handler finds the transition still being applied
+    await new Promise((r) => setTimeout(r, 1_100))
+    await w.save(U.head, itemId, { stage: 'FINANCE_REVIEW' })
+    await w.settle()
+    expect((await w.record(itemId)).state.steps[0].status).toBe('active')
+    await w.ctx.queue.boss.cancel('approval-apply', retry.id)
+    await createApprovalApply(w.ctx)({ id: retry.id, name: 'approval-apply', data: retry.data, retryCount: 1 })
+    await w.settle()
+    expect(w.stageOf(itemId)).toBe('FINANCE_REVIEW')
+    expect((await w.record(itemId)).state.steps[0]).toMatchObject({ status: 'approved', decidedBy: U.head })
+    await waitFor('the finance notification', () => w.notificationsTo(U.finance, String(w.item(itemId).title)).length === 1)
+  })
+
   it('a transition committed but never applied (the enqueue was lost) is applied by the recovery job', async () => {
     const { U } = w
     const { itemId, id, title } = await started()
