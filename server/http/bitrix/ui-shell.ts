@@ -2,10 +2,12 @@ import { readFileSync, existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join, resolve, sep } from 'node:path'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
+import { uiDistOverride } from '../../config.ts'
 
 /** The built placement UI: dist/ui of this checkout, or UI_DIST_DIR (CI runs its PostgreSQL pass on a copy
  *  while `npm test` builds dist/ui again). */
-export const UI_DIST = process.env.UI_DIST_DIR ? join(resolve(process.env.UI_DIST_DIR), sep) : fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
+const override = uiDistOverride()
+export const UI_DIST = override ? join(resolve(override), sep) : fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
 
 let cached: { mtime: number; html: string } | null = null
 
