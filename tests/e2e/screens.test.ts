@@ -135,6 +135,8 @@ describe('screens in headless Chromium', () => {
         'GET /whoami': () => ({ isAdmin: true }), 'GET /approvals/settings': () => approvalSettings, 'GET /dunning/settings': () => dunningRules,
         'POST /dunning/templates/preview': preview, 'GET /ageing': () => ageing,
         'GET /statements': () => statementsOverview, 'GET /statement-review': () => reviewQueue, 'POST /statements': (b) => { uploaded = (b as Buffer).length; return statementUpload }, 'GET /statements/5': () => statementDone,
+        'GET /admin/claim-settings': () => ({ stored: { accountantId: null, taskDaysBefore: 3, specialistId: null }, effective: { accountantId: 1, taskDaysBefore: 3, specialistId: 1 },
+          defaults: { accountant: { role: 'juniorAccountant', userId: 1 }, specialist: { role: 'lawyer', userId: 1 }, taskDaysBefore: 2 } }),
         'GET /admin/statement-settings': () => ({ stored: { notifyIds: [1] }, effective: [1], defaults: { chiefAccountant: 1, juniorAccountant: null } }),
         'GET /reports/collection': () => collectionReport, 'GET /reports/promises': () => promisesReport, 'GET /reports/claims': () => claimsReport(lang), 'GET /reports/payouts': () => payoutsReport, 'GET /reports/approvals': () => approvalsReport,
         'GET /admin/calendar': () => calendarView, 'GET /admin/key-rates': () => keyRates, 'GET /admin/penalty-defaults': () => penaltyDefaults, 'POST /admin/key-rates': (b) => ({ rates: [{ ...(b as { from: string; percent: string }), percent: '15.50', added: true }, ...keyRates.rates] }),
