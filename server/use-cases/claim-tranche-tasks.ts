@@ -67,10 +67,18 @@ export async function createCompletionTask(ports: DunningPorts, client: PortalCl
   return result?.taskId ?? null
 }
 
-/** Lost ONTASKUPDATE events: a tranche whose task status disagrees with it is handled again. */
+/** Lost ONTASKUPDATE events: a tranche whose task status disagrees with it is handled again; a case paid out
+ *  whose completion task was never created (its job failed in between) gets it. */
 export async function reconcileTrancheTasks(ports: DunningPorts, client: PortalClient, memberId: string): Promise<number> {
-  const list = await claimsRepository(ports.db).tranchesWithTasks(memberId)
+  const repo = claimsRepository(ports.db)
+  const list = await repo.tranchesWithTasks(memberId)
   let healed = 0
+  const paidOut = await repo.paidOutWithoutCompletion(memberId)
+  const process = paidOut.length ? await claimsProcessOf(ports, memberId) : null
+  if (process) {
+    const { lang } = await portalDay(ports, memberId)
+    for (const claim of paidOut) if (await createCompletionTask(ports, client, process, claim, lang)) healed++
+  }
   for (let i = 0; i < list.length; i += 50) {
     const chunk = list.slice(i, i + 50)
     const found = await tasks.list(client, { ID: chunk.map((t) => t.taskId) }, ['ID', 'STATUS'])

@@ -30,12 +30,15 @@ export async function handleClaimTaskUpdate(ports: DunningPorts, memberId: strin
     : await repo.setPaid(memberId, Number(tranche.id), null)
   const claim = (await repo.get(memberId, tranche.caseId))!
   const list = await repo.tranches(memberId, claim.id)
-  // a retry after a crash between the status change and the portal write finds the totals stale
-  if (!changed && claim.syncedTotals === totalsSignature(payoutTotals(list))) return 'unchanged'
-  await syncClaimTotals(ports, client, process, claim, list, lang)
+  // a retry after a crash between the status change and the portal writes finds the totals stale, or the
+  // completion task missing
+  const stale = claim.syncedTotals !== totalsSignature(payoutTotals(list))
+  const completes = done && allPaid(list) && claim.completionTaskId === null
+  if (!changed && !stale && !completes) return 'unchanged'
+  if (changed || stale) await syncClaimTotals(ports, client, process, claim, list, lang)
   if (changed) {
     await ports.audit.record({ memberId, actor: 'portal', source: 'event', action: done ? 'claim.tranche-paid' : 'claim.tranche-reverted', entity: 'claim', entityId: String(claim.id), details: { trancheId: tranche.id, taskId } })
   }
-  if (done && allPaid(list)) await createCompletionTask(ports, client, process, claim, lang)
+  if (completes) await createCompletionTask(ports, client, process, claim, lang)
   return !changed ? 'unchanged' : done ? 'paid' : 'reverted'
 }

@@ -54,6 +54,14 @@ export function claimsRepository(db: Db) {
       if ((before?.stage ?? null) !== stage) await db.updateTable('claim_cases').set({ stage, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
       return before?.stage ?? null
     },
+    /** Payout cases whose every tranche is paid but whose completion task was never recorded. */
+    async paidOutWithoutCompletion(memberId: string): Promise<ClaimCase[]> {
+      const rows = await db.selectFrom('claim_cases as c').selectAll('c').where('c.member_id', '=', memberId).where('c.kind', '=', 'payout').where('c.completion_task_id', 'is', null)
+        .where((eb) => eb.exists(eb.selectFrom('claim_tranches as t').select('t.id').whereRef('t.case_id', '=', 'c.id')))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('claim_tranches as t').select('t.id').whereRef('t.case_id', '=', 'c.id').where('t.status', '<>', 'paid'))))
+        .orderBy('c.id').limit(500).execute()
+      return rows.map((r) => toCase(r as CaseRow))
+    },
     async setCase(memberId: string, id: number, patch: { totals_comment_id?: number | null; completion_task_id?: number | null; synced_totals?: string | null; court_case?: string | null }): Promise<void> {
       await db.updateTable('claim_cases').set({ ...patch, updated_at: new Date() }).where('member_id', '=', memberId).where('id', '=', id).execute()
     },

@@ -1,0 +1,69 @@
+// The completion task of a paid-out case is not lost when its creation fails after the last tranche
+// was marked paid (found by the multi-process run: every tranche paid, no "Complete the work on the
+// claim"). The retried task event creates it, and so does the 15-minute reconcile when no event comes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startRobotWorld as startInstalledApp, type RobotWorld as InstalledApp } from '../../helpers/installed-app.ts'
+import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
+import { handleClaimTaskUpdate } from '../../../server/use-cases/handle-claim-task-update.ts'
+import { reconcileTrancheTasks } from '../../../server/use-cases/claim-tranche-tasks.ts'
+import { dunningPorts } from '../../../server/use-cases/dunning-ports.ts'
+
+let w: InstalledApp
+let accountant: number
+let specialist: number
+
+async function api<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
+  const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }
+  const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId }, ...(payload ? { payload } : {}) })
+  if (r.statusCode !== 200) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`)
+  return r.json() as T
+}
+
+/** A compensation with one tranche whose task the accountant completes without the portal telling us. */
+async function paidOutCase(title: string): Promise<{ itemId: number; taskId: number }> {
+  const c = w.state.processes.claims!
+  const { result } = await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', { entityTypeId: c.entityTypeId, fields: {
+    title, categoryId: c.pipelines.compensation!.categoryId, assignedById: specialist, companyId: w.companyId, [c.fields.compensationAmount.restName]: '1000|RUB',
+  } })
+  const itemId = Number(result.item.id)
+  const view = await api<ClaimViewDto>('GET', `/claims/item/${itemId}`)
+  const withTranche = await api<ClaimViewDto>('POST', `/claims/${view.id}/tranches`, { deadline: '2026-12-28', amount: 100_000 })
+  const taskId = withTranche.tranches[0].taskId!
+  await w.sb.admin.call(w.portalId, 'tasks.task.complete', { taskId }, { userId: accountant, events: false })
+  return { itemId, taskId }
+}
+const completionTasks = (itemId: number) => w.sb.admin.tasks(w.portalId).filter((t) => String(t.TITLE).startsWith('Завершить работу по претензии')
+  && (t.UF_CRM_TASK as string[] | undefined)?.includes(`T${w.state.processes.claims!.entityTypeId.toString(16)}_${itemId}`))
+
+beforeAll(async () => {
+  w = await startInstalledApp()
+  accountant = w.sb.admin.addUser(w.portalId, { name: 'Мария', lastName: 'Бухгалтерова' }).id
+  specialist = w.sb.admin.addUser(w.portalId, { name: 'Пётр', lastName: 'Претензионный' }).id
+  await w.ctx.repos.settings.set(w.memberId, 'claims', { accountantId: accountant, taskDaysBefore: 30 }, 'test')
+}, 60_000)
+afterAll(async () => w?.close())
+
+describe('the completion task after the last tranche', () => {
+  it('fails to be created once: the retried task event creates it, once', async () => {
+    const { itemId, taskId } = await paidOutCase('Компенсация: повтор')
+    w.sb.admin.failNext(w.portalId, { count: 1, method: 'tasks.task.add', status: 500, error: 'INTERNAL_SERVER_ERROR' })
+    await expect(handleClaimTaskUpdate(dunningPorts(w.ctx), w.memberId, taskId)).rejects.toThrow()
+    expect(completionTasks(itemId)).toHaveLength(0)
+    // the tranche is already paid: the retry must still see the missing task
+    expect(await handleClaimTaskUpdate(dunningPorts(w.ctx), w.memberId, taskId)).toBe('unchanged')
+    expect(completionTasks(itemId)).toHaveLength(1)
+    await handleClaimTaskUpdate(dunningPorts(w.ctx), w.memberId, taskId)
+    expect(completionTasks(itemId)).toHaveLength(1)
+  })
+
+  it('fails and no event comes again: the reconcile creates it, once', async () => {
+    const { itemId, taskId } = await paidOutCase('Компенсация: сверка')
+    w.sb.admin.failNext(w.portalId, { count: 1, method: 'tasks.task.add', status: 500, error: 'INTERNAL_SERVER_ERROR' })
+    await expect(handleClaimTaskUpdate(dunningPorts(w.ctx), w.memberId, taskId)).rejects.toThrow()
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    expect(await reconcileTrancheTasks(dunningPorts(w.ctx), client, w.memberId)).toBe(1)
+    expect(completionTasks(itemId)).toHaveLength(1)
+    expect(await reconcileTrancheTasks(dunningPorts(w.ctx), client, w.memberId)).toBe(0)
+    expect(completionTasks(itemId)).toHaveLength(1)
+  })
+})
