@@ -16,7 +16,11 @@ export function dayDriver(c: Cluster) {
   const companies = [0, 1, 2, 3].map((i) => c.sb.admin.seedCompany(c.portalId, { TITLE: `ООО Клиент ${i}`, EMAIL: [{ VALUE: `buh${i}@client.test`, VALUE_TYPE: 'WORK' }] }))
   // entering "Payment check" records 150 RUB through the robot (reference: the robot call's event token)
   c.sb.admin.setAutomation(c.portalId, rec.entityTypeId, stage('CHECK'), [{ robot: 'payment-record', properties: { amount: '150' } }])
-  let userToken = String(c.sb.admin.issueTokens(c.portalId, c.appId, 1).access_token)
+  const tokens = new Map<number, string>()
+  const tokenOf = (userId: number, fresh = false) => {
+    if (fresh || !tokens.has(userId)) tokens.set(userId, String(c.sb.admin.issueTokens(c.portalId, c.appId, userId).access_token))
+    return tokens.get(userId)!
+  }
   const userAnswers: UserAnswer[] = []
   let seq = 0
 
@@ -51,17 +55,19 @@ export function dayDriver(c: Cluster) {
     return rows[0] ? Number(rows[0].id) : null
   }
 
-  /** A user's call of our API from the tab. A gateway error, a lost database or an expired token makes them try again (same body). */
-  async function api(method: string, path: string, body: unknown): Promise<UserAnswer> {
+  /** A user's call of our API from the tab (the portal admin unless `userId` says who). A gateway error,
+   *  a lost database or an expired token makes them try again (same body). */
+  async function api(method: string, path: string, body?: unknown, userId = 1): Promise<UserAnswer> {
     for (let attempt = 0; ; attempt++) {
-      const r = await fetch(`${c.balancer.url}${path}`, {
-        method, headers: { authorization: `Bearer ${userToken}`, 'x-b24-member-id': c.memberId, 'content-type': 'application/json' }, body: JSON.stringify(body),
-      }).then(async (res) => ({ status: res.status, body: await res.text() })).catch((e: Error) => ({ status: 0, body: e.message }))
+      const headers: Record<string, string> = { authorization: `Bearer ${tokenOf(userId)}`, 'x-b24-member-id': c.memberId }
+      if (body !== undefined) headers['content-type'] = 'application/json'
+      const r = await fetch(`${c.balancer.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+        .then(async (res) => ({ status: res.status, body: await res.text() })).catch((e: Error) => ({ status: 0, body: e.message }))
       userAnswers.push(r)
       if (r.status >= 200 && r.status < 300) return r
       if (attempt >= 20 || (r.status >= 400 && r.status < 500 && r.status !== 401)) return r
       // the frame refreshes the user's token (refreshAuth) when the portal no longer accepts it
-      if (r.status === 401) userToken = String(c.sb.admin.issueTokens(c.portalId, c.appId, 1).access_token)
+      if (r.status === 401) tokenOf(userId, true)
       await new Promise((res) => setTimeout(res, 300 + attempt * 200))
     }
   }
@@ -77,6 +83,6 @@ export function dayDriver(c: Cluster) {
     return (await c.sb.admin.call<{ item: Row }>(c.portalId, 'crm.item.get', { entityTypeId: rec.entityTypeId, id: itemId })).result.item
   }
 
-  return { field, stage, managerId, companies, createInvoice, seedInvoices, moveStage, receivableOf, api, payFromUi, workToday, item, userAnswers, entityTypeId: rec.entityTypeId }
+  return { field, stage, managerId, companies, dayOffset, createInvoice, seedInvoices, moveStage, receivableOf, api, payFromUi, workToday, item, userAnswers, entityTypeId: rec.entityTypeId }
 }
 export type DayDriver = ReturnType<typeof dayDriver>
