@@ -1,6 +1,7 @@
 // A payment on the debt updates its recovery case: the case's principal field follows what is still
-// owed, and when every receivable of the case is paid the case moves to "Recovered" — unless a
-// penalty or interest was claimed, then the lawyer hears once that only that part is left.
+// owed, and the case moves to "Recovered" when the debt and the claimed penalty and interest are paid
+// (what the debtor paid above the invoices counts towards them); while only that part is left, the
+// lawyer hears so once.
 import { sql } from 'kysely'
 import { effectKeys } from '../jobs/keys.ts'
 import type { DunningPorts } from './dunning-ports.ts'
@@ -10,13 +11,15 @@ import { moneyValue, fieldName } from './receivable-item-fields.ts'
 import { notifyEmployee, dunningTimelineComment } from './dunning-channels.ts'
 import { loadClaimSettings } from './claim-settings.ts'
 import { claimsRepository } from '../storage/repositories/claims.ts'
+import { formatAmount } from '../domain/money/index.ts'
 
 export async function closePaidClaims(ports: DunningPorts, memberId: string): Promise<number> {
   const process = await claimsProcessOf(ports, memberId)
   const recovery = process?.pipelines.recovery
   if (!process || !recovery || !ports.clients) return 0
-  const rows = await sql<{ claim_item_id: number; remaining: string | number }>`
-    SELECT d.claim_item_id, sum(greatest(r.amount - r.paid, 0)) AS remaining FROM dunning_receivables d JOIN receivables r ON r.id = d.receivable_id AND r.member_id = d.member_id
+  const rows = await sql<{ claim_item_id: number; remaining: string | number; over: string | number }>`
+    SELECT d.claim_item_id, sum(greatest(r.amount - r.paid, 0)) AS remaining, sum(greatest(r.paid - r.amount, 0)) AS over
+    FROM dunning_receivables d JOIN receivables r ON r.id = d.receivable_id AND r.member_id = d.member_id
     WHERE d.member_id = ${memberId} AND d.claim_item_id IS NOT NULL GROUP BY d.claim_item_id`.execute(ports.db)
   if (!rows.rows.length) return 0
   const client = await ports.clients.forPortal(memberId)
@@ -27,32 +30,37 @@ export async function closePaidClaims(ports: DunningPorts, memberId: string): Pr
   for (const r of rows.rows) {
     const itemId = Number(r.claim_item_id)
     const remaining = Number(r.remaining)
+    const over = Number(r.over)
+    const signature = `debt:${remaining}:${over}`
     const known = synced.get(itemId)
-    if (known?.synced_totals === `debt:${remaining}`) continue // nothing changed since the last scan
+    if (known?.synced_totals === signature) continue // nothing changed since the last scan
     const item = (await client.call<{ item?: Record<string, unknown> }>('crm.item.get', { entityTypeId: process.entityTypeId, id: itemId }).catch(() => null))?.item
     if (!item) continue
     const facts = readClaimItem(process, item)
     if (facts.kind !== 'recovery' || facts.stage === 'SUCCESS' || facts.stage === 'FAIL') {
-      if (known) await claimsRepository(ports.db).setCase(memberId, Number(known.id), { synced_totals: `debt:${remaining}` })
+      if (known) await claimsRepository(ports.db).setCase(memberId, Number(known.id), { synced_totals: signature })
       continue
     }
     const fields: Record<string, unknown> = {}
     if (principalField && facts.principal !== remaining) fields[principalField] = moneyValue(remaining, 'RUB')
-    const extra = facts.penalty + facts.interest
+    // the claimed penalty and interest still unpaid: what was paid above the invoices goes to them
+    const extra = Math.max(facts.penalty + facts.interest - over, 0)
     if (remaining === 0 && extra === 0 && recovery.stages.SUCCESS) fields.stageId = recovery.stages.SUCCESS
     if (Object.keys(fields).length) {
       await client.call('crm.item.update', { entityTypeId: process.entityTypeId, id: itemId, fields })
       changed++
     }
-    if (known) await claimsRepository(ports.db).setCase(memberId, Number(known.id), { synced_totals: `debt:${remaining}` })
+    if (known) await claimsRepository(ports.db).setCase(memberId, Number(known.id), { synced_totals: signature })
     if (remaining === 0 && extra === 0) {
       await dunningTimelineComment(ports, client, memberId, effectKeys.claimStageEffect(memberId, itemId, 'SUCCESS', 'paid-comment'), process.entityTypeId, itemId,
-        lang === 'ru' ? 'Долг погашен полностью — дело закрыто как «Взыскано».' : 'The debt is paid in full: the case is closed as Recovered.')
+        facts.penalty + facts.interest > 0
+          ? (lang === 'ru' ? 'Долг, неустойка и проценты погашены полностью — дело закрыто как «Взыскано».' : 'The debt, the penalty and the interest are paid in full: the case is closed as Recovered.')
+          : (lang === 'ru' ? 'Долг погашен полностью — дело закрыто как «Взыскано».' : 'The debt is paid in full: the case is closed as Recovered.'))
     } else if (remaining === 0) {
       const lawyer = (await loadClaimSettings(ports, memberId)).specialistId ?? facts.assignedById ?? 1
       await notifyEmployee(ports, client, memberId, effectKeys.claimStageEffect(memberId, itemId, 'PRINCIPAL_PAID', `notify-${lawyer}`), lawyer, lang === 'ru'
-        ? `По делу «${facts.title}» основной долг погашен; остаются заявленные неустойка и проценты: ${(extra / 100).toFixed(2)} ₽. Закройте дело вручную, когда они будут оплачены или прощены.`
-        : `In "${facts.title}" the principal is paid; the claimed penalty and interest remain: ${(extra / 100).toFixed(2)} RUB. Close the case by hand when they are paid or waived.`)
+        ? `По делу «${facts.title}» основной долг погашен; остаются заявленные неустойка и проценты: ${formatAmount(extra, 'ru')} ₽. Дело закроется как «Взыскано», когда они будут оплачены; если их простили — закройте его вручную.`
+        : `In "${facts.title}" the principal is paid; the claimed penalty and interest remain: ${formatAmount(extra, 'en')} RUB. The case closes as Recovered once they are paid; if they were waived, close it by hand.`)
     }
   }
   return changed
