@@ -1,10 +1,12 @@
 // A bank statement upload: parse (format and encoding from the bytes), check the balances, store
 // the import with each document once per portal, and queue the matching of the new incoming lines.
-// Parsing errors come back at once, with nothing stored.
+// Parsing errors come back at once, with nothing stored. A new incoming line that repeats a payment
+// already received through the payments API (same payer INN, order number and amount, dates within
+// 5 days) is not recorded again: it is dismissed as a duplicate of that API line (one lookup per import).
 import { createHash } from 'node:crypto'
-import { checkBalances, lineKey, parseStatement, type ParsedStatement } from '../domain/statements/index.ts'
+import { API_DUPLICATE, CROSS_CHANNEL_DAYS, checkBalances, lineKey, pairCrossChannel, parseStatement, type ParsedStatement } from '../domain/statements/index.ts'
 import { jobKeys } from '../jobs/keys.ts'
-import { statementsRepository, type NewStatementLine, type StatementImport } from '../storage/repositories/statements.ts'
+import { statementsRepository, type NewStatementLine, type StatementImport, type StatementsRepository } from '../storage/repositories/statements.ts'
 import type { ReceivablesPorts } from './receivables-ports.ts'
 import type { Actor } from './create-receivable.ts'
 import { LedgerError } from './ledger-error.ts'
@@ -35,12 +37,22 @@ export async function importStatement(ports: ReceivablesPorts, who: Actor, file:
   const parsed = parseStatement(file.bytes)
   const balances = checkBalances(parsed)
   const lines = statementLines(parsed)
-  const imp = await statementsRepository(ports.db).create(who.memberId, {
+  const repo = statementsRepository(ports.db)
+  const stored = await repo.create(who.memberId, {
     fileName, format: parsed.format, sha256: createHash('sha256').update(file.bytes).digest('hex'), sizeBytes: file.bytes.byteLength,
     uploadedBy: who.actor, documents: parsed.documents.length, balances, warnings: parsed.warnings,
   }, lines)
+  const { imp, apiDuplicates } = await skipApiDuplicates(repo, who.memberId, stored)
   await ports.audit.record({ memberId: who.memberId, actor: who.actor, source: who.source, action: 'statement.imported', entity: 'statement', entityId: String(imp.id),
-    details: { fileName, format: parsed.format, documents: parsed.documents.length, incoming: imp.incoming, duplicates: imp.duplicates, balancesOk: balances.every((b) => b.ok) } })
+    details: { fileName, format: parsed.format, documents: parsed.documents.length, incoming: imp.incoming, duplicates: imp.duplicates, apiDuplicates, balancesOk: balances.every((b) => b.ok) } })
   await ports.send(STATEMENT_MATCH_JOB, { memberId: who.memberId, importId: imp.id } satisfies StatementMatchJobData, { key: jobKeys.statementMatch(who.memberId, imp.id), memberId: who.memberId })
   return { import: imp, parsed }
+}
+
+/** The new incoming lines that repeat an API payment are dismissed as its duplicates before the matching job sees them. */
+async function skipApiDuplicates(repo: StatementsRepository, memberId: string, imp: StatementImport): Promise<{ imp: StatementImport; apiDuplicates: number }> {
+  if (imp.incoming === 0) return { imp, apiDuplicates: 0 }
+  const pairs = pairCrossChannel(await repo.apiLinesForImport(memberId, imp.id, CROSS_CHANNEL_DAYS))
+  const apiDuplicates = await repo.markApiDuplicates(memberId, imp.id, pairs, API_DUPLICATE)
+  return { imp: apiDuplicates ? (await repo.get(memberId, imp.id)) ?? imp : imp, apiDuplicates }
 }

@@ -22,7 +22,7 @@ export async function readStatementLines(ports: Pick<ReceivablesPorts, 'db'>, me
   const byId = new Map<number, CandidateDto>(rows.map((r) => [Number(r.id), { receivableId: Number(r.id), invoiceNumber: r.invoice_number, invoiceDate: r.invoice_date, remaining: Number(r.remaining), counterpartyName: r.name }]))
   return lines.map((l) => ({
     id: l.id, importId: l.importId, docNumber: l.docNumber, valueDate: l.valueDate, amount: l.amount, payerName: l.payerName, payerInn: l.payerInn, purpose: l.purpose,
-    status: l.status, rule: l.rule, reason: l.reason, allocations: l.allocations,
+    status: l.status, rule: l.rule, reason: l.reason, allocations: l.allocations, duplicateOf: l.duplicateOf,
     candidates: l.candidates.map((id) => byId.get(id)).filter((c): c is CandidateDto => c !== undefined),
   }))
 }

@@ -3,9 +3,11 @@
 // (two payers may use the same payment-order number; which API key sent it does not matter, so a
 // rotated key or a second connector reporting the same payment records nothing new). It goes
 // through the statement matcher and review queue: to the named receivable, or matched by INN,
-// invoice numbers and amount, or left for an accountant.
+// invoice numbers and amount, or left for an accountant. A payment a bank statement already brought
+// (same payer INN, order number = reference, amount, dates within 5 days) is that line: it answers
+// duplicate: true with it and records nothing (the statement import checks the other way round).
 import { createHash } from 'node:crypto'
-import { findDocumentNumbers, matchPayment, type MatchDecision } from '../domain/statements/index.ts'
+import { CROSS_CHANNEL_DAYS, findCrossChannel, findDocumentNumbers, matchPayment, type MatchDecision } from '../domain/statements/index.ts'
 import { statementsRepository, type StatementLine } from '../storage/repositories/statements.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { LedgerError } from './ledger-error.ts'
@@ -58,6 +60,11 @@ export async function receiveApiPayment(ports: DunningPorts, memberId: string, k
     if (known.amount !== p.amount) throw new LedgerError('conflict', 'payment.reference-reused', `reference "${p.reference}"${p.payerInn ? ` of payer ${p.payerInn}` : ''} was already used for a payment of ${known.amount} kopecks`)
     return { line: known, duplicate: true }
   }
+  const banked = await inStatement(repo, memberId, p)
+  if (banked) {
+    ports.log.info({ memberId, lineId: banked.id, reference: p.reference }, 'api.payment.already-in-statement')
+    return { line: banked, duplicate: true }
+  }
   if (p.receivableId !== null) {
     const r = await ports.db.selectFrom('receivables').select('id').where('member_id', '=', memberId).where('id', '=', p.receivableId).executeTakeFirst()
     if (!r) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${p.receivableId} not found`)
@@ -85,4 +92,12 @@ export async function receiveApiPayment(ports: DunningPorts, memberId: string, k
   }
   await ports.audit.record({ memberId, actor: `api-key:${keyName}`, source: 'api', action: 'payment.received', entity: 'statement-line', entityId: String(line.id), details: { reference: p.reference, amount: p.amount, status: decision.status } })
   return { line: (await repo.line(memberId, line.id))!, duplicate: false }
+}
+
+/** The bank-statement line that is this payment (or, when that line repeats another API line, that API line). */
+async function inStatement(repo: ReturnType<typeof statementsRepository>, memberId: string, p: ReturnType<typeof parseApiPayment>): Promise<StatementLine | null> {
+  if (!p.payerInn) return null
+  const near = await repo.statementLinesNear(memberId, { payerInn: p.payerInn, amount: p.amount, date: p.paidOn, days: CROSS_CHANNEL_DAYS })
+  const line = findCrossChannel({ id: 0, docNumber: p.reference, valueDate: p.paidOn, amount: p.amount, payerInn: p.payerInn }, near)
+  return line?.duplicateOf ? (await repo.line(memberId, line.duplicateOf)) ?? line : line
 }

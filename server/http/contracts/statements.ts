@@ -15,6 +15,8 @@ export interface StatementLineDto {
   payerName: string; payerInn: string | null; purpose: string
   status: 'pending' | 'matched' | 'review' | 'assigned' | 'dismissed' | 'skipped'; rule: string | null; reason: string | null
   candidates: CandidateDto[]; allocations: { receivableId: number; amount: number; paymentId?: number }[]
+  /** the API line this line repeats (reason 'api-duplicate': the payment was already received through the API) */
+  duplicateOf: number | null
 }
 
 export interface StatementsOverviewDto { imports: StatementImportDto[]; waiting: number; canResolve: boolean }

@@ -6,6 +6,7 @@ import type { BalanceCheck } from '../../domain/statements/types.ts'
 import type { LineAllocation, StatementImportStatus, StatementLineStatus } from '../tables/statements.ts'
 import { dayOrNull } from './ledger-sql.ts'
 import { inTransaction } from '../transaction.ts'
+import { crossChannelQueries } from './statement-cross-channel.ts'
 
 export type { LineAllocation, StatementLineStatus }
 
@@ -21,7 +22,10 @@ export interface NewStatementLine {
 export interface StatementLine extends NewStatementLine {
   id: number; importId: number; status: StatementLineStatus; rule: string | null; reason: string | null; counterpartyId: number | null
   candidates: number[]; allocations: LineAllocation[]; resolvedBy: string | null
+  /** the API line this statement line repeats (the same payment through the other channel) */
+  duplicateOf: number | null
 }
+
 
 const importCols = ['id', 'file_name', 'format', 'status', 'uploaded_by', 'created_at', 'finished_at', 'documents', 'incoming', 'outgoing', 'duplicates', 'processed', 'matched', 'review', 'balances', 'warnings', 'error'] as const
 type ImportRow = { id: number; file_name: string; format: string; status: StatementImportStatus; uploaded_by: string; created_at: Date; finished_at: Date | null; documents: number; incoming: number; outgoing: number; duplicates: number; processed: number; matched: number; review: number; balances: BalanceCheck[]; warnings: string[]; error: string | null }
@@ -32,12 +36,13 @@ const toImport = (r: ImportRow): StatementImport => ({
 })
 
 export function statementsRepository(db: Db) {
-  const lineQuery = () => db.selectFrom('statement_lines').select(['id', 'import_id', 'line_key', 'position', 'direction', 'doc_number', dayOrNull('value_date').as('value_date'), 'amount', 'payer_inn', 'payer_kpp', 'payer_name', 'purpose', 'status', 'rule', 'reason', 'counterparty_id', 'candidates', 'allocations', 'resolved_by'])
+  const lineQuery = () => db.selectFrom('statement_lines').select(['id', 'import_id', 'line_key', 'position', 'direction', 'doc_number', dayOrNull('value_date').as('value_date'), 'amount', 'payer_inn', 'payer_kpp', 'payer_name', 'purpose', 'status', 'rule', 'reason', 'counterparty_id', 'candidates', 'allocations', 'resolved_by', 'duplicate_of'])
   type LineRow = Awaited<ReturnType<ReturnType<typeof lineQuery>['execute']>>[number]
   const toLine = (r: LineRow): StatementLine => ({
     id: Number(r.id), importId: Number(r.import_id), lineKey: r.line_key, position: r.position, direction: r.direction, docNumber: r.doc_number, valueDate: r.value_date,
     amount: Number(r.amount), payerInn: r.payer_inn, payerKpp: r.payer_kpp, payerName: r.payer_name, purpose: r.purpose, status: r.status, rule: r.rule, reason: r.reason,
     counterpartyId: r.counterparty_id === null ? null : Number(r.counterparty_id), candidates: r.candidates, allocations: r.allocations, resolvedBy: r.resolved_by,
+    duplicateOf: r.duplicate_of === null ? null : Number(r.duplicate_of),
   })
   return {
     /** The import row and its new lines in one transaction; lines known from earlier imports are skipped. */
@@ -108,7 +113,7 @@ export function statementsRepository(db: Db) {
     /** Progress and counts of an import, recomputed from its lines. */
     async refreshCounts(memberId: string, importId: number, finished: boolean): Promise<StatementImport> {
       const c = await db.selectFrom('statement_lines').select([
-        sql<number>`count(*) filter (where status <> 'pending' and direction = 'incoming')`.as('processed'),
+        sql<number>`count(*) filter (where status <> 'pending' and direction = 'incoming' and duplicate_of is null)`.as('processed'),
         sql<number>`count(*) filter (where status in ('matched', 'assigned'))`.as('matched'),
         sql<number>`count(*) filter (where status = 'review')`.as('review'),
       ]).where('member_id', '=', memberId).where('import_id', '=', importId).executeTakeFirstOrThrow()
@@ -117,6 +122,14 @@ export function statementsRepository(db: Db) {
         ...(finished ? { status: 'done' as const, finished_at: new Date() } : {}),
       }).where('member_id', '=', memberId).where('id', '=', importId).returning(importCols).executeTakeFirstOrThrow()
       return toImport(r as ImportRow)
+    },
+    ...crossChannelQueries(db),
+    /** Incoming bank-statement lines (not API ones) of this payer and amount dated within `days` of the day: the same payment may be among them. */
+    async statementLinesNear(memberId: string, p: { payerInn: string; amount: number; date: string; days: number }): Promise<StatementLine[]> {
+      return (await lineQuery().where('member_id', '=', memberId).where('payer_inn', '=', p.payerInn).where('amount', '=', p.amount).where('direction', '=', 'incoming')
+        .where(sql<boolean>`value_date between ${p.date}::date - ${p.days}::int and ${p.date}::date + ${p.days}::int`)
+        .where('import_id', 'in', db.selectFrom('statement_imports').select('id').where('member_id', '=', memberId).where('format', '<>', 'api'))
+        .orderBy('id').limit(50).execute()).map(toLine)
     },
     async fail(memberId: string, importId: number, error: string): Promise<void> {
       await db.updateTable('statement_imports').set({ status: 'failed', error: error.slice(0, 1000), finished_at: new Date() }).where('member_id', '=', memberId).where('id', '=', importId).execute()

@@ -49,6 +49,8 @@ export interface StatementLinesTable {
   candidates: JSONColumnType<number[], string | undefined, string>
   allocations: JSONColumnType<LineAllocation[], string | undefined, string>
   resolved_by: string | null
+  /** the API line this statement line repeats (the same payment through the other channel) */
+  duplicate_of: ColumnType<number | null, number | null | undefined, number | null>
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: ColumnType<Date, Date | string | undefined, never>
 }

@@ -8,12 +8,12 @@ export function openApiDocument(baseUrl: string) {
       status: { type: 'string', enum: ['matched', 'review'], description: 'matched: recorded against receivables; review: waits for an accountant in the app' },
       reason: { type: ['string', 'null'], description: 'why the payment waits for review (unknown-payer, ambiguous-payer, no-open-invoices, overpayment, amount-mismatch)' },
       allocations: { type: 'array', items: { type: 'object', properties: { receivableId: { type: 'integer' }, amount: { type: 'integer' }, paymentId: { type: 'integer' } } } },
-      duplicate: { type: 'boolean', description: 'true when this reference was received before; nothing new was recorded' },
+      duplicate: { type: 'boolean', description: 'true when this reference was received before, or a bank statement already brought this payment (same payerInn, payment-order number and amount, dates within 5 days; then the statement line is answered); nothing new was recorded' },
     },
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Receivables Control — payments API', version: '1.0.0', description: 'Accounting systems (1C, bank connectors) report incoming payments. Each payment is matched to open receivables like a bank-statement line (payer INN/KPP, invoice numbers in the purpose, amount) or waits in the review queue. Idempotent on the payer: `payerInn` + `reference` name one payment for the whole portal, whichever API key sends it (a rotated key or a second connector reporting the same payment records nothing new); two payers may use the same payment-order number. Without `payerInn` the `reference` alone must be unique in the portal. Accountants are told about payments waiting for review once an hour (and at once when one arrives in an emptied queue), not once per payment.' },
+    info: { title: 'Receivables Control — payments API', version: '1.0.0', description: 'Accounting systems (1C, bank connectors) report incoming payments. Each payment is matched to open receivables like a bank-statement line (payer INN/KPP, invoice numbers in the purpose, amount) or waits in the review queue. Idempotent on the payer: `payerInn` + `reference` name one payment for the whole portal, whichever API key sends it (a rotated key or a second connector reporting the same payment records nothing new); two payers may use the same payment-order number. Without `payerInn` the `reference` alone must be unique in the portal. Send the payment-order number as `reference`: a payment a bank statement already brought (same `payerInn`, number — leading zeros and case ignored — and amount, dates within 5 days) answers `duplicate: true` with that statement line, and a statement line repeating an API payment is not recorded again. Accountants are told about payments waiting for review once an hour (and at once when one arrives in an emptied queue), not once per payment.' },
     servers: [{ url: `${baseUrl}/api/v1` }],
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A key created by a portal administrator in the app (Settings → API keys). It identifies the portal.' } },
@@ -40,7 +40,7 @@ export function openApiDocument(baseUrl: string) {
           },
           responses: {
             201: { description: 'received (matched or waiting for review)', content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentResult' } } } },
-            200: { description: 'this payer\'s reference was received before; the first answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentResult' } } } },
+            200: { description: 'this payer\'s reference was received before (the first answer), or a bank statement already brought this payment (its line)', content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentResult' } } } },
             400: { description: 'invalid body; nothing recorded', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
             401: { description: 'missing, unknown or revoked key', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
             404: { description: 'receivableId not found in this portal', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
