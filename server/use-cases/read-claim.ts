@@ -17,14 +17,14 @@ export const courtCaseUrl = (n: string) => `https://kad.arbitr.ru/Card?number=${
 
 export async function readClaim(ports: ReceivablesPorts, client: PortalClient, memberId: string, itemId: number, letterLink: LetterLink): Promise<ClaimViewDto> {
   const { claim, facts, counterpartyName, process } = await loadClaim(ports, client, memberId, itemId)
-  const { lang } = await portalDay(ports, memberId)
+  const { lang, today } = await portalDay(ports, memberId)
   const repo = claimsRepository(ports.db)
   const tranches = await repo.tranches(memberId, claim.id)
   const payers = [...new Set(tranches.map((t) => t.paidBy).filter((x): x is number => x !== null))]
   const names = new Map((payers.length ? await users.many(client, payers).catch(() => []) : []).map((u) => [Number(u.ID), fullName(u)]))
   const letter = claim.kind === 'recovery' ? await repo.latestLetter(memberId, claim.id) : null
   return {
-    id: claim.id, itemId, kind: claim.kind, stage: facts.stage, counterparty: counterpartyName ? { name: counterpartyName } : null,
+    today, id: claim.id, itemId, kind: claim.kind, stage: facts.stage, counterparty: counterpartyName ? { name: counterpartyName } : null,
     // a settlement schedule is measured against what is claimed now plus what its paid tranches covered
     agreedCompensation: claim.kind === 'payout' ? facts.agreed : facts.principal + facts.penalty + facts.interest + payoutTotals(tranches).paid,
     tranches: tranches.map((t) => ({ id: t.id, deadline: t.deadline, amount: t.amount, status: t.status, paidOn: t.paidOn, paidBy: t.paidBy, paidByName: t.paidBy ? names.get(t.paidBy) ?? null : null, taskId: t.taskId })),

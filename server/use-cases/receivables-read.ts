@@ -80,7 +80,7 @@ export async function receivableDetail(ports: ReceivablesPorts, memberId: string
     repos.audit.list(memberId, 'receivable', String(id)), receivableRow(ports, memberId, id, today),
   ])
   return {
-    receivable: row, counterparty: toCounterpartyDto(cp!), payments,
+    today, receivable: row, counterparty: toCounterpartyDto(cp!), payments,
     totals: { total: rec.amount, paid: rec.paid, remaining: rec.remaining, advance: Math.max(rec.paid - rec.amount, 0),
       lastPayment: rec.lastPaymentOn && rec.lastPaymentAmount ? { paidOn: rec.lastPaymentOn, amount: rec.lastPaymentAmount } : null },
     audit: audit.map((a) => ({ id: Number(a.id), actor: a.actor, source: a.source, action: a.action, details: a.details, createdAt: new Date(a.created_at).toISOString() })),

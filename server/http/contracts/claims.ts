@@ -19,6 +19,8 @@ export interface ClaimRecoveryDto {
 
 /** GET /api/claims/item/:itemId */
 export interface ClaimViewDto {
+  /** The portal's today (its timezone): the tranche form's default deadline. */
+  today: string
   id: number
   itemId: number
   kind: 'payout' | 'recovery'

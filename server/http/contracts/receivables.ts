@@ -123,6 +123,8 @@ export interface AuditEntryDto { id: number; actor: string; source: string; acti
 
 /** GET /api/receivables/:id */
 export interface ReceivableDetailDto {
+  /** The portal's today (its timezone): the payment form's default date. */
+  today: string
   receivable: ReceivableRowDto
   counterparty: CounterpartyDto
   totals: { total: number; paid: number; remaining: number; advance: number; lastPayment: { amount: number; paidOn: string } | null }

@@ -15,7 +15,7 @@ const tr = (id: string, amount: number, status: 'planned' | 'paid' = 'planned'):
 const view = (tranches: ClaimTrancheDto[], agreed: number | null = 3_500_00): ClaimViewDto => {
   const total = tranches.reduce((s, t) => s + t.amount, 0)
   const paid = tranches.filter((t) => t.status === 'paid').reduce((s, t) => s + t.amount, 0)
-  return { id: 8, itemId: 40, kind: 'payout', stage: 'Payouts', counterparty: null, agreedCompensation: agreed, tranches, totals: { total, paid, remaining: total - paid }, recovery: null, documents: [] }
+  return { today: '2025-06-30', id: 8, itemId: 40, kind: 'payout', stage: 'Payouts', counterparty: null, agreedCompensation: agreed, tranches, totals: { total, paid, remaining: total - paid }, recovery: null, documents: [] }
 }
 function mountTab(api: Api) {
   const ctx: TabContext = { api, lang: 'en', frame: { placement: 'CRM_DYNAMIC_1050_DETAIL_TAB', entityId: '40' } as FrameContext }
@@ -49,6 +49,8 @@ describe('claim payouts tab', () => {
     await w.find('[data-testid="add-tranche"]').trigger('click')
     await flushPromises()
     expect(document.querySelector<HTMLInputElement>('[data-testid="tranche-amount"]')!.value).toBe('1500.00')
+    // the portal's today (its timezone), not the browser's: the last day of the portal's month
+    expect(document.querySelector<HTMLInputElement>('[data-testid="tranche-deadline"]')!.value).toBe('2025-06-30')
     input('[data-testid="tranche-deadline"]', '2025-08-31')
     document.querySelector<HTMLFormElement>('[data-testid="tranche-form"]')!.dispatchEvent(new Event('submit'))
     await flushPromises()
