@@ -99,7 +99,7 @@ export function approvalsDay(c: Cluster, d: DayDriver) {
   /** What must hold for every request: Paid here and there, two accounting tasks, each person told once. */
   async function verdict() {
     const note = (userId: number, r: Request, text: string) => a.notifications(c.portalId)
-      .filter((x) => Number(x.userId) === userId && String(x.message).includes(`«${r.title}`) && String(x.message).includes(text)).length
+      .filter((x) => Number(x.userId) === userId && String(x.message).includes(`«${r.title}»`) && String(x.message).includes(text)).length
     const refused = await c.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE member_id = $1 AND action = 'approval.move-refused'", [c.memberId])
     return {
       requests: requests.length,
