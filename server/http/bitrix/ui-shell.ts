@@ -4,8 +4,7 @@ import { join, resolve, sep } from 'node:path'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
 import { uiDistOverride } from '../../config.ts'
 
-/** The built placement UI: dist/ui of this checkout, or UI_DIST_DIR (CI runs its PostgreSQL pass on a copy
- *  while `npm test` builds dist/ui again). */
+/** The built placement UI: dist/ui of this checkout, or UI_DIST_DIR. */
 const override = uiDistOverride()
 export const UI_DIST = override ? join(resolve(override), sep) : fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
 
