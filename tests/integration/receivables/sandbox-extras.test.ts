@@ -91,8 +91,10 @@ describe('two mirrors of one counterparty at once', () => {
     await sql`UPDATE effects SET created_at = now() - interval '2 minutes' WHERE key = ${key}`.execute(db)
     expect(d.queued).toHaveLength(2)
     const outcomes = await Promise.allSettled(d.queued.map((job) => mirrorReceivable(d.ports(), job)))
-    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected'])
-    expect(String((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/being created by another job/)
+    // one takes it over and adds; the other waits ("being created"), or on PostgreSQL, coming a moment later,
+    // already finds the added comment by its marker
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(1)
+    for (const o of outcomes) if (o.status === 'rejected') expect(String(o.reason)).toMatch(/being created by another job/)
     expect(d.commentsOn('company', company)).toHaveLength(1)
   })
 })
