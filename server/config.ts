@@ -149,9 +149,3 @@ function deepFreeze<T>(o: T): T {
   }
   return o
 }
-
-/** UI_DIST_DIR: where the built placement UI is served from instead of dist/ui (e.g. a release's build
- *  kept apart from the checkout). Read once by server/http/bitrix/ui-shell.ts. */
-export function uiDistOverride(): string | null {
-  return process.env.UI_DIST_DIR || null
-}

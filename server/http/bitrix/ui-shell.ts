@@ -1,12 +1,8 @@
 import { readFileSync, existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { join, resolve, sep } from 'node:path'
 import { InboundError } from '../../bitrix24/inbound/inbound-error.ts'
-import { uiDistOverride } from '../../config.ts'
 
-/** The built placement UI: dist/ui of this checkout, or UI_DIST_DIR. */
-const override = uiDistOverride()
-export const UI_DIST = override ? join(resolve(override), sep) : fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
+export const UI_DIST = fileURLToPath(new URL('../../../dist/ui/', import.meta.url))
 
 let cached: { mtime: number; html: string } | null = null
 
