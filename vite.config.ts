@@ -6,6 +6,20 @@ import { postAsGet } from './placement-ui/vite-post-as-get.ts'
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 const slowTimeout = 30_000
+// Files that start processes of their own and judge how busy they keep the portal's bucket: they
+// run alone, after the rest (`vitest --project serial`).
+// The sandbox's rate-limit timing test judges a client's pace to the millisecond: it runs there too.
+const serialFiles = [
+  'tests/reliability/multi-process.test.ts',
+  'tests/sandbox/limits.test.ts',
+  // the portal client's pacing and the bucket shared between processes are judged by the clock too
+  'tests/integration/bitrix24/portal-client.test.ts',
+  'tests/integration/bitrix24/shared-bucket.test.ts',
+  // headless Chromium drives real pages with waits of their own: beside three other files on 2 cores
+  // they run out of time (the invoice card tab took 56 s), alone they pass
+  'tests/e2e/**/*.test.ts',
+]
+const integrationWorkers = Number(process.env.TEST_WORKERS ?? 3)
 
 // One config for the placement UI build (root: placement-ui, served under /ui/) and for the
 // three Vitest projects: unit (pure and server-side modules), ui (happy-dom), integration (tests/).
@@ -30,13 +44,22 @@ export default defineConfig({
   },
   test: {
     root: projectRoot,
+    // Vitest runs one file at a time on a 2-core machine by default (cores - 1); most files wait on
+    // the sandbox, the queue and the browser far more than they compute, so more run at once.
+    maxWorkers: integrationWorkers,
     projects: [
       {
         test: {
           name: 'unit',
           root: projectRoot,
           environment: 'node',
-          include: ['server/**/*.test.ts', 'robots/**/*.test.ts', 'install/**/*.test.ts', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'robots/**/*.test.ts',
+            'install/**/*.test.ts',
+            'sandbox/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
       {
@@ -54,9 +77,29 @@ export default defineConfig({
           root: projectRoot,
           environment: 'node',
           include: ['tests/**/*.test.ts'],
+          exclude: serialFiles,
+          // RC_SQL_TRACE=<dir> records the SQL each file sends to PostgreSQL (scripts/ci/pg-coverage.ts)
+          setupFiles: ['tests/helpers/sql-trace.ts'],
+          globalSetup: ['tests/helpers/pglite-snapshot.global.ts'],
+          testTimeout: slowTimeout,
+          hookTimeout: slowTimeout,
+          // Files share nothing (a database, ports and temp dirs of their own) and mostly wait on the
+          // sandbox and the queue, so more files than cores run at once.
+          maxWorkers: integrationWorkers,
+        },
+      },
+      {
+        test: {
+          name: 'serial',
+          root: projectRoot,
+          environment: 'node',
+          include: serialFiles,
+          globalSetup: ['tests/helpers/pglite-snapshot.global.ts'],
           testTimeout: slowTimeout,
           hookTimeout: slowTimeout,
           fileParallelism: false,
+          // after everything else: these measure throughput of their own processes
+          sequence: { groupOrder: 1 },
         },
       },
     ],

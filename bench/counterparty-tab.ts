@@ -52,7 +52,10 @@ async function openOnce(browser: Browser, url: string): Promise<Run> {
   }
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2 }
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
 
 async function tabUrl(w: PortalPageApp, companyId: number): Promise<string> {
   const html = await (await fetch(`${w.portal.origin}/crm/company/details/${companyId}/?tab=0`)).text()
@@ -66,7 +69,11 @@ export async function benchCounterpartyTab(): Promise<Metric[]> {
   const saved = process.env.DATABASE_URL
   delete process.env.DATABASE_URL
   let w: PortalPageApp
-  try { w = await startPortalPageApp() } finally { if (saved !== undefined) process.env.DATABASE_URL = saved }
+  try {
+    w = await startPortalPageApp()
+  } finally {
+    if (saved !== undefined) process.env.DATABASE_URL = saved
+  }
   const browser = await launchChromium()
   try {
     const big = await seedCompanyReceivables(w, { name: 'АО «Большой клиент»', n: 1000 })
@@ -75,13 +82,33 @@ export async function benchCounterpartyTab(): Promise<Metric[]> {
     await openOnce(browser, urls.big) // warm-up: server JIT, token check cache, PGlite plans
     await openOnce(browser, urls.small)
     const runs: Record<'big' | 'small', Run[]> = { big: [], small: [] }
-    for (let i = 0; i < RUNS; i++) for (const k of ['big', 'small'] as const) runs[k].push(await openOnce(browser, urls[k]))
+    for (let i = 0; i < RUNS; i++)
+      for (const k of ['big', 'small'] as const) runs[k].push(await openOnce(browser, urls[k]))
     const m = (k: 'big' | 'small', f: keyof Run) => median(runs[k].map((r) => r[f]))
     const note = `headless Chromium, cold cache, median of ${RUNS}, PGlite`
     return [
-      { name: 'tab_first_render_ms', value: m('big', 'render'), unit: 'ms', comparison: { name: 'same, 100 receivables', value: m('small', 'render') }, target: '< 1000 ms', note: `frame navigation -> header + 50 rows painted; ${note}; max ${Math.round(Math.max(...runs.big.map((r) => r.render)))} ms` },
-      { name: 'counterparty_tab_api_summary_1000', value: m('big', 'summary'), unit: 'ms', comparison: { name: 'same, 100 receivables', value: m('small', 'summary') }, note: `GET /api/counterparties/company/:id/summary seen by the browser; ${note}` },
-      { name: 'counterparty_tab_api_first_page_1000', value: m('big', 'page'), unit: 'ms', comparison: { name: 'same, 100 receivables', value: m('small', 'page') }, note: `GET /api/receivables (page 1 of 50, due date order) seen by the browser; ${note}` },
+      {
+        name: 'tab_first_render_ms',
+        value: m('big', 'render'),
+        unit: 'ms',
+        comparison: { name: 'same, 100 receivables', value: m('small', 'render') },
+        target: '< 1000 ms',
+        note: `frame navigation -> header + 50 rows painted; ${note}; max ${Math.round(Math.max(...runs.big.map((r) => r.render)))} ms`,
+      },
+      {
+        name: 'counterparty_tab_api_summary_1000',
+        value: m('big', 'summary'),
+        unit: 'ms',
+        comparison: { name: 'same, 100 receivables', value: m('small', 'summary') },
+        note: `GET /api/counterparties/company/:id/summary seen by the browser; ${note}`,
+      },
+      {
+        name: 'counterparty_tab_api_first_page_1000',
+        value: m('big', 'page'),
+        unit: 'ms',
+        comparison: { name: 'same, 100 receivables', value: m('small', 'page') },
+        note: `GET /api/receivables (page 1 of 50, due date order) seen by the browser; ${note}`,
+      },
     ]
   } finally {
     await browser.close()

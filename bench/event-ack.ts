@@ -16,38 +16,73 @@ async function seed(url: string | null, dataDir: string) {
   const database = await openDatabase({ url, dataDir })
   await migrate(database)
   await portalsRepository(database.db, 'x'.repeat(32)).upsert({
-    memberId: 'bench-member', domain: 'bench.bitrix24.test', clientEndpoint: 'https://bench.bitrix24.test/rest/',
-    serverEndpoint: 'https://oauth.bitrix.info/rest/', applicationToken: 'bench-app-token', licenceFamily: null, appVersion: '1',
+    memberId: 'bench-member',
+    domain: 'bench.bitrix24.test',
+    clientEndpoint: 'https://bench.bitrix24.test/rest/',
+    serverEndpoint: 'https://oauth.bitrix.info/rest/',
+    applicationToken: 'bench-app-token',
+    licenceFamily: null,
+    appVersion: '1',
   })
   await database.close()
 }
 
 async function measure(kind: 'pglite' | 'postgres', port: number): Promise<Metric[]> {
   const pg = kind === 'postgres' ? await createTestDatabaseUrl() : { url: null, drop: async () => {} }
-  if (kind === 'postgres' && !pg.url) return [{ name: 'event_ack_per_s_postgres', value: 0, unit: 'req/s', note: 'no PostgreSQL (set BENCH_DATABASE_URL)' }]
+  if (kind === 'postgres' && !pg.url)
+    return [
+      { name: 'event_ack_per_s_postgres', value: 0, unit: 'req/s', note: 'no PostgreSQL (set BENCH_DATABASE_URL)' },
+    ]
   const dataDir = join(tempDir('rc-bench-'), 'pglite')
   await seed(pg.url, dataDir)
-  const app = await startAppProcess({ DATABASE_URL: pg.url ?? '', DB_DATA_DIR: dataDir, QUEUE_IN_PROCESS_WORKER: 'false' }, port)
+  const app = await startAppProcess(
+    { DATABASE_URL: pg.url ?? '', DB_DATA_DIR: dataDir, QUEUE_IN_PROCESS_WORKER: 'false' },
+    port,
+  )
   let n = 0
   let rss = 0
-  const sampler = setInterval(() => { rss = Math.max(rss, app.rssMb()) }, 500)
+  const sampler = setInterval(() => {
+    rss = Math.max(rss, app.rssMb())
+  }, 500)
   try {
     const result = await autocannon({
-      url: `${app.url}/bitrix/events`, method: 'POST', connections: 50, duration: DURATION_S,
+      url: `${app.url}/bitrix/events`,
+      method: 'POST',
+      connections: 50,
+      duration: DURATION_S,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      requests: [{
-        setupRequest: (req: { body?: string }) => ({ ...req, body: qs.stringify({
-          event: 'ONCRMDYNAMICITEMUPDATE', ts: String(1_700_000_000 + n), data: { FIELDS: { ID: String(++n), ENTITY_TYPE_ID: '1040' } },
-          auth: { member_id: 'bench-member', application_token: 'bench-app-token', domain: 'bench.bitrix24.test' },
-        }) }),
-      }],
+      requests: [
+        {
+          setupRequest: (req: { body?: string }) => ({
+            ...req,
+            body: qs.stringify({
+              event: 'ONCRMDYNAMICITEMUPDATE',
+              ts: String(1_700_000_000 + n),
+              data: { FIELDS: { ID: String(++n), ENTITY_TYPE_ID: '1040' } },
+              auth: { member_id: 'bench-member', application_token: 'bench-app-token', domain: 'bench.bitrix24.test' },
+            }),
+          }),
+        },
+      ],
     })
     const ok = result['2xx']
     const target = kind === 'pglite' ? 1500 : 3000
     return [
-      { name: `event_ack_per_s_${kind}`, value: ok / DURATION_S, unit: 'req/s', comparison: { name: 'plain per-request boss.send (stack notes)', value: kind === 'pglite' ? 673 : 1490 }, target: `>= ${target}`, note: `${result.non2xx} non-2xx, ${result.errors} errors` },
+      {
+        name: `event_ack_per_s_${kind}`,
+        value: ok / DURATION_S,
+        unit: 'req/s',
+        comparison: { name: 'plain per-request boss.send (stack notes)', value: kind === 'pglite' ? 673 : 1490 },
+        target: `>= ${target}`,
+        note: `${result.non2xx} non-2xx, ${result.errors} errors`,
+      },
       { name: `event_ack_p99_ms_${kind}`, value: result.latency.p99, unit: 'ms', target: '< 50' },
-      { name: `rss_mb_under_load_${kind}`, value: rss, unit: 'MB', target: kind === 'postgres' ? '< 250' : 'reported (PGlite needs 0.3-0.8 GB)' },
+      {
+        name: `rss_mb_under_load_${kind}`,
+        value: rss,
+        unit: 'MB',
+        target: kind === 'postgres' ? '< 250' : 'reported (PGlite needs 0.3-0.8 GB)',
+      },
     ]
   } finally {
     clearInterval(sampler)
@@ -57,5 +92,5 @@ async function measure(kind: 'pglite' | 'postgres', port: number): Promise<Metri
 }
 
 export async function benchEventAck(): Promise<Metric[]> {
-  return [...await measure('pglite', 3901), ...await measure('postgres', 3902)]
+  return [...(await measure('pglite', 3901)), ...(await measure('postgres', 3902))]
 }

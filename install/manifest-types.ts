@@ -1,5 +1,8 @@
 // Types of the declarative manifest: the portal state the app wants, built from data.
-export interface Label { ru: string; en: string }
+export interface Label {
+  ru: string
+  en: string
+}
 
 export type StageSemantics = 'P' | 'S' | 'F' // in progress | success | failure
 
@@ -18,7 +21,19 @@ export interface PipelineSpec {
   stages: StageSpec[]
 }
 
-export type FieldType = 'string' | 'integer' | 'double' | 'boolean' | 'date' | 'datetime' | 'enumeration' | 'employee' | 'crm' | 'file' | 'money' | 'url'
+export type FieldType =
+  | 'string'
+  | 'integer'
+  | 'double'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'enumeration'
+  | 'employee'
+  | 'crm'
+  | 'file'
+  | 'money'
+  | 'url'
 
 export interface FieldSpec {
   /** Our key (camelCase) used by the code; never renamed. */
@@ -45,4 +60,7 @@ export interface SmartProcessSpec {
   fields: FieldSpec[]
 }
 
-export interface EventSpec { event: string; handlerPath: string }
+export interface EventSpec {
+  event: string
+  handlerPath: string
+}

@@ -8,16 +8,19 @@ describe('install manifest', () => {
     expect(ufRestName(13, 'DAYS_OVERDUE')).toBe('ufCrm13RcDaysOverdue')
   })
 
-  it.each(smartProcesses.map((p) => [p.key, p] as const))('%s: every pipeline has exactly one success and one failure stage, last', (_k, p) => {
-    for (const pipe of p.pipelines) {
-      const sem = pipe.stages.map((s) => s.semantics)
-      expect(sem.filter((s) => s === 'S')).toHaveLength(1)
-      expect(sem.filter((s) => s === 'F')).toHaveLength(1)
-      expect(sem.slice(-2)).toEqual(['S', 'F'])
-      expect(new Set(pipe.stages.map((s) => s.code)).size).toBe(pipe.stages.length)
-    }
-    expect(p.pipelines.filter((x) => x.isDefault)).toHaveLength(1)
-  })
+  it.each(smartProcesses.map((p) => [p.key, p] as const))(
+    '%s: every pipeline has exactly one success and one failure stage, last',
+    (_k, p) => {
+      for (const pipe of p.pipelines) {
+        const sem = pipe.stages.map((s) => s.semantics)
+        expect(sem.filter((s) => s === 'S')).toHaveLength(1)
+        expect(sem.filter((s) => s === 'F')).toHaveLength(1)
+        expect(sem.slice(-2)).toEqual(['S', 'F'])
+        expect(new Set(pipe.stages.map((s) => s.code)).size).toBe(pipe.stages.length)
+      }
+      expect(p.pipelines.filter((x) => x.isDefault)).toHaveLength(1)
+    },
+  )
 
   it('keeps field keys unique and suffixes letters-only, within the 50-character UF limit', () => {
     for (const p of smartProcesses) {
@@ -31,6 +34,17 @@ describe('install manifest', () => {
 
   it('gives the receivables process the ten stages of seed 001', () => {
     const stages = smartProcesses[0].pipelines[0].stages.map((s) => s.name.en)
-    expect(stages).toEqual(['New invoice', 'Sent to client', 'Awaiting payment', 'Payment check', 'Payment reminder', 'Partial payment', 'Overdue', 'Negotiations', 'Paid', 'Written off'])
+    expect(stages).toEqual([
+      'New invoice',
+      'Sent to client',
+      'Awaiting payment',
+      'Payment check',
+      'Payment reminder',
+      'Partial payment',
+      'Overdue',
+      'Negotiations',
+      'Paid',
+      'Written off',
+    ])
   })
 })

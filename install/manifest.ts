@@ -1,20 +1,25 @@
 // Desired portal state, built from data: smart processes, events, robots, placements.
-import type { EventSpec, ProcessKey, SmartProcessSpec } from './manifest-types.ts'
+import type { EventSpec, SmartProcessSpec } from './manifest-types.ts'
 import { receivablesProcess } from './processes/receivables.ts'
 import { claimsProcess } from './processes/claims.ts'
 import { approvalsProcess } from './processes/approvals.ts'
 
 export const smartProcesses: SmartProcessSpec[] = [receivablesProcess, claimsProcess, approvalsProcess]
 
-export function processSpec(key: ProcessKey): SmartProcessSpec {
-  return smartProcesses.find((p) => p.key === key)!
-}
-
 /** Portal events the app listens to (all delivered to POST /bitrix/events). */
 export const eventBindings: EventSpec[] = [
-  'ONCRMDYNAMICITEMADD', 'ONCRMDYNAMICITEMUPDATE', 'ONCRMDYNAMICITEMDELETE',
-  'ONCRMCOMPANYADD', 'ONCRMCOMPANYUPDATE', 'ONCRMCONTACTADD', 'ONCRMCONTACTUPDATE',
-  'ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONCRMACTIVITYADD', 'ONAPPUNINSTALL',
+  'ONCRMDYNAMICITEMADD',
+  'ONCRMDYNAMICITEMUPDATE',
+  'ONCRMDYNAMICITEMDELETE',
+  'ONCRMCOMPANYADD',
+  'ONCRMCOMPANYUPDATE',
+  'ONCRMCONTACTADD',
+  'ONCRMCONTACTUPDATE',
+  'ONTASKADD',
+  'ONTASKUPDATE',
+  'ONTASKDELETE',
+  'ONCRMACTIVITYADD',
+  'ONAPPUNINSTALL',
 ].map((event) => ({ event, handlerPath: '/bitrix/events' }))
 
 /** The UF field name of a field of a process: UF_CRM_<typeId>_RC_<suffix>. */
@@ -24,6 +29,10 @@ export function ufFieldName(typeId: number, suffix: string): string {
 
 /** The camelCase REST name crm.item.* uses for it (letters-only suffix: regular regime). */
 export function ufRestName(typeId: number, suffix: string): string {
-  const camel = `RC_${suffix}`.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')
+  const camel = `RC_${suffix}`
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')
   return `ufCrm${typeId}${camel}`
 }

@@ -4,7 +4,7 @@ import type { PortalClient } from '../server/bitrix24/client/portal-client.ts'
 import type { InstallState } from '../server/domain/install-state.ts'
 
 export interface PlannedOp {
-  kind: 'smart-process' | 'pipeline' | 'stage' | 'field' | 'event' | 'placement' | 'robot'
+  kind: 'smart-process' | 'pipeline' | 'stage' | 'field' | 'event' | 'placement' | 'robot' | 'item'
   action: 'create' | 'update' | 'delete'
   target: string
   detail?: string

@@ -6,7 +6,9 @@ import { robots } from './index.ts'
 describe('robot registry', () => {
   it('lists exactly the robot folders (folder name = robot code)', () => {
     const dir = import.meta.dirname
-    const folders = readdirSync(dir).filter((f) => f !== 'kit' && statSync(join(dir, f)).isDirectory()).sort()
+    const folders = readdirSync(dir)
+      .filter((f) => f !== 'kit' && statSync(join(dir, f)).isDirectory())
+      .sort()
     expect(robots.map((r) => r.code).sort()).toEqual(folders)
   })
 

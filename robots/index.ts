@@ -5,10 +5,12 @@ import approvalAwait from './approval-await/robot.ts'
 import claimLetterGenerate from './claim-letter-generate/robot.ts'
 import claimOpen from './claim-open/robot.ts'
 import collectionPlanStart from './collection-plan-start/robot.ts'
+import creditCheck from './credit-check/robot.ts'
 import departmentHeadFind from './department-head-find/robot.ts'
 import paymentRecord from './payment-record/robot.ts'
 import paymentTotalsPost from './payment-totals-post/robot.ts'
 import penaltyCalculate from './penalty-calculate/robot.ts'
+import reconciliationAct from './reconciliation-act/robot.ts'
 import telegramSend from './telegram-send/robot.ts'
 import workingDeadline from './working-deadline/robot.ts'
 
@@ -23,4 +25,6 @@ export const robots: readonly RobotDefinition[] = [
   telegramSend,
   departmentHeadFind,
   approvalAwait,
+  creditCheck,
+  reconciliationAct,
 ]

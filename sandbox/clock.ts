@@ -1,6 +1,10 @@
 // A controllable clock: real time, frozen at an instant, or real time shifted by an offset.
 // Used for token expiry, item timestamps, envelope `time` and the operating-time window.
-export type ClockOptions = { frozenAt?: number | string | Date }
+export type ClockOptions = {
+  frozenAt?: number | string | Date
+  /** Running, but reading this instant at construction (real time plus an offset). */
+  startAt?: number | string | Date
+}
 
 export class SandboxClock {
   #frozen: number | null = null
@@ -8,6 +12,7 @@ export class SandboxClock {
 
   constructor(opts: ClockOptions = {}) {
     if (opts.frozenAt !== undefined) this.#frozen = toMs(opts.frozenAt)
+    else if (opts.startAt !== undefined) this.#offset = toMs(opts.startAt) - Date.now()
   }
 
   now(): number {

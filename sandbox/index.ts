@@ -6,6 +6,7 @@ import { Runtime } from './runtime.ts'
 import { SandboxClient } from './admin/client.ts'
 import { buildPortal, buildRoot, type ServerPlugins } from './http/servers.ts'
 import type { PortalState } from './state/portal-state.ts'
+import { makeSelfSigned, type TlsMaterial } from './http/self-signed.ts'
 
 export { SandboxClient } from './admin/client.ts'
 export { SandboxClock } from './clock.ts'
@@ -21,6 +22,11 @@ export type SandboxOptions = {
   tokenLifetimeSec?: number
   clock?: ClockOptions | SandboxClock
   plugins?: ServerPlugins
+  /**
+   * Serve https with a self-signed certificate the sandbox makes itself (true) or the given key/cert: REST,
+   * webhooks and OAuth then live at https:// origins, as on a real portal (B24Hook refuses plain http).
+   */
+  tls?: boolean | TlsMaterial
 }
 
 export type Sandbox = {
@@ -28,14 +34,21 @@ export type Sandbox = {
   baseUrl: string
   admin: SandboxClient
   runtime: Runtime
+  /** the PEM certificate clients must trust when `tls` is on, else null */
+  tlsCert: string | null
   close(): Promise<void>
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1'
   const clock = opts.clock instanceof SandboxClock ? opts.clock : new SandboxClock(opts.clock)
-  const world = await World.create({ clock, tokenLifetimeSec: opts.tokenLifetimeSec ?? 3600, persistDir: opts.persistDir })
+  const world = await World.create({
+    clock,
+    tokenLifetimeSec: opts.tokenLifetimeSec ?? 3600,
+    persistDir: opts.persistDir,
+  })
   const rt = new Runtime(world)
+  if (opts.tls) rt.tls = opts.tls === true ? makeSelfSigned(host) : opts.tls
   const plugins = opts.plugins ?? {}
   const servers = new Map<number, FastifyInstance>()
 
@@ -61,7 +74,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const root = await buildRoot(rt, admin, plugins)
   await root.listen({ port: opts.port ?? 0, host })
   const addr = root.server.address()
-  rt.rootBase = `http://${host}:${typeof addr === 'object' && addr ? addr.port : opts.port}`
+  rt.rootBase = `${rt.scheme}://${host}:${typeof addr === 'object' && addr ? addr.port : opts.port}`
   for (const ps of world.allStates()) await listenPortal(ps)
 
   let closed = false
@@ -69,6 +82,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     baseUrl: rt.rootBase,
     admin,
     runtime: rt,
+    tlsCert: rt.tls?.cert ?? null,
     async close() {
       if (closed) return
       closed = true

@@ -10,8 +10,15 @@ mkdirSync(dir, { recursive: true })
 
 const sb = await startSandbox({ persistDir: join(dir, 'pglite'), port })
 const portal = sb.admin.portals()[0] ?? (await sb.admin.createPortal({ title: 'Demo portal', port: port + 1 }))
-const app = sb.admin.registerApp({ code: 'local.sandbox.test', name: 'Sandbox test app', clientId: 'local.sandbox.test', clientSecret: 'sandbox-test-secret' })
-const inst = sb.admin.installation(portal.id, app.id) ?? (await sb.admin.installApp(portal.id, app.id), sb.admin.installation(portal.id, app.id))
+const app = sb.admin.registerApp({
+  code: 'local.sandbox.test',
+  name: 'Sandbox test app',
+  clientId: 'local.sandbox.test',
+  clientSecret: 'sandbox-test-secret',
+})
+const inst =
+  sb.admin.installation(portal.id, app.id) ??
+  (await sb.admin.installApp(portal.id, app.id), sb.admin.installation(portal.id, app.id))
 if (inst && !inst.finished) sb.admin.finishInstall(portal.id, app.id)
 const hook = sb.admin.addWebhook(portal.id, 1, { code: 'sandboxwebhook1' })
 const tokens = sb.admin.issueTokens(portal.id, app.id, 1)
@@ -21,8 +28,14 @@ const info = {
   restBase: portal.restBase,
   webhookUrl: hook.url,
   oauth: {
-    clientId: app.clientId, clientSecret: app.clientSecret, accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
-    expires: tokens.expires, serverEndpoint: tokens.server_endpoint, clientEndpoint: tokens.client_endpoint, applicationToken: sb.admin.installation(portal.id, app.id)?.applicationToken,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expires: tokens.expires,
+    serverEndpoint: tokens.server_endpoint,
+    clientEndpoint: tokens.client_endpoint,
+    applicationToken: sb.admin.installation(portal.id, app.id)?.applicationToken,
   },
   adminApi: `${sb.baseUrl}/_sandbox/`,
 }

@@ -1,4 +1,5 @@
 // The running sandbox: world state, method registry, per-portal limits, side-effect hooks.
+import type { TlsMaterial } from './http/self-signed.ts'
 import { PortalRuntime } from './runtime-types.ts'
 import { invoke, type InvokeEnv } from './rest/invoke.ts'
 import { registry } from './methods/index.ts'
@@ -21,11 +22,16 @@ export class Runtime {
   readonly timers = new Set<NodeJS.Timeout>()
   readonly #prt = new Map<number, PortalRuntime>()
   rootBase = ''
+  /** TLS key and certificate when the sandbox serves https (startSandbox({ tls })) */
+  tls: TlsMaterial | null = null
+  get scheme(): 'http' | 'https' {
+    return this.tls ? 'https' : 'http'
+  }
 
   constructor(world: World) {
     this.world = world
     this.endpoints = {
-      restBase: (ps: PortalState) => `http://${ps.portal.domain}/rest/`,
+      restBase: (ps: PortalState) => `${this.scheme}://${ps.portal.domain}/rest/`,
       oauthBase: () => this.rootBase,
     }
     this.deliveries = new Deliveries(this)

@@ -11,11 +11,14 @@ import { installRoute } from './http/bitrix/install-route.ts'
 import { healthRoute } from './http/health-route.ts'
 import { telegramRoute } from './http/telegram-route.ts'
 import { claimLetterRoute } from './http/files/claim-letter-route.ts'
+import { reconciliationActRoute } from './http/files/reconciliation-act-route.ts'
 import { UI_DIST } from './http/bitrix/ui-shell.ts'
 import { apiRoutes } from './http/api/index.ts'
 import { existsSync } from 'node:fs'
 import { requireFormOrJson } from './http/content-type-guard.ts'
 import { rejectNulInUrl } from './http/url-guard.ts'
+import { metricsRoute } from './http/metrics-route.ts'
+import { httpDuration } from './lib/metrics.ts'
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -27,7 +30,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerBodyParsers(app)
   registerErrorHandler(app)
   app.addHook('onRequest', async (req) => rejectNulInUrl(req))
-  if (existsSync(UI_DIST)) await app.register(fastifyStatic, { root: UI_DIST, prefix: '/ui/', index: false, wildcard: true })
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? '(unmatched)' // the template: one series per route, not per URL
+    httpDuration.observe({ route, method: req.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000)
+  })
+  if (existsSync(UI_DIST))
+    await app.register(fastifyStatic, { root: UI_DIST, prefix: '/ui/', index: false, wildcard: true })
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (req) => requireFormOrJson(req))
     await eventsRoute(scope, ctx)
@@ -37,7 +45,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await healthRoute(scope, ctx)
   })
   await app.register(async (scope) => telegramRoute(scope, ctx))
+  await app.register(async (scope) => metricsRoute(scope, ctx))
   await app.register(async (scope) => claimLetterRoute(scope, ctx))
+  await app.register(async (scope) => reconciliationActRoute(scope, ctx))
   await app.register(async (scope) => apiRoutes(scope, ctx), { prefix: '/api' })
   return app
 }

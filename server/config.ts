@@ -17,15 +17,26 @@ export interface Config {
     readonly appVersion: string
     /** Override of our share of the portal's bucket (tests against a sandbox without limits). */
     readonly rateLimit: { readonly burst: number; readonly drain: number } | null
+    /** Days an uninstall with "delete data" (CLEAN) waits before deleting: a reinstall meanwhile restores everything. */
+    readonly uninstallGraceDays: number
   }
   readonly queue: {
     readonly inProcessWorker: boolean
     readonly concurrency: number
     readonly perPortalConcurrency: number
     readonly pollingSeconds: number
+    readonly retryDelayMaxSeconds: number
   }
   readonly log: { readonly level: string; readonly pretty: boolean }
-  readonly telegram: { readonly botToken: string | null; readonly webhookSecret: string | null; readonly apiBase: string }
+  /** GET /metrics answers only with `Authorization: Bearer <token>`; null: the endpoint is off (404). */
+  readonly metrics: { readonly token: string | null }
+  readonly telegram: {
+    readonly botToken: string | null
+    readonly webhookSecret: string | null
+    readonly apiBase: string
+  }
+  /** The Bank of Russia's DailyInfo web service for the daily key-rate fetch; null = no fetch (tests). */
+  readonly keyRates: { readonly cbrUrl: string | null }
 }
 
 export class ConfigError extends Error {
@@ -79,7 +90,9 @@ export function loadConfig(source: Env = process.env, overrides: Env = {}): Conf
     }
   }
 
-  const appEnvRaw = str('APP_ENV') ?? (env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' || env.VITEST ? 'test' : 'development')
+  const appEnvRaw =
+    str('APP_ENV') ??
+    (env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' || env.VITEST ? 'test' : 'development')
   let appEnv: AppEnv = 'development'
   if (appEnvRaw === 'development' || appEnvRaw === 'production' || appEnvRaw === 'test') appEnv = appEnvRaw
   else problems.push(`APP_ENV="${appEnvRaw}" must be development, production or test`)
@@ -87,16 +100,25 @@ export function loadConfig(source: Env = process.env, overrides: Env = {}): Conf
   const port = int('APP_PORT', 3000, 0, 65535)
   const host = str('APP_HOST') ?? '127.0.0.1'
   const baseUrl = url('APP_BASE_URL', ['http:', 'https:'])
-  if (appEnv === 'production' && !baseUrl) problems.push('APP_BASE_URL is required in production (the public https URL of this app, used for handler URLs)')
+  if (appEnv === 'production' && !baseUrl)
+    problems.push('APP_BASE_URL is required in production (the public https URL of this app, used for handler URLs)')
 
   const dbUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'])
   const secret = str('APP_SECRET_KEY')
-  if (appEnv === 'production' && (!secret || secret.length < 32)) problems.push('APP_SECRET_KEY is required in production and must be at least 32 characters (it encrypts refresh tokens at rest)')
+  if (appEnv === 'production' && (!secret || secret.length < 32))
+    problems.push(
+      'APP_SECRET_KEY is required in production and must be at least 32 characters (it encrypts refresh tokens at rest)',
+    )
   else if (secret && secret.length < 32) problems.push('APP_SECRET_KEY must be at least 32 characters')
 
   const clientId = str('B24_CLIENT_ID')
   const clientSecret = str('B24_CLIENT_SECRET')
-  if (Boolean(clientId) !== Boolean(clientSecret)) problems.push('B24_CLIENT_ID and B24_CLIENT_SECRET must be set together')
+  if (Boolean(clientId) !== Boolean(clientSecret))
+    problems.push('B24_CLIENT_ID and B24_CLIENT_SECRET must be set together')
+
+  const metricsToken = str('APP_METRICS_TOKEN')
+  if (metricsToken !== null && metricsToken.length < 16)
+    problems.push('APP_METRICS_TOKEN must be at least 16 characters (it guards GET /metrics)')
 
   const level = str('LOG_LEVEL') ?? (appEnv === 'test' ? 'silent' : 'info')
   if (!LOG_LEVELS.includes(level)) problems.push(`LOG_LEVEL="${level}" must be one of ${LOG_LEVELS.join(', ')}`)
@@ -104,7 +126,11 @@ export function loadConfig(source: Env = process.env, overrides: Env = {}): Conf
   const config: Config = {
     env: appEnv,
     http: { host, port, baseUrl: (baseUrl ?? `http://${host}:${port}`).replace(/\/+$/, '') },
-    db: { url: dbUrl, dataDir: resolve(str('DB_DATA_DIR') ?? './data/pglite'), poolMax: int('DB_POOL_MAX', 10, 1, 200) },
+    db: {
+      url: dbUrl,
+      dataDir: resolve(str('DB_DATA_DIR') ?? './data/pglite'),
+      poolMax: int('DB_POOL_MAX', 10, 1, 200),
+    },
     secretKey: secret ?? DEV_SECRET,
     b24: {
       clientId,
@@ -113,18 +139,30 @@ export function loadConfig(source: Env = process.env, overrides: Env = {}): Conf
       webhookUrl: url('B24_WEBHOOK_URL', ['http:', 'https:']),
       appVersion: str('B24_APP_VERSION') ?? '1',
       rateLimit: rateLimitOf(str('B24_RATE_LIMIT'), problems),
+      uninstallGraceDays: int('B24_UNINSTALL_GRACE_DAYS', 7, 0, 365),
     },
     queue: {
       inProcessWorker: bool('QUEUE_IN_PROCESS_WORKER', true),
       concurrency: int('QUEUE_CONCURRENCY', 8, 1, 256),
       perPortalConcurrency: int('QUEUE_PORTAL_CONCURRENCY', 2, 1, 64),
       pollingSeconds: int('QUEUE_POLLING_SECONDS', 2, 1, 60),
+      /** The longest wait before a failed job's next try (the backoff doubles up to it). */
+      retryDelayMaxSeconds: int('QUEUE_RETRY_DELAY_MAX_SECONDS', 600, 1, 86_400),
     },
     log: { level, pretty: bool('LOG_PRETTY', false) },
+    metrics: { token: metricsToken },
     telegram: {
       botToken: str('TELEGRAM_BOT_TOKEN'),
       webhookSecret: str('TELEGRAM_WEBHOOK_SECRET'),
       apiBase: url('TELEGRAM_API_BASE', ['http:', 'https:']) ?? 'https://api.telegram.org',
+    },
+    keyRates: {
+      // off in tests unless a test names the service (nock answers it); "off" turns it off anywhere
+      cbrUrl:
+        str('APP_CBR_URL') === 'off'
+          ? null
+          : (url('APP_CBR_URL', ['http:', 'https:']) ??
+            (appEnv === 'test' ? null : 'https://www.cbr.ru/DailyInfoWebServ/DailyInfo.asmx')),
     },
   }
   if (problems.length) throw new ConfigError(problems)
@@ -134,7 +172,10 @@ export function loadConfig(source: Env = process.env, overrides: Env = {}): Conf
 function rateLimitOf(raw: string | null, problems: string[]): { burst: number; drain: number } | null {
   if (raw === null) return null
   const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw)
-  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) { problems.push(`B24_RATE_LIMIT="${raw}" must look like <burst>/<per second>, e.g. 46/1.96`); return null }
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) {
+    problems.push(`B24_RATE_LIMIT="${raw}" must look like <burst>/<per second>, e.g. 46/1.96`)
+    return null
+  }
   return { burst: Number(m[1]), drain: Number(m[2]) }
 }
 

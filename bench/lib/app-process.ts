@@ -4,28 +4,65 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export interface AppProcess { url: string; pid: number; stop: () => Promise<void>; rssMb: () => number }
+export interface AppProcess {
+  url: string
+  pid: number
+  stop: () => Promise<void>
+  rssMb: () => number
+}
 
-export async function startAppProcess(env: Record<string, string>, port: number): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  port: number,
+  /** Each line the app logs on stdout (the app's log level comes from env LOG_LEVEL, 'warn' by default). */
+  onLine?: (line: string) => void,
+): Promise<AppProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, APP_PORT: String(port), APP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', APP_SECRET_KEY: 'bench-secret-key-bench-secret-key-00', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      APP_PORT: String(port),
+      APP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      APP_SECRET_KEY: 'bench-secret-key-bench-secret-key-00',
+      ...env,
+    },
+    stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'inherit'],
   })
+  if (onLine) {
+    let rest = ''
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n')
+      rest = lines.pop() ?? ''
+      for (const l of lines) onLine(l)
+    })
+  }
   const url = `http://127.0.0.1:${port}`
-  const until = Date.now() + 60_000
+  const until = Date.now() + 180_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`)
-    try { if ((await fetch(`${url}/healthz`)).ok) break } catch { /* not yet */ }
-    if (Date.now() > until) throw new Error('app did not start in 60 s')
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > until) {
+      child.kill('SIGKILL')
+      throw new Error('app did not start in 180 s')
+    }
     await new Promise((r) => setTimeout(r, 200))
   }
   return {
-    url, pid: child.pid!,
+    url,
+    pid: child.pid!,
     rssMb: () => {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
       return m ? Number(m[1]) / 1024 : NaN
     },
-    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM') }),
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r())
+        child.kill('SIGTERM')
+      }),
   }
 }
 

@@ -11,7 +11,13 @@ export interface Metric {
 export type Bench = { name: string; run: () => Promise<Metric[]> }
 
 export function printTable(metrics: Metric[]): string {
-  const rows = metrics.map((m) => [m.name, `${round(m.value)} ${m.unit}`, m.comparison ? `${m.comparison.name}: ${round(m.comparison.value)} ${m.comparison.unit ?? m.unit}` : '', m.target ?? '', m.note ?? ''])
+  const rows = metrics.map((m) => [
+    m.name,
+    `${round(m.value)} ${m.unit}`,
+    m.comparison ? `${m.comparison.name}: ${round(m.comparison.value)} ${m.comparison.unit ?? m.unit}` : '',
+    m.target ?? '',
+    m.note ?? '',
+  ])
   const head = ['metric', 'value', 'compared with', 'target', 'note']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ')

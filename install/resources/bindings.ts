@@ -7,7 +7,13 @@ import { operate, type ReconcileCtx } from '../reconcile-context.ts'
 type EventRow = { event: string; handler: string }
 type PlacementRow = { placement: string; handler: string; title?: string }
 
-const isOurs = (handler: string, ourHosts: string[]) => { try { return ourHosts.includes(new URL(handler).host) } catch { return false } }
+const isOurs = (handler: string, ourHosts: string[]) => {
+  try {
+    return ourHosts.includes(new URL(handler).host)
+  } catch {
+    return false
+  }
+}
 
 export async function reconcileEvents(rc: ReconcileCtx, previousBase: string | null): Promise<void> {
   const have = await rc.client.call<EventRow[]>('event.get', {})
@@ -18,11 +24,16 @@ export async function reconcileEvents(rc: ReconcileCtx, previousBase: string | n
   const haveKeys = new Set(have.map(key))
   for (const e of have) {
     if (isOurs(e.handler, hosts) && !desiredKeys.has(key(e))) {
-      await operate(rc, { kind: 'event', action: 'delete', target: e.event, detail: e.handler }, () => rc.client.call('event.unbind', { event: e.event, handler: e.handler }))
+      await operate(rc, { kind: 'event', action: 'delete', target: e.event, detail: e.handler }, () =>
+        rc.client.call('event.unbind', { event: e.event, handler: e.handler }),
+      )
     }
   }
   for (const e of desired) {
-    if (!haveKeys.has(key(e))) await operate(rc, { kind: 'event', action: 'create', target: e.event, detail: e.handler }, () => rc.client.call('event.bind', e, { idempotent: false }))
+    if (!haveKeys.has(key(e)))
+      await operate(rc, { kind: 'event', action: 'create', target: e.event, detail: e.handler }, () =>
+        rc.client.call('event.bind', e, { idempotent: false }),
+      )
   }
   rc.state.eventHandlers = desired.map((e) => e.event)
 }
@@ -47,14 +58,21 @@ export async function reconcilePlacements(rc: ReconcileCtx, previousBase: string
   const desiredKeys = new Set(desired.map(key))
   for (const p of have) {
     if (isOurs(p.handler, hosts) && !desiredKeys.has(key(p))) {
-      await operate(rc, { kind: 'placement', action: 'delete', target: p.placement, detail: p.handler }, () => rc.client.call('placement.unbind', { PLACEMENT: p.placement, HANDLER: p.handler }))
+      await operate(rc, { kind: 'placement', action: 'delete', target: p.placement, detail: p.handler }, () =>
+        rc.client.call('placement.unbind', { PLACEMENT: p.placement, HANDLER: p.handler }),
+      )
     }
   }
   for (const p of desired) {
     const row = have.find((h) => key(h) === key(p))
     if (!row) {
-      await operate(rc, { kind: 'placement', action: 'create', target: p.placement, detail: p.handler },
-        () => rc.client.call('placement.bind', { PLACEMENT: p.placement, HANDLER: p.handler, TITLE: p.title }, { idempotent: false }))
+      await operate(rc, { kind: 'placement', action: 'create', target: p.placement, detail: p.handler }, () =>
+        rc.client.call(
+          'placement.bind',
+          { PLACEMENT: p.placement, HANDLER: p.handler, TITLE: p.title },
+          { idempotent: false },
+        ),
+      )
     }
   }
   rc.state.placements = desired.map((p) => p.placement)

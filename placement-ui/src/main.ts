@@ -1,6 +1,7 @@
 import './app.css'
 import { createApp } from 'vue'
-import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
 import App from './App.vue'
+import { kitSetup } from './app/kit-setup.ts'
 
-createApp(App).use(b24UiPlugin).mount('#app')
+// not the kit's vue-plugin: it brings a head manager (unhead) into every page for two <html> attributes
+createApp(App).use(kitSetup).mount('#app')

@@ -3,9 +3,9 @@
 import { defineRobot } from '../kit/define-robot.ts'
 import { processItemOf } from '../kit/current-item.ts'
 import { rublesValue } from '../kit/money.ts'
-import { dunningPorts } from '../../server/use-cases/dunning-ports.ts'
-import { generateClaimLetter } from '../../server/use-cases/generate-claim-letter.ts'
-import { claimLetterLink } from '../../server/use-cases/claim-letter-link.ts'
+import { dunningPorts } from '../../server/use-cases/dunning/dunning-ports.ts'
+import { generateClaimLetter } from '../../server/use-cases/claims/generate-claim-letter.ts'
+import { claimLetterLink } from '../../server/use-cases/claims/claim-letter-link.ts'
 
 export default defineRobot({
   code: 'claim-letter-generate',
@@ -25,8 +25,23 @@ export default defineRobot({
   async run(input) {
     const { itemId } = await processItemOf(input, 'claims')
     const days = Math.min(30, Math.max(1, Number(input.properties.linkDays ?? 7)))
-    const out = await generateClaimLetter(dunningPorts(input.ctx), input.client, input.memberId, itemId, `robot:${input.workflowId}`)
-    const link = claimLetterLink(input.ctx.config.secretKey, input.memberId, out.letter.id, days * 86_400, input.ctx.config.http.baseUrl)
-    return { values: { fileLink: link, total: rublesValue(out.total) }, log: `Claim letter ${out.letter.fileName}: ${rublesValue(out.total)} RUB` }
+    const out = await generateClaimLetter(
+      dunningPorts(input.ctx),
+      input.client,
+      input.memberId,
+      itemId,
+      `robot:${input.workflowId}`,
+    )
+    const link = claimLetterLink(
+      input.ctx.config.secretKey,
+      input.memberId,
+      out.letter.id,
+      days * 86_400,
+      input.ctx.config.http.baseUrl,
+    )
+    return {
+      values: { fileLink: link, total: rublesValue(out.total) },
+      log: `Claim letter ${out.letter.fileName}: ${rublesValue(out.total)} RUB`,
+    }
   },
 })

@@ -2,8 +2,8 @@
 import { defineRobot } from '../kit/define-robot.ts'
 import { RobotError } from '../kit/types.ts'
 import { currentReceivableId } from '../kit/current-item.ts'
-import { dunningPorts } from '../../server/use-cases/dunning-ports.ts'
-import { openClaimForReceivable } from '../../server/use-cases/open-claim-for-receivable.ts'
+import { dunningPorts } from '../../server/use-cases/dunning/dunning-ports.ts'
+import { openClaimForReceivable } from '../../server/use-cases/claims/open-claim-for-receivable.ts'
 
 export default defineRobot({
   code: 'claim-open',
@@ -24,9 +24,20 @@ export default defineRobot({
     const ports = dunningPorts(input.ctx)
     const given = String(input.properties.reason ?? '').trim()
     const state = await input.ctx.repos.installState.get(input.memberId)
-    const opened = await openClaimForReceivable(ports, input.client, state, input.memberId, receivableId, (lang) => given || (lang === 'ru' ? 'Открыто роботом бизнес-процесса.' : 'Opened by a business-process robot.'))
+    const opened = await openClaimForReceivable(
+      ports,
+      input.client,
+      state,
+      input.memberId,
+      receivableId,
+      (lang) => given || (lang === 'ru' ? 'Открыто роботом бизнес-процесса.' : 'Opened by a business-process robot.'),
+    )
     const claimId = opened?.claimItemId ?? null
-    if (claimId === null) throw new RobotError('robot.claims-missing', 'The Claim Work smart process is not installed in this portal; open the app to finish the install')
+    if (claimId === null)
+      throw new RobotError(
+        'robot.claims-missing',
+        'The Claim Work smart process is not installed in this portal; open the app to finish the install',
+      )
     return { values: { claimId }, log: `Claim ${claimId} for receivable ${receivableId}` }
   },
 })

@@ -2,25 +2,35 @@
 import type { RobotRunInput } from './types.ts'
 import { RobotError } from './types.ts'
 import type { InstallState } from '../../server/bitrix24/install-state.ts'
-import { findReceivableIdByItem } from '../../server/use-cases/find-receivable-by-item.ts'
-import { handleReceivableItemEvent } from '../../server/use-cases/handle-receivable-item-event.ts'
-import { receivablesPorts } from '../../server/use-cases/receivables-ports.ts'
+import { findReceivableIdByItem } from '../../server/use-cases/receivables/find-receivable-by-item.ts'
+import { handleReceivableItemEvent } from '../../server/use-cases/receivables/handle-receivable-item-event.ts'
+import { receivablesPorts } from '../../server/use-cases/receivables/receivables-ports.ts'
 
 type ProcessKey = 'receivables' | 'claims' | 'approvals'
 
 export async function installStateOf(input: RobotRunInput): Promise<InstallState> {
   const state = await input.ctx.repos.installState.get(input.memberId)
-  if (!state) throw new RobotError('robot.not-installed', 'The app is not installed in this portal yet; open the app once to finish the install')
+  if (!state)
+    throw new RobotError(
+      'robot.not-installed',
+      'The app is not installed in this portal yet; open the app once to finish the install',
+    )
   return state
 }
 
 /** The item id when the document is an item of our process `key`, else a clear error. */
-export async function processItemOf(input: RobotRunInput, key: ProcessKey): Promise<{ itemId: number; entityTypeId: number; state: InstallState }> {
+export async function processItemOf(
+  input: RobotRunInput,
+  key: ProcessKey,
+): Promise<{ itemId: number; entityTypeId: number; state: InstallState }> {
   const state = await installStateOf(input)
   const p = state.processes[key]
   const d = input.document
   if (!p || d.kind !== 'dynamic' || d.entityTypeId !== p.entityTypeId) {
-    throw new RobotError('robot.wrong-document', `This robot runs on items of the "${key}" smart process, not on ${d.raw.join('/').slice(0, 80)}`)
+    throw new RobotError(
+      'robot.wrong-document',
+      `This robot runs on items of the "${key}" smart process, not on ${d.raw.join('/').slice(0, 80)}`,
+    )
   }
   return { itemId: d.id, entityTypeId: p.entityTypeId, state }
 }
@@ -43,7 +53,11 @@ export async function currentReceivableId(input: RobotRunInput): Promise<number>
     }
     id = await findReceivableIdByItem(db, input.memberId, itemId)
   }
-  if (id === null) throw new RobotError('robot.receivable-unknown', `Receivable item ${itemId} is not in the app's ledger yet (it needs an invoice number, dates and an amount)`)
+  if (id === null)
+    throw new RobotError(
+      'robot.receivable-unknown',
+      `Receivable item ${itemId} is not in the app's ledger yet (it needs an invoice number, dates and an amount)`,
+    )
   return id
 }
 

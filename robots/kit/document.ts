@@ -1,12 +1,4 @@
-import { RobotError } from './types.ts'
-
-export interface RobotDocument {
-  /** 'dynamic' for smart processes; 'deal', 'lead', 'company', 'contact', 'quote', 'smart_invoice', 'task' */
-  kind: string
-  entityTypeId: number | null
-  id: number
-  raw: string[]
-}
+import { RobotError, type RobotDocument } from './types.ts'
 
 const STANDARD: Record<string, number> = { LEAD: 1, DEAL: 2, CONTACT: 3, COMPANY: 4, QUOTE: 7, SMART_INVOICE: 31 }
 
@@ -16,8 +8,10 @@ export function parseRobotDocument(documentId: string[]): RobotDocument {
   const dyn = /^DYNAMIC_(\d+)_(\d+)$/.exec(last)
   if (dyn) return { kind: 'dynamic', entityTypeId: Number(dyn[1]), id: Number(dyn[2]), raw: documentId }
   const std = /^([A-Z_]+)_(\d+)$/.exec(last)
-  if (std && STANDARD[std[1]]) return { kind: std[1].toLowerCase(), entityTypeId: STANDARD[std[1]], id: Number(std[2]), raw: documentId }
-  if (documentId[0] === 'tasks' && /^\d+$/.test(last)) return { kind: 'task', entityTypeId: null, id: Number(last), raw: documentId }
+  if (std && STANDARD[std[1]])
+    return { kind: std[1].toLowerCase(), entityTypeId: STANDARD[std[1]], id: Number(std[2]), raw: documentId }
+  if (documentId[0] === 'tasks' && /^\d+$/.test(last))
+    return { kind: 'task', entityTypeId: null, id: Number(last), raw: documentId }
   throw new RobotError('robot.unsupported-document', `This robot cannot run on document "${last.slice(0, 64)}"`)
 }
 
@@ -26,9 +20,13 @@ const DYNAMIC_CLASS = 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic'
 /** DOCUMENT_TYPE for bizproc.robot.add. */
 export function documentType(target: string, entityTypeId?: number): string[] {
   switch (target) {
-    case 'deal': return ['crm', 'CCrmDocumentDeal', 'DEAL']
-    case 'company': return ['crm', 'CCrmDocumentCompany', 'COMPANY']
-    case 'contact': return ['crm', 'CCrmDocumentContact', 'CONTACT']
-    default: return ['crm', DYNAMIC_CLASS, `DYNAMIC_${entityTypeId}`]
+    case 'deal':
+      return ['crm', 'CCrmDocumentDeal', 'DEAL']
+    case 'company':
+      return ['crm', 'CCrmDocumentCompany', 'COMPANY']
+    case 'contact':
+      return ['crm', 'CCrmDocumentContact', 'CONTACT']
+    default:
+      return ['crm', DYNAMIC_CLASS, `DYNAMIC_${entityTypeId}`]
   }
 }

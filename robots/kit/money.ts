@@ -13,6 +13,7 @@ export function rublesValue(kopecks: Kopecks): string {
 /** A money property (already checked as a number) in kopecks; must be positive unless allowed. */
 export function kopecksOf(v: RobotValues[string], name: string, o: { allowZero?: boolean } = {}): Kopecks {
   const k = parseRubles(String(v))
-  if (k < 0 || (k === 0 && !o.allowZero)) throw new RobotError('robot.bad-property', `"${name}" must be a positive amount`)
+  if (k < 0 || (k === 0 && !o.allowZero))
+    throw new RobotError('robot.bad-property', `"${name}" must be a positive amount`)
   return k
 }

@@ -15,8 +15,15 @@ const specs: Record<string, RobotPropertySpec> = {
 
 describe('robot properties', () => {
   it('parses form values into typed values, with defaults', () => {
-    expect(parseRobotProperties(specs, { debt: '500 000,50', due: '16.06.2025', notify: 'Y', users: ['user_1', 'user_7'] })).toEqual({
-      debt: '500000.50', due: '2025-06-16', days: 5, method: '395', notify: true, users: ['1', '7'],
+    expect(
+      parseRobotProperties(specs, { debt: '500 000,50', due: '16.06.2025', notify: 'Y', users: ['user_1', 'user_7'] }),
+    ).toEqual({
+      debt: '500000.50',
+      due: '2025-06-16',
+      days: 5,
+      method: '395',
+      notify: true,
+      users: ['1', '7'],
     })
   })
 
@@ -47,9 +54,18 @@ describe('robot date-time properties', () => {
 
 describe('robot documents', () => {
   it('reads smart-process, CRM and task document ids', () => {
-    expect(parseRobotDocument(['crm', 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic', 'DYNAMIC_1032_15'])).toMatchObject({ kind: 'dynamic', entityTypeId: 1032, id: 15 })
-    expect(parseRobotDocument(['crm', 'CCrmDocumentDeal', 'DEAL_165752'])).toMatchObject({ kind: 'deal', entityTypeId: 2, id: 165752 })
-    expect(parseRobotDocument(['tasks', 'Bitrix\\Tasks\\Integration\\Bizproc\\Document\\Task', '2'])).toMatchObject({ kind: 'task', id: 2 })
+    expect(
+      parseRobotDocument(['crm', 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic', 'DYNAMIC_1032_15']),
+    ).toMatchObject({ kind: 'dynamic', entityTypeId: 1032, id: 15 })
+    expect(parseRobotDocument(['crm', 'CCrmDocumentDeal', 'DEAL_165752'])).toMatchObject({
+      kind: 'deal',
+      entityTypeId: 2,
+      id: 165752,
+    })
+    expect(parseRobotDocument(['tasks', 'Bitrix\\Tasks\\Integration\\Bizproc\\Document\\Task', '2'])).toMatchObject({
+      kind: 'task',
+      id: 2,
+    })
     expect(() => parseRobotDocument(['crm', 'x', 'SOMETHING'])).toThrow(/cannot run on document/)
   })
 })

@@ -1,5 +1,6 @@
 import type { RobotDefinition, RobotPropertySpec } from './types.ts'
 import { documentType } from './document.ts'
+import type { RegistrationContext, RobotCatalog } from '../../install/robot-catalog.ts'
 
 /** Every robot also returns these two, so a business process can branch on failure. */
 export const STANDARD_RETURNS: Record<string, RobotPropertySpec> = {
@@ -17,13 +18,6 @@ const prop = (p: RobotPropertySpec) => ({
   ...(p.options ? { Options: Object.fromEntries(Object.entries(p.options).map(([k, l]) => [k, l.ru])) } : {}),
 })
 
-export interface RegistrationContext {
-  handlerBase: string
-  authUserId: number
-  /** our process key -> entityTypeId in this portal */
-  entityTypeIds: Partial<Record<string, number>>
-}
-
 /** The FIELDS of bizproc.robot.add / update for one robot in one portal. */
 export function robotRegistration(def: RobotDefinition, rc: RegistrationContext) {
   const types = def.documents
@@ -37,9 +31,16 @@ export function robotRegistration(def: RobotDefinition, rc: RegistrationContext)
     NAME: { ru: def.name.ru, en: def.name.en },
     DESCRIPTION: { ru: def.description.ru, en: def.description.en },
     PROPERTIES: Object.fromEntries(Object.entries(def.properties).map(([k, p]) => [k, prop(p)])),
-    RETURN_PROPERTIES: Object.fromEntries(Object.entries({ ...def.returnProperties, ...STANDARD_RETURNS }).map(([k, p]) => [k, prop(p)])),
+    RETURN_PROPERTIES: Object.fromEntries(
+      Object.entries({ ...def.returnProperties, ...STANDARD_RETURNS }).map(([k, p]) => [k, prop(p)]),
+    ),
     DOCUMENT_TYPE: types[0] ?? documentType('deal'),
     FILTER: { INCLUDE: types.map((t) => t.slice(0, 2)) },
     USE_PLACEMENT: 'N',
   }
+}
+
+/** The installer's view of the robots: code, name and how each registers in a portal. */
+export function robotCatalog(defs: readonly RobotDefinition[]): RobotCatalog {
+  return defs.map((def) => ({ code: def.code, name: def.name, registration: (rc) => robotRegistration(def, rc) }))
 }

@@ -1,8 +1,19 @@
-import type { AppContext } from '../../server/context.ts'
+import type { AppDeps } from '../../server/use-cases/app-deps.ts'
 import type { PortalClient } from '../../server/bitrix24/client/portal-client.ts'
-import type { RobotDocument } from './document.ts'
 
-export interface Label { ru: string; en: string }
+/** The document a robot runs on, from document_id[] (robots/kit/document.ts parses it). */
+export interface RobotDocument {
+  /** 'dynamic' for smart processes; 'deal', 'lead', 'company', 'contact', 'quote', 'smart_invoice', 'task' */
+  kind: string
+  entityTypeId: number | null
+  id: number
+  raw: string[]
+}
+
+export interface Label {
+  ru: string
+  en: string
+}
 
 export type RobotPropertyType = 'string' | 'text' | 'int' | 'double' | 'bool' | 'date' | 'datetime' | 'select' | 'user'
 
@@ -24,7 +35,7 @@ export type RobotDocumentTarget = 'receivables' | 'claims' | 'approvals' | 'deal
 export type RobotValues = Record<string, string | number | boolean | null | (string | number)[]>
 
 export interface RobotRunInput {
-  ctx: AppContext
+  ctx: AppDeps
   memberId: string
   client: PortalClient
   properties: RobotValues

@@ -4,9 +4,9 @@ import { defineRobot } from '../kit/define-robot.ts'
 import { currentReceivableId } from '../kit/current-item.ts'
 import { portalCalendar } from '../kit/portal-calendar.ts'
 import { kopecksOf, rublesValue } from '../kit/money.ts'
-import { recordPayment } from '../../server/use-cases/record-payment.ts'
-import { mirrorReceivable } from '../../server/use-cases/mirror-receivable.ts'
-import { receivablesPorts } from '../../server/use-cases/receivables-ports.ts'
+import { recordPayment } from '../../server/use-cases/receivables/record-payment.ts'
+import { mirrorReceivable } from '../../server/use-cases/receivables/mirror-receivable.ts'
+import { receivablesPorts } from '../../server/use-cases/receivables/receivables-ports.ts'
 import { receivablesRepository } from '../../server/storage/repositories/receivables.ts'
 
 export default defineRobot({
@@ -20,7 +20,11 @@ export default defineRobot({
   properties: {
     amount: { name: { ru: 'Сумма, руб.', en: 'Amount, RUB' }, type: 'double', required: true },
     paidOn: { name: { ru: 'Дата оплаты (по умолчанию сегодня)', en: 'Payment date (default today)' }, type: 'date' },
-    reference: { name: { ru: 'Номер платёжного документа', en: 'Payment reference' }, description: { ru: 'Одна ссылка = одна оплата', en: 'One reference = one payment' }, type: 'string' },
+    reference: {
+      name: { ru: 'Номер платёжного документа', en: 'Payment reference' },
+      description: { ru: 'Одна ссылка = одна оплата', en: 'One reference = one payment' },
+      type: 'string',
+    },
     comment: { name: { ru: 'Комментарий', en: 'Comment' }, type: 'string' },
   },
   returnProperties: {
@@ -34,16 +38,37 @@ export default defineRobot({
     const receivableId = await currentReceivableId(input)
     const ports = receivablesPorts(input.ctx)
     const paidOn = p.paidOn === null ? (await portalCalendar(input)).today : String(p.paidOn)
-    const out = await recordPayment(ports, { memberId: input.memberId, actor: `robot:${input.workflowId}`, source: 'robot' }, {
-      receivableId, amount: kopecksOf(p.amount, 'amount'), paidOn, source: 'robot',
-      sourceRef: p.reference === null ? input.eventToken : String(p.reference), comment: p.comment ?? undefined,
-    })
+    const out = await recordPayment(
+      ports,
+      { memberId: input.memberId, actor: `robot:${input.workflowId}`, source: 'robot' },
+      {
+        receivableId,
+        amount: kopecksOf(p.amount, 'amount'),
+        paidOn,
+        source: 'robot',
+        sourceRef: p.reference === null ? input.eventToken : String(p.reference),
+        comment: p.comment ?? undefined,
+      },
+    )
     // mirror now, so the stage this robot returns is the one the item shows (the queued mirror finds it done)
-    if (!out.duplicate) await mirrorReceivable(ports, { memberId: input.memberId, receivableId, trigger: 'money', paymentId: out.payment.id })
+    if (!out.duplicate)
+      await mirrorReceivable(ports, {
+        memberId: input.memberId,
+        receivableId,
+        trigger: 'money',
+        paymentId: out.payment.id,
+      })
     const rec = (await receivablesRepository(input.ctx.database.db).get(input.memberId, receivableId))!
     return {
-      values: { remaining: rublesValue(rec.remaining), paid: rublesValue(rec.paid), stage: rec.stage, duplicate: out.duplicate },
-      log: out.duplicate ? `Payment ${String(p.reference ?? '')} was already recorded` : `Recorded ${rublesValue(out.payment.amount)} RUB; remaining ${rublesValue(rec.remaining)} RUB`,
+      values: {
+        remaining: rublesValue(rec.remaining),
+        paid: rublesValue(rec.paid),
+        stage: rec.stage,
+        duplicate: out.duplicate,
+      },
+      log: out.duplicate
+        ? `Payment ${String(p.reference ?? '')} was already recorded`
+        : `Recorded ${rublesValue(out.payment.amount)} RUB; remaining ${rublesValue(rec.remaining)} RUB`,
     }
   },
 })

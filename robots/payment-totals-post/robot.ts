@@ -4,10 +4,10 @@
 import { defineRobot } from '../kit/define-robot.ts'
 import { currentReceivableId, installStateOf } from '../kit/current-item.ts'
 import { rublesValue } from '../kit/money.ts'
-import { mirrorReceivable } from '../../server/use-cases/mirror-receivable.ts'
-import { receivablesPorts } from '../../server/use-cases/receivables-ports.ts'
+import { mirrorReceivable } from '../../server/use-cases/receivables/mirror-receivable.ts'
+import { receivablesPorts } from '../../server/use-cases/receivables/receivables-ports.ts'
 import { receivablesRepository } from '../../server/storage/repositories/receivables.ts'
-import { postClaimTotals } from '../../server/use-cases/post-claim-totals.ts'
+import { postClaimTotals } from '../../server/use-cases/claims/post-claim-totals.ts'
 
 export default defineRobot({
   code: 'payment-totals-post',
@@ -33,7 +33,11 @@ export default defineRobot({
     const receivableId = await currentReceivableId(input)
     await mirrorReceivable(receivablesPorts(input.ctx), { memberId: input.memberId, receivableId, trigger: 'refresh' })
     const rec = (await receivablesRepository(input.ctx.database.db).get(input.memberId, receivableId))!
-    const values = { total: rublesValue(rec.amount), paid: rublesValue(rec.paid), remaining: rublesValue(rec.remaining) }
+    const values = {
+      total: rublesValue(rec.amount),
+      paid: rublesValue(rec.paid),
+      remaining: rublesValue(rec.remaining),
+    }
     return { values, log: `${values.total} / ${values.paid} / ${values.remaining}` }
   },
 })

@@ -9,13 +9,22 @@ export async function debtorOfDocument(input: RobotRunInput): Promise<DebtorRef 
   if (d.kind !== 'dynamic') return null
   const state = await input.ctx.repos.installState.get(input.memberId)
   const db = input.ctx.database.db
-  const q = db.selectFrom('receivables as r').innerJoin('counterparties as c', 'c.id', 'r.counterparty_id')
-    .select(['c.entity_type as entityType', 'c.entity_id as entityId']).where('r.member_id', '=', input.memberId)
+  const q = db
+    .selectFrom('receivables as r')
+    .innerJoin('counterparties as c', 'c.id', 'r.counterparty_id')
+    .select(['c.entity_type as entityType', 'c.entity_id as entityId'])
+    .where('r.member_id', '=', input.memberId)
   let row: { entityType: 'company' | 'contact'; entityId: number } | undefined
-  if (d.entityTypeId === state?.processes.receivables?.entityTypeId) row = await q.where('r.item_id', '=', d.id).executeTakeFirst()
+  if (d.entityTypeId === state?.processes.receivables?.entityTypeId)
+    row = await q.where('r.item_id', '=', d.id).executeTakeFirst()
   else if (d.entityTypeId === state?.processes.claims?.entityTypeId) {
-    row = await q.innerJoin('dunning_receivables as d', (j) => j.onRef('d.receivable_id', '=', 'r.id').onRef('d.member_id', '=', 'r.member_id'))
-      .where('d.claim_item_id', '=', d.id).orderBy('r.id').executeTakeFirst()
+    row = await q
+      .innerJoin('dunning_receivables as d', (j) =>
+        j.onRef('d.receivable_id', '=', 'r.id').onRef('d.member_id', '=', 'r.member_id'),
+      )
+      .where('d.claim_item_id', '=', d.id)
+      .orderBy('r.id')
+      .executeTakeFirst()
   }
   return row ? { entityType: row.entityType, entityId: Number(row.entityId) } : null
 }

@@ -1,6 +1,17 @@
 // SandboxClient: the typed in-process control surface for tests, seeding and tools. The HTTP
 // admin API (/_sandbox/rpc/<name>) exposes the same methods.
-import { addDepartment, addUser, createPortalState, seedCompany, seedContact, seedItems, quietCtx, type DepartmentInput, type PortalInput, type UserInput } from './seed.ts'
+import {
+  addDepartment,
+  addUser,
+  createPortalState,
+  seedCompany,
+  seedContact,
+  seedItems,
+  quietCtx,
+  type DepartmentInput,
+  type PortalInput,
+  type UserInput,
+} from './seed.ts'
 import { authCodeFor, expireTokens, framePost, registerApp, tokensFor, type AppInput } from './market-ops.ts'
 import { installApp, finishInstall, uninstallApp } from '../market/install.ts'
 import { invoke } from '../rest/invoke.ts'
@@ -10,9 +21,22 @@ import { InspectOps } from './inspect.ts'
 import type { Runtime } from '../runtime.ts'
 import type { PortalState } from '../state/portal-state.ts'
 import type { App, Department, User } from '../state/types.ts'
-import type { Params } from '../rest/context.ts'
+import type { Ctx, Params } from '../rest/context.ts'
+import { emitEvent } from '../events/emit.ts'
 
-export type PortalInfo = { id: number; memberId: string; title: string; domain: string; origin: string; restBase: string; licenseFamily: string }
+/** Events of a change made by automation: no user, so no tokens in `auth` (api-reference/events/index.md). */
+const automatedEmit = (rt: Runtime) => (ctx: Ctx, event: string, data: Record<string, unknown>) =>
+  emitEvent(rt, ctx.ps, event, data, null, ctx.authConnector ?? '')
+
+export type PortalInfo = {
+  id: number
+  memberId: string
+  title: string
+  domain: string
+  origin: string
+  restBase: string
+  licenseFamily: string
+}
 export type Listener = (ps: PortalState) => Promise<void>
 
 export class SandboxClient extends InspectOps {
@@ -25,7 +49,15 @@ export class SandboxClient extends InspectOps {
 
   info(portalId: number): PortalInfo {
     const p = this.ps(portalId).portal
-    return { id: p.id, memberId: p.memberId, title: p.title, domain: p.domain, origin: `http://${p.domain}`, restBase: `http://${p.domain}/rest/`, licenseFamily: p.licenseFamily }
+    return {
+      id: p.id,
+      memberId: p.memberId,
+      title: p.title,
+      domain: p.domain,
+      origin: `${this.rt.scheme}://${p.domain}`,
+      restBase: `${this.rt.scheme}://${p.domain}/rest/`,
+      licenseFamily: p.licenseFamily,
+    }
   }
 
   portals(): PortalInfo[] {
@@ -60,11 +92,16 @@ export class SandboxClient extends InspectOps {
     return ps.departments.save({ ...d, ...patch } as Department)
   }
 
-  addWebhook(portalId: number, userId = 1, opts: { code?: string; scopes?: string[] | null } = {}): { code: string; url: string } {
+  addWebhook(
+    portalId: number,
+    userId = 1,
+    opts: { code?: string; scopes?: string[] | null } = {},
+  ): { code: string; url: string } {
     const ps = this.ps(portalId)
     const code = opts.code ?? randomHex(8)
-    if (!ps.webhooks.find((w) => w.userId === userId && w.code === code)) ps.webhooks.insert({ userId, code, scopes: opts.scopes ?? null })
-    return { code, url: `http://${ps.portal.domain}/rest/${userId}/${code}/` }
+    if (!ps.webhooks.find((w) => w.userId === userId && w.code === code))
+      ps.webhooks.insert({ userId, code, scopes: opts.scopes ?? null })
+    return { code, url: `${this.rt.scheme}://${ps.portal.domain}/rest/${userId}/${code}/` }
   }
 
   seedCompany(portalId: number, fields: Record<string, unknown>, requisites: Record<string, unknown>[] = []): number {
@@ -75,17 +112,58 @@ export class SandboxClient extends InspectOps {
     return seedContact(this.rt, this.ps(portalId), fields, requisites)
   }
 
+  /** A client's chat through an open line (a WhatsApp, Telegram or live-chat connector) linked to a CRM object;
+   * `users`: the employees already in it. Answers the CHAT_ID. */
+  connectOpenLine(
+    portalId: number,
+    o: {
+      entityType: 'lead' | 'deal' | 'company' | 'contact'
+      entityId: number
+      connectorId?: string
+      connectorTitle?: string
+      active?: boolean
+      users?: number[]
+    },
+  ): number {
+    return this.ps(portalId).openLineChats.insert({
+      entityType: o.entityType,
+      entityId: o.entityId,
+      connectorId: o.connectorId ?? 'whatsappbyedna',
+      connectorTitle: o.connectorTitle ?? 'WhatsApp',
+      active: o.active ?? true,
+      users: o.users ?? [],
+    }).id
+  }
+
   /** Insert many smart-process items directly (no REST, no events, no automation). */
   seedItems(portalId: number, entityTypeId: number, rows: Record<string, unknown>[]): number[] {
     return seedItems(this.rt, this.ps(portalId), entityTypeId, rows)
   }
 
   /** Run any REST method in-process as a user (default the admin), bypassing limits, faults and scopes. */
-  async call<T = unknown>(portalId: number, method: string, params: Params = {}, opts: { userId?: number; events?: boolean } = {}): Promise<{ result: T; total?: number; next?: number }> {
+  async call<T = unknown>(
+    portalId: number,
+    method: string,
+    params: Params = {},
+    /** automation: the change is made by a robot / business process, so its events carry no auth tokens */
+    opts: { userId?: number; events?: boolean; automation?: boolean } = {},
+  ): Promise<{ result: T; total?: number; next?: number }> {
     const ps = this.ps(portalId)
     const ctx = quietCtx(this.rt, ps, opts.userId ?? 1)
-    const env = opts.events === false ? { ...this.rt.env(ps), hooks: ctx.hooks } : this.rt.env(ps)
-    const r = await invoke(env, { user: ctx.user, app: null, install: null, webhook: null, scopes: null }, method, params, false)
+    const base = this.rt.env(ps)
+    const env =
+      opts.events === false
+        ? { ...base, hooks: ctx.hooks }
+        : opts.automation
+          ? { ...base, hooks: { ...base.hooks, emit: automatedEmit(this.rt) } }
+          : base
+    const r = await invoke(
+      env,
+      { user: ctx.user, app: null, install: null, webhook: null, scopes: null },
+      method,
+      params,
+      false,
+    )
     if (!r.ok) throw r.error
     return r.out as { result: T; total?: number; next?: number }
   }
@@ -120,12 +198,24 @@ export class SandboxClient extends InspectOps {
     return expireTokens(this.rt, portalId, appId)
   }
 
-  framePost(portalId: number, appId: number, userId = 1, placement = 'DEFAULT', options: Record<string, unknown> = {}, handler?: string) {
+  framePost(
+    portalId: number,
+    appId: number,
+    userId = 1,
+    placement = 'DEFAULT',
+    options: Record<string, unknown> = {},
+    handler?: string,
+  ) {
     return framePost(this.rt, this.ps(portalId), this.app(appId), userId, placement, options, handler)
   }
 
   /** Automation rules of one stage: robots run in order when an item enters the stage. */
-  setAutomation(portalId: number, entityTypeId: number, stageId: string, steps: { robot: string; properties?: Record<string, unknown> }[]): void {
+  setAutomation(
+    portalId: number,
+    entityTypeId: number,
+    stageId: string,
+    steps: { robot: string; properties?: Record<string, unknown> }[],
+  ): void {
     const ps = this.ps(portalId)
     const existing = ps.rules.find((r) => r.entityTypeId === entityTypeId && r.stageId === stageId)
     if (existing) ps.rules.save({ ...existing, steps })

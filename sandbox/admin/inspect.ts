@@ -37,12 +37,25 @@ export class InspectOps {
   // limits
   setLicense(portalId: number, family: LicenseFamily, license?: string): void {
     const ps = this.ps(portalId)
-    Object.assign(ps.portal, { licenseFamily: family, license: license ?? `${ps.portal.lang}_${family === 'ent' ? 'ent250' : family}` })
+    Object.assign(ps.portal, {
+      licenseFamily: family,
+      license: license ?? `${ps.portal.lang}_${family === 'ent' ? 'ent250' : family}`,
+    })
     this.rt.world.savePortal(ps.portal)
     this.rt.prt(portalId).bucket.config = { ...(family === 'ent' ? ENTERPRISE : STANDARD) }
   }
 
-  setLimits(portalId: number, l: Partial<BucketConfig> & { operatingBudgetSec?: number; operatingCosts?: Record<string, number> }): void {
+  /** The creators' "task control" default: new tasks stop at status 4 until the creator approves them. */
+  setTaskControl(portalId: number, on: boolean): void {
+    const ps = this.ps(portalId)
+    ps.portal.taskControl = on
+    this.rt.world.savePortal(ps.portal)
+  }
+
+  setLimits(
+    portalId: number,
+    l: Partial<BucketConfig> & { operatingBudgetSec?: number; operatingCosts?: Record<string, number> },
+  ): void {
     const prt = this.rt.prt(portalId)
     for (const k of ['drain', 'burst', 'tolerance'] as const) if (l[k] !== undefined) prt.bucket.config[k] = l[k]
     if (l.operatingBudgetSec !== undefined) prt.meter.config.budgetSec = l.operatingBudgetSec
@@ -88,23 +101,63 @@ export class InspectOps {
   }
 
   // recorded side effects
-  outbox(portalId: number): Rec[] { return this.ps(portalId).outbox.values() }
-  notifications(portalId: number): Rec[] { return this.ps(portalId).notifications.values() }
-  bizprocEvents(portalId: number): Rec[] { return this.ps(portalId).bizprocEvents.values() }
-  robotRuns(portalId: number): Rec[] { return this.ps(portalId).robotRuns.values() }
-  eventBindings(portalId: number): Rec[] { return this.ps(portalId).bindings.values() }
-  placements(portalId: number): Rec[] { return this.ps(portalId).placements.values() }
-  robots(portalId: number): Rec[] { return this.ps(portalId).robots.values() }
-  offlineQueue(portalId: number): Rec[] { return this.ps(portalId).offline.values() }
-  tasks(portalId: number): Rec[] { return this.ps(portalId).tasks.values() }
-  comments(portalId: number): Rec[] { return this.ps(portalId).comments.values() }
-  activities(portalId: number): Rec[] { return this.ps(portalId).activities.values() }
-  items(portalId: number, entityTypeId: number): Rec[] { return this.ps(portalId).items(entityTypeId).values() }
-  installation(portalId: number, appId: number) { return this.ps(portalId).installFor(appId) ?? null }
+  outbox(portalId: number): Rec[] {
+    return this.ps(portalId).outbox.values()
+  }
+  notifications(portalId: number): Rec[] {
+    return this.ps(portalId).notifications.values()
+  }
+  /** Messages posted to open-line chats (imopenlines.crm.message.add):
+   * {chatId, userId, message, entityType, entityId} */
+  openLineMessages(portalId: number): Rec[] {
+    return this.ps(portalId).openLineMessages.values()
+  }
+  bizprocEvents(portalId: number): Rec[] {
+    return this.ps(portalId).bizprocEvents.values()
+  }
+  robotRuns(portalId: number): Rec[] {
+    return this.ps(portalId).robotRuns.values()
+  }
+  eventBindings(portalId: number): Rec[] {
+    return this.ps(portalId).bindings.values()
+  }
+  placements(portalId: number): Rec[] {
+    return this.ps(portalId).placements.values()
+  }
+  robots(portalId: number): Rec[] {
+    return this.ps(portalId).robots.values()
+  }
+  offlineQueue(portalId: number): Rec[] {
+    return this.ps(portalId).offline.values()
+  }
+  /** Comments added by task.commentitem.add (the portal no longer lists them over REST). */
+  taskComments(portalId: number): Rec[] {
+    return this.ps(portalId).taskComments.values()
+  }
+
+  tasks(portalId: number): Rec[] {
+    return this.ps(portalId).tasks.values()
+  }
+  comments(portalId: number): Rec[] {
+    return this.ps(portalId).comments.values()
+  }
+  activities(portalId: number): Rec[] {
+    return this.ps(portalId).activities.values()
+  }
+  items(portalId: number, entityTypeId: number): Rec[] {
+    return this.ps(portalId).items(entityTypeId).values()
+  }
+  installation(portalId: number, appId: number) {
+    return this.ps(portalId).installFor(appId) ?? null
+  }
 
   deliveries(filter: { portalId?: number; kind?: Delivery['kind']; name?: string } = {}): Delivery[] {
-    return this.rt.deliveries.log.filter((d) =>
-      (filter.portalId === undefined || d.portalId === filter.portalId) && (!filter.kind || d.kind === filter.kind) && (!filter.name || d.name === filter.name))
+    return this.rt.deliveries.log.filter(
+      (d) =>
+        (filter.portalId === undefined || d.portalId === filter.portalId) &&
+        (!filter.kind || d.kind === filter.kind) &&
+        (!filter.name || d.name === filter.name),
+    )
   }
 
   clearDeliveries(): void {

@@ -8,7 +8,19 @@ import type { App } from '../state/types.ts'
 
 export type AppInput = Partial<Omit<App, 'id'>> & { code?: string; scopes?: string[] }
 
-export const DEFAULT_SCOPES = ['crm', 'userfieldconfig', 'bizproc', 'placement', 'task', 'tasks', 'im', 'user', 'department', 'basic']
+export const DEFAULT_SCOPES = [
+  'crm',
+  'userfieldconfig',
+  'bizproc',
+  'placement',
+  'task',
+  'tasks',
+  'im',
+  'imopenlines',
+  'user',
+  'department',
+  'basic',
+]
 
 export function registerApp(rt: Runtime, a: AppInput): App {
   if (a.clientId) {
@@ -17,9 +29,16 @@ export function registerApp(rt: Runtime, a: AppInput): App {
   }
   return rt.world.apps.insert({
     clientId: a.clientId ?? `local.${randomHex(7)}.${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
-    clientSecret: a.clientSecret ?? randomHex(25), code: a.code ?? 'local.app', name: a.name ?? 'Local app',
-    version: a.version ?? 1, scopes: a.scopes ?? DEFAULT_SCOPES, appUrl: a.appUrl ?? null, installUrl: a.installUrl ?? null,
-    eventHandlerUrl: a.eventHandlerUrl ?? null, redirectUri: a.redirectUri ?? null, status: a.status ?? 'L',
+    clientSecret: a.clientSecret ?? randomHex(25),
+    code: a.code ?? 'local.app',
+    name: a.name ?? 'Local app',
+    version: a.version ?? 1,
+    scopes: a.scopes ?? DEFAULT_SCOPES,
+    appUrl: a.appUrl ?? null,
+    installUrl: a.installUrl ?? null,
+    eventHandlerUrl: a.eventHandlerUrl ?? null,
+    redirectUri: a.redirectUri ?? null,
+    status: a.status ?? 'L',
   })
 }
 
@@ -36,18 +55,36 @@ export function authCodeFor(rt: Runtime, ps: PortalState, app: App, userId: numb
   return issueCode(rt.world, ps.portal.id, app.id, userId).value
 }
 
-export function framePost(rt: Runtime, ps: PortalState, app: App, userId: number, placement: string, options: Record<string, unknown>, handler?: string): FramePost {
+export function framePost(
+  rt: Runtime,
+  ps: PortalState,
+  app: App,
+  userId: number,
+  placement: string,
+  options: Record<string, unknown>,
+  handler?: string,
+): FramePost {
   const install = ps.installFor(app.id)
   if (!install) throw new Error(`app ${app.id} is not installed on portal ${ps.portal.id}`)
   const user = ps.users.get(userId)
   if (!user) throw new Error(`no user ${userId}`)
   let url = handler
-  if (!url && placement === 'DEFAULT') url = (!install.finished && app.installUrl) ? app.installUrl : app.appUrl ?? undefined
+  if (!url && placement === 'DEFAULT')
+    url = !install.finished && app.installUrl ? app.installUrl : (app.appUrl ?? undefined)
   if (!url) url = String(ps.placements.find((p) => p.appId === app.id && p.placement === placement)?.handler ?? '')
   if (!url) throw new Error(`no handler for placement ${placement}`)
   return buildFramePostFields({
-    portal: ps.portal, app, install, user, pair: issuePair(rt.world, ps.portal.id, app.id, userId), handler: url, placement, options,
-    serverEndpoint: `${rt.endpoints.oauthBase()}/rest/`, appSid: randomHex(16), tokenLifetimeSec: rt.world.tokenLifetimeSec,
+    portal: ps.portal,
+    app,
+    install,
+    user,
+    pair: issuePair(rt.world, ps.portal.id, app.id, userId),
+    handler: url,
+    placement,
+    options,
+    serverEndpoint: `${rt.endpoints.oauthBase()}/rest/`,
+    appSid: randomHex(16),
+    tokenLifetimeSec: rt.world.tokenLifetimeSec,
   })
 }
 
@@ -56,7 +93,12 @@ export function expireTokens(rt: Runtime, portalId: number, appId?: number): num
   let n = 0
   const now = rt.world.clock.now()
   for (const t of rt.world.tokens.values()) {
-    if (t.kind === 'access' && t.portalId === portalId && (appId === undefined || t.appId === appId) && t.expiresAt > now) {
+    if (
+      t.kind === 'access' &&
+      t.portalId === portalId &&
+      (appId === undefined || t.appId === appId) &&
+      t.expiresAt > now
+    ) {
       t.expiresAt = now - 1
       rt.world.saveToken(t)
       n++

@@ -13,9 +13,15 @@ import type { Rec } from '../state/types.ts'
 export const DYNAMIC_DOC = 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic'
 
 export type Step = {
-  index: number; code: string; status: 'pending' | 'waiting' | 'done' | 'failed' | 'timeout'
-  eventToken: string | null; properties: Record<string, unknown>; returnValues: Record<string, unknown> | null
-  logMessage: string | null; deliveryStatus: number | null; error: string | null
+  index: number
+  code: string
+  status: 'pending' | 'waiting' | 'done' | 'failed' | 'timeout'
+  eventToken: string | null
+  properties: Record<string, unknown>
+  returnValues: Record<string, unknown> | null
+  logMessage: string | null
+  deliveryStatus: number | null
+  error: string | null
 }
 
 export class AutomationRunner {
@@ -33,8 +39,23 @@ export class AutomationRunner {
     if (!rule || steps.length === 0) return
     const run = ps.robotRuns.insert({
       workflowId: `${randomHex(7)}.${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
-      entityTypeId, itemId, stageId, status: 'running', startedAt: this.#rt.world.clock.now(), finishedAt: null,
-      steps: steps.map((s, i): Step => ({ index: i + 1, code: s.robot, status: 'pending', eventToken: null, properties: s.properties ?? {}, returnValues: null, logMessage: null, deliveryStatus: null, error: null })),
+      entityTypeId,
+      itemId,
+      stageId,
+      status: 'running',
+      startedAt: this.#rt.world.clock.now(),
+      finishedAt: null,
+      steps: steps.map((s, i): Step => ({
+        index: i + 1,
+        code: s.robot,
+        status: 'pending',
+        eventToken: null,
+        properties: s.properties ?? {},
+        returnValues: null,
+        logMessage: null,
+        deliveryStatus: null,
+        error: null,
+      })),
     })
     queueMicrotask(() => this.#advance(ps, run.id))
   }
@@ -82,19 +103,32 @@ export class AutomationRunner {
     ps.robotRuns.save(run)
     const userId = Number(robot.AUTH_USER_ID) || 1
     const body: Record<string, unknown> = {
-      workflow_id: run.workflowId, code: robot.CODE,
+      workflow_id: run.workflowId,
+      code: robot.CODE,
       document_id: ['crm', DYNAMIC_DOC, `DYNAMIC_${etid}_${String(run.itemId)}`],
       document_type: ['crm', DYNAMIC_DOC, `DYNAMIC_${etid}`],
-      event_token: step.eventToken, properties: props, use_subscription: wait ? 'Y' : 'N', timeout_duration: '0',
+      event_token: step.eventToken,
+      properties: props,
+      use_subscription: wait ? 'Y' : 'N',
+      timeout_duration: '0',
       ts: String(this.#rt.world.clock.nowSec()),
-      auth: authBlock(this.#rt.world, this.#rt.endpoints, ps, app, inst.applicationToken, eventPair(this.#rt, ps, app.id, userId)),
+      auth: authBlock(
+        this.#rt.world,
+        this.#rt.endpoints,
+        ps,
+        app,
+        inst.applicationToken,
+        eventPair(this.#rt, ps, app.id, userId),
+      ),
     }
-    void this.#rt.deliveries.post(ps.portal.id, 'robot', String(robot.CODE), String(robot.HANDLER), body, { noDrop: true }).then((d) => {
-      step.deliveryStatus = d.status
-      if (d.error) step.error = d.error
-      ps.robotRuns.save(run)
-      if (!wait) this.#advance(ps, runId)
-    })
+    void this.#rt.deliveries
+      .post(ps.portal.id, 'robot', String(robot.CODE), String(robot.HANDLER), body, { noDrop: true })
+      .then((d) => {
+        step.deliveryStatus = d.status
+        if (d.error) step.error = d.error
+        ps.robotRuns.save(run)
+        if (!wait) this.#advance(ps, runId)
+      })
     if (wait) {
       this.#rt.later(this.waitTimeoutMs, () => {
         if (step.status !== 'waiting') return

@@ -2,7 +2,10 @@
 // (1-based) of the same run; {=Document:<field>} is a field of the item (crm.item name or UF_ name).
 const TPL = /\{=(A\d+|Document):([A-Za-z0-9_]+)\}/g
 
-export type TemplateSource = { step: (n: number) => Record<string, unknown> | undefined; doc: (field: string) => unknown }
+export type TemplateSource = {
+  step: (n: number) => Record<string, unknown> | undefined
+  doc: (field: string) => unknown
+}
 
 function lookup(src: TemplateSource, who: string, prop: string): unknown {
   if (who === 'Document') return src.doc(prop)
@@ -19,6 +22,7 @@ export function renderTemplate(v: unknown, src: TemplateSource): unknown {
     })
   }
   if (Array.isArray(v)) return v.map((x) => renderTemplate(x, src))
-  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, renderTemplate(x, src)]))
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, renderTemplate(x, src)]))
   return v
 }

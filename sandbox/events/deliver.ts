@@ -2,6 +2,7 @@
 // No retries; deliveries may be dropped by fault injection; every attempt is logged.
 import qs from 'qs'
 import type { Runtime } from '../runtime.ts'
+import { latencyOf } from '../limits/faults.ts'
 
 export type Delivery = {
   id: number
@@ -33,8 +34,26 @@ export class Deliveries {
     this.#rt = rt
   }
 
-  post(portalId: number, kind: Delivery['kind'], name: string, url: string, body: Record<string, unknown>, opts: { noDrop?: boolean } = {}): Promise<Delivery> {
-    const d: Delivery = { id: ++this.#seq, portalId, at: this.#rt.world.clock.now(), kind, name, url, body, status: null, dropped: false, error: null }
+  post(
+    portalId: number,
+    kind: Delivery['kind'],
+    name: string,
+    url: string,
+    body: Record<string, unknown>,
+    opts: { noDrop?: boolean } = {},
+  ): Promise<Delivery> {
+    const d: Delivery = {
+      id: ++this.#seq,
+      portalId,
+      at: this.#rt.world.clock.now(),
+      kind,
+      name,
+      url,
+      body,
+      status: null,
+      dropped: false,
+      error: null,
+    }
     this.log.push(d)
     if (this.log.length > LIMIT) this.log.splice(0, this.log.length - LIMIT)
     const faults = this.#rt.prt(portalId).faults
@@ -42,17 +61,25 @@ export class Deliveries {
       d.dropped = true
       return Promise.resolve(d)
     }
-    const p = fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Bitrix24 Webhook Engine' },
-      body: encodeForm(body),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    }).then(async (res) => {
-      d.status = res.status
-      await res.arrayBuffer().catch(() => undefined)
-    }, (e: unknown) => {
-      d.error = e instanceof Error ? e.message : String(e)
-    })
+    // events pass the queue (FaultConfig.eventDelayMs); each is sent once, never redelivered
+    const delay = kind === 'event' ? latencyOf(faults, Math.random, faults.eventDelayMs) : 0
+    const queued = delay > 0 ? new Promise((r) => setTimeout(r, delay)) : Promise.resolve()
+    const send = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Bitrix24 Webhook Engine' },
+        body: encodeForm(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      })
+    const p = queued.then(send).then(
+      async (res) => {
+        d.status = res.status
+        await res.arrayBuffer().catch(() => undefined)
+      },
+      (e: unknown) => {
+        d.error = e instanceof Error ? e.message : String(e)
+      },
+    )
     const tracked = p.finally(() => this.#inflight.delete(tracked))
     this.#inflight.add(tracked)
     return tracked.then(() => d)
@@ -62,7 +89,10 @@ export class Deliveries {
   async settle(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs
     while (this.#inflight.size > 0 && Date.now() < deadline) {
-      await Promise.race([Promise.allSettled([...this.#inflight]), new Promise((r) => setTimeout(r, Math.max(1, deadline - Date.now())))])
+      await Promise.race([
+        Promise.allSettled([...this.#inflight]),
+        new Promise((r) => setTimeout(r, Math.max(1, deadline - Date.now()))),
+      ])
     }
   }
 

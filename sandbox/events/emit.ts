@@ -19,7 +19,16 @@ export function eventPair(rt: Runtime, ps: PortalState, appId: number, userId: n
   return pair
 }
 
-export function eventBody(rt: Runtime, ps: PortalState, app: App, inst: Installation, event: string, data: unknown, handlerId: number | null, userId: number | null): Record<string, unknown> {
+export function eventBody(
+  rt: Runtime,
+  ps: PortalState,
+  app: App,
+  inst: Installation,
+  event: string,
+  data: unknown,
+  handlerId: number | null,
+  userId: number | null,
+): Record<string, unknown> {
   const pair = userId === null ? null : eventPair(rt, ps, app.id, userId)
   const body: Record<string, unknown> = { event }
   if (handlerId !== null) body.event_handler_id = String(handlerId)
@@ -34,7 +43,14 @@ function objectKey(event: string, data: Record<string, unknown>): string {
   return `${event}:${String(f.ENTITY_TYPE_ID ?? '')}:${String(f.ID ?? '')}`
 }
 
-export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Record<string, unknown>, userId: number, connector = ''): void {
+export function emitEvent(
+  rt: Runtime,
+  ps: PortalState,
+  event: string,
+  data: Record<string, unknown>,
+  userId: number | null,
+  connector = '',
+): void {
   const etid = (data.FIELDS as Record<string, unknown> | undefined)?.ENTITY_TYPE_ID
   const names = new Set([event, ...(etid ? [`${event}_${String(etid)}`] : [])])
   for (const inst of ps.installs.values()) {
@@ -46,7 +62,8 @@ export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Rec
       if (b.offline) {
         if (!connector || String(b.authConnector ?? '') !== connector) queueOffline(rt, ps, app, b, event, data, userId)
       } else {
-        const authUser = Number(b.authType) > 0 ? Number(b.authType) : userId
+        // a change made by automation / a business process arrives without tokens (api-reference/events/index.md)
+        const authUser = userId === null ? null : Number(b.authType) > 0 ? Number(b.authType) : userId
         const body = eventBody(rt, ps, app, inst, event, data, TASK_EVENTS.has(event) ? null : b.id, authUser)
         void rt.deliveries.post(ps.portal.id, 'event', event, String(b.handler), body)
       }
@@ -54,13 +71,31 @@ export function emitEvent(rt: Runtime, ps: PortalState, event: string, data: Rec
   }
 }
 
-function queueOffline(rt: Runtime, ps: PortalState, app: App, b: Rec, event: string, data: Record<string, unknown>, userId: number): void {
+function queueOffline(
+  rt: Runtime,
+  ps: PortalState,
+  app: App,
+  b: Rec,
+  event: string,
+  data: Record<string, unknown>,
+  userId: number | null,
+): void {
   const key = objectKey(event, data)
   const conn = String(b.authConnector ?? '')
-  const existing = ps.offline.find((o) => o.appId === app.id && o.objectKey === key && o.connector === conn && !o.processId)
+  const existing = ps.offline.find(
+    (o) => o.appId === app.id && o.objectKey === key && o.connector === conn && !o.processId,
+  )
   const row = {
-    appId: app.id, objectKey: key, connector: conn, processId: null, error: 0, TIMESTAMP_X: rt.world.clock.now(),
-    EVENT_NAME: event, EVENT_DATA: data, EVENT_ADDITIONAL: { user_id: String(userId) }, MESSAGE_ID: Math.random().toString(16).slice(2, 18),
+    appId: app.id,
+    objectKey: key,
+    connector: conn,
+    processId: null,
+    error: 0,
+    TIMESTAMP_X: rt.world.clock.now(),
+    EVENT_NAME: event,
+    EVENT_DATA: data,
+    EVENT_ADDITIONAL: { user_id: userId === null ? '' : String(userId) },
+    MESSAGE_ID: Math.random().toString(16).slice(2, 18),
   }
   if (existing) ps.offline.save({ ...existing, ...row })
   else ps.offline.insert(row)

@@ -24,14 +24,20 @@ export function registerAdmin(app: FastifyInstance, client: SandboxClient): void
     const name = (req.params as { name: string }).name
     if (!allowed.has(name)) return reply.code(404).send({ error: 'UNKNOWN_ADMIN_METHOD', error_description: name })
     const body = req.body
-    const args = Array.isArray(body) ? body : Array.isArray((body as { args?: unknown[] })?.args) ? (body as { args: unknown[] }).args : []
+    const args = Array.isArray(body)
+      ? body
+      : Array.isArray((body as { args?: unknown[] })?.args)
+        ? (body as { args: unknown[] }).args
+        : []
     try {
       const fn = (client as unknown as Record<string, (...a: unknown[]) => unknown>)[name]
       const result = await fn.apply(client, args)
       return { result: result === undefined ? null : result }
     } catch (e) {
       if (e instanceof RestError) return reply.code(e.status).send({ error: e.code, error_description: e.description })
-      return reply.code(400).send({ error: 'ADMIN_ERROR', error_description: e instanceof Error ? e.message : String(e) })
+      return reply
+        .code(400)
+        .send({ error: 'ADMIN_ERROR', error_description: e instanceof Error ? e.message : String(e) })
     }
   })
   app.post('/_sandbox/clock/:op', async (req, reply) => {

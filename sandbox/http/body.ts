@@ -21,16 +21,20 @@ export function pathOf(url: string | undefined): string {
 
 export function installBodyParsers(app: FastifyInstance): void {
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => {
-    const s = String(body).trim()
-    if (s === '') return done(null, {})
-    try {
-      done(null, JSON.parse(s))
-    } catch {
-      const err = Object.assign(new Error('Invalid JSON'), { statusCode: 400 })
-      done(err, undefined)
-    }
-  })
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },
+    (_req, body, done) => {
+      const s = String(body).trim()
+      if (s === '') return done(null, {})
+      try {
+        done(null, JSON.parse(s))
+      } catch {
+        const err = Object.assign(new Error('Invalid JSON'), { statusCode: 400 })
+        done(err, undefined)
+      }
+    },
+  )
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => {
     done(null, parseQs(String(body)))
   })

@@ -8,7 +8,10 @@ export function installCors(app: FastifyInstance): void {
     if (origin) reply.header('Vary', 'Origin')
     reply.header('Access-Control-Allow-Credentials', 'true')
     reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
-    reply.header('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization')
+    reply.header(
+      'Access-Control-Allow-Headers',
+      req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization',
+    )
     reply.header('Access-Control-Max-Age', '600')
     if (req.method === 'OPTIONS') {
       reply.code(204).send()

@@ -6,11 +6,20 @@ import type { Runtime } from '../runtime.ts'
 
 type Answer = { status: number; body: Record<string, unknown> }
 
-const fail = (status: number, error: string, error_description: string): Answer => ({ status, body: { error, error_description } })
+const fail = (status: number, error: string, error_description: string): Answer => ({
+  status,
+  body: { error, error_description },
+})
 
 export function registerOAuth(app: FastifyInstance, rt: Runtime): void {
-  const handler = async (req: { raw: { url?: string }; body: unknown }, reply: { code(n: number): { send(b: unknown): unknown } }) => {
-    const p = { ...queryOf(req.raw.url), ...(typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : {}) }
+  const handler = async (
+    req: { raw: { url?: string }; body: unknown },
+    reply: { code(n: number): { send(b: unknown): unknown } },
+  ) => {
+    const p = {
+      ...queryOf(req.raw.url),
+      ...(typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : {}),
+    }
     const a = exchange(rt, p)
     return reply.code(a.status).send(a.body)
   }
@@ -32,7 +41,8 @@ export function exchange(rt: Runtime, p: Record<string, unknown>): Answer {
   if (!t || t.kind !== kind) return fail(400, 'invalid_grant', 'Invalid grant')
   if (t.appId !== app.id) return fail(401, 'invalid_client', 'Invalid client')
   if (t.usedAt !== null) return fail(400, 'invalid_grant', 'Invalid grant')
-  if (t.expiresAt <= world.clock.now()) return fail(400, 'invalid_grant', kind === 'code' ? 'Code expired' : 'Refresh token expired')
+  if (t.expiresAt <= world.clock.now())
+    return fail(400, 'invalid_grant', kind === 'code' ? 'Code expired' : 'Refresh token expired')
   const ps = world.state(t.portalId)
   if (!ps || !ps.installFor(app.id)) return fail(401, 'invalid_client', 'Application not installed')
   t.usedAt = world.clock.now()

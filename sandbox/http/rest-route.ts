@@ -12,7 +12,10 @@ type Target = { method: string; hook: { userId: string; code: string } | null }
 
 export function parseTarget(path: string): Target | null {
   const rest = path.replace(/^\/rest\/+/, '')
-  const segs = rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s))
+  const segs = rest
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s))
   if (segs.length === 0 || segs[0] === 'api') return null
   let method: string
   let hook: Target['hook'] = null

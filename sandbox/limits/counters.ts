@@ -17,10 +17,28 @@ export type Counters = {
   tokenRequests: number
 }
 
-export type LogEntry = { at: number; method: string; status: number; error?: string; viaBatch: boolean; auth: 'oauth' | 'webhook' | 'none' }
+export type LogEntry = {
+  at: number
+  method: string
+  status: number
+  error?: string
+  viaBatch: boolean
+  auth: 'oauth' | 'webhook' | 'none'
+}
 
 export function emptyCounters(): Counters {
-  return { requests: 0, byMethod: {}, writes: 0, writesByMethod: {}, byStatus: {}, status503: 0, status429: 0, limitExceeded: 0, errors: 0, tokenRequests: 0 }
+  return {
+    requests: 0,
+    byMethod: {},
+    writes: 0,
+    writesByMethod: {},
+    byStatus: {},
+    status503: 0,
+    status429: 0,
+    limitExceeded: 0,
+    errors: 0,
+    tokenRequests: 0,
+  }
 }
 
 const LOG_LIMIT = 5000

@@ -22,12 +22,25 @@ export type FaultConfig = {
   lostRate: number
   latencyMs: number | [number, number]
   dropEventRate: number
+  /**
+   * Events go through the portal's queue server (api-reference/events/index.md, settings/performance/queue.md):
+   * each event POST waits this long (a [min, max] range draws per event, so later events may arrive first).
+   */
+  eventDelayMs: number | [number, number]
   failNext: FailRule[]
 }
 
 export const NO_FAULTS: FaultConfig = {
-  errorRate: 0, errorStatus: 500, errorCode: 'INTERNAL_SERVER_ERROR', hangRate: 0, hangMs: 65_000, lostRate: 0,
-  latencyMs: 0, dropEventRate: 0, failNext: [],
+  errorRate: 0,
+  errorStatus: 500,
+  errorCode: 'INTERNAL_SERVER_ERROR',
+  hangRate: 0,
+  hangMs: 65_000,
+  lostRate: 0,
+  latencyMs: 0,
+  dropEventRate: 0,
+  eventDelayMs: 0,
+  failNext: [],
 }
 
 export type Decision =
@@ -45,7 +58,12 @@ export function decideFault(cfg: FaultConfig, method: string, rnd: () => number 
     const kind = rule.kind ?? 'error'
     if (kind === 'hang') return { kind: 'hang' }
     if (kind === 'lost') return { kind: 'lost' }
-    return { kind: 'error', status: rule.status ?? 500, error: rule.error ?? 'INTERNAL_SERVER_ERROR', description: rule.description ?? 'Injected fault' }
+    return {
+      kind: 'error',
+      status: rule.status ?? 500,
+      error: rule.error ?? 'INTERNAL_SERVER_ERROR',
+      description: rule.description ?? 'Injected fault',
+    }
   }
   if (cfg.hangRate > 0 && rnd() < cfg.hangRate) return { kind: 'hang' }
   if (cfg.errorRate > 0 && rnd() < cfg.errorRate) {
@@ -55,8 +73,11 @@ export function decideFault(cfg: FaultConfig, method: string, rnd: () => number 
   return { kind: 'pass' }
 }
 
-export function latencyOf(cfg: FaultConfig, rnd: () => number = Math.random): number {
-  const l = cfg.latencyMs
+export function latencyOf(
+  cfg: FaultConfig,
+  rnd: () => number = Math.random,
+  l: number | [number, number] = cfg.latencyMs,
+): number {
   if (Array.isArray(l)) return l[0] + rnd() * (l[1] - l[0])
   return l
 }

@@ -15,12 +15,6 @@ export function reqInt(p: Params, ...names: string[]): number {
   return Math.trunc(n)
 }
 
-export function optInt(v: unknown): number | null {
-  if (v === undefined || v === null || v === '') return null
-  const n = Number(v)
-  return Number.isFinite(n) ? Math.trunc(n) : null
-}
-
 export function obj(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 }
@@ -42,7 +36,11 @@ export function isTrue(v: unknown): boolean {
 }
 
 /** Select a subset of keys; `*` or empty = all. */
-export function selectKeys(row: Record<string, unknown>, select: unknown, always: string[] = []): Record<string, unknown> {
+export function selectKeys(
+  row: Record<string, unknown>,
+  select: unknown,
+  always: string[] = [],
+): Record<string, unknown> {
   const sel = list(select).map(String)
   if (sel.length === 0 || sel.includes('*')) return row
   const out: Record<string, unknown> = {}

@@ -3,7 +3,8 @@ import { RestError, notFound } from '../rest/errors.ts'
 import { parseFilter, matches, type Cond } from '../rest/filter.ts'
 import { PAGE, orderKeys, sortRows, startOf } from '../rest/paging.ts'
 import { isTrue, list, obj, reqInt } from './common.ts'
-import { indexSchema, itemSchema, resolveField, type SchemaIndex } from './item-schema.ts'
+import { disabledFields, indexSchema, itemSchema, resolveField, type SchemaIndex } from './item-schema.ts'
+import { checkOrder, listFilterValue } from './item-list-args.ts'
 import { filterValue, toOutput } from './item-values.ts'
 import { applyItemFields } from './item-write.ts'
 import type { MethodTable } from '../rest/registry-types.ts'
@@ -17,7 +18,12 @@ function scopeOf(ctx: Ctx, p: Params): Scope {
   if (etid === 5) throw new RestError('ENTITY_TYPE_NOT_SUPPORTED', 'Entity type 5 is not supported', 400)
   const type = ctx.ps.typeByEntityTypeId(etid)
   if (!type) throw notFound('Smart process not found')
-  return { type, etid, idx: indexSchema(itemSchema(ctx.ps, type)), original: isTrue(p.useOriginalUfNames) }
+  return {
+    type,
+    etid,
+    idx: indexSchema(itemSchema(ctx.ps, type), disabledFields(type)),
+    original: isTrue(p.useOriginalUfNames),
+  }
 }
 
 export function itemOut(ctx: Ctx, s: Scope, item: Rec, select?: unknown): Record<string, unknown> {
@@ -29,6 +35,8 @@ export function itemOut(ctx: Ctx, s: Scope, item: Rec, select?: unknown): Record
     if (wanted && !wanted.has(d.key) && d.key !== 'id' && !(sel.includes('uf*') && d.dynamic)) continue
     out[d.dynamic && s.original ? d.upper : d.camel] = toOutput(d, item[d.key], ctx.zone)
   }
+  // crm-item-add.md "Disabled fields always return null" (fields the type's settings switch off)
+  for (const camel of s.idx.off) if (all || sel.includes(camel)) out[camel] = null
   return out
 }
 
@@ -71,14 +79,16 @@ function normConds(s: Scope, conds: Cond[], zone: string): Cond[] {
   return conds.map((c) => {
     if ('logic' in c) return { ...c, parts: c.parts.map((p) => normConds(s, p, zone)) }
     const d = resolveField(s.idx, c.field)
-    if (!d) throw new RestError('INVALID_ARG_VALUE', `Unknown filter field "${c.field}"`, 400)
-    return { ...c, field: d.key, value: filterValue(d, c.value, zone) }
+    // crm-item-list.md, errors: a field the type does not have (or has switched off) cannot filter
+    if (!d) throw new RestError('INVALID_ARG_VALUE', `Invalid filter: field '${c.field}' is not allowed in filter`, 400)
+    return { ...c, field: d.key, value: filterValue(d, listFilterValue(d, c.field, c.value), zone) }
   })
 }
 
 function itemList(ctx: Ctx, p: Params) {
   const s = scopeOf(ctx, p)
   const conds = normConds(s, parseFilter(p.filter), ctx.zone)
+  checkOrder(s.idx, p.order)
   const norm = (f: string) => resolveField(s.idx, f)?.key ?? f
   const keys = orderKeys(p.order, norm)
   const start = startOf(p)
@@ -120,12 +130,19 @@ function itemFields(ctx: Ctx, p: Params) {
   const fields: Record<string, unknown> = {}
   for (const d of s.idx.defs) {
     const f: Record<string, unknown> = {
-      type: d.type, isRequired: d.required, isReadOnly: d.readOnly, isImmutable: d.immutable, isMultiple: d.multiple,
-      isDynamic: d.dynamic, title: d.title, upperName: d.upper,
+      type: d.type,
+      isRequired: d.required,
+      isReadOnly: d.readOnly,
+      isImmutable: d.immutable,
+      isMultiple: d.multiple,
+      isDynamic: d.dynamic,
+      title: d.title,
+      upperName: d.upper,
     }
     if (d.type === 'crm_status' && d.key === 'stageId') f.statusType = `DYNAMIC_${s.etid}_STAGE`
     if (d.uf) f.settings = d.uf.settings
-    if (d.type === 'enumeration') f.items = list(d.uf?.enum).map((e) => ({ ID: Number(obj(e).id), VALUE: obj(e).value }))
+    if (d.type === 'enumeration')
+      f.items = list(d.uf?.enum).map((e) => ({ ID: Number(obj(e).id), VALUE: obj(e).value }))
     fields[d.dynamic && s.original ? d.upper : d.camel] = f
   }
   return { result: { fields } }

@@ -3,6 +3,7 @@ import { notFound, RestError } from '../rest/errors.ts'
 import { parseFilter, matches } from '../rest/filter.ts'
 import { page, sortRows, startOf } from '../rest/paging.ts'
 import { obj, reqInt } from './common.ts'
+import { assertReadParty, canReadParty } from './crm-permissions.ts'
 import { companyRecord, contactRecord, partyOut, partySelect, requisiteRecord } from './crm-party-records.ts'
 import type { MethodTable } from '../rest/registry-types.ts'
 import type { Ctx, Params } from '../rest/context.ts'
@@ -25,7 +26,13 @@ function byId(ctx: Ctx, table: Table<Rec>, p: Params, what: string): Rec {
 export function listRows(ctx: Ctx, rows: Rec[], p: Params) {
   const conds = parseFilter(p.filter ?? p.FILTER, (f) => f.toUpperCase())
   let out = rows.map((r) => partyOut(ctx, r)).filter((r) => matches(conds, (f) => r[f], ctx.zone))
-  out = sortRows(out, p.order ?? p.ORDER ?? { ID: 'ASC' }, (r, f) => r[f], (f) => f.toUpperCase(), ctx.zone)
+  out = sortRows(
+    out,
+    p.order ?? p.ORDER ?? { ID: 'ASC' },
+    (r, f) => r[f],
+    (f) => f.toUpperCase(),
+    ctx.zone,
+  )
   const pg = page(out, startOf(p))
   return { result: pg.rows.map((r) => partySelect(r, p.select ?? p.SELECT)), total: pg.total, next: pg.next }
 }
@@ -34,30 +41,47 @@ function kindMethods(k: Kind): MethodTable {
   const N = k.name === 'company' ? 'Company' : 'Contact'
   return {
     [`crm.${k.name}.add`]: {
-      scope: 'crm', write: true,
+      scope: 'crm',
+      write: true,
       handler: (ctx, p) => {
         const row = k.table(ctx).insert(k.make(ctx, obj(p.fields), null))
-        ctx.hooks.emit(ctx, `${k.event}ADD`, { FIELDS: { ID: row.id } })
+        ctx.hooks.emit(ctx, `${k.event}ADD`, { FIELDS: { ID: String(row.id) } })
         return { result: row.id }
       },
     },
-    [`crm.${k.name}.get`]: { scope: 'crm', handler: (ctx, p) => ({ result: partyOut(ctx, byId(ctx, k.table(ctx), p, N)) }) },
-    [`crm.${k.name}.list`]: { scope: 'crm', handler: (ctx, p) => listRows(ctx, k.table(ctx).values(), p) },
+    [`crm.${k.name}.get`]: {
+      scope: 'crm',
+      handler: (ctx, p) => ({ result: partyOut(ctx, assertReadParty(ctx, byId(ctx, k.table(ctx), p, N))) }),
+    },
+    [`crm.${k.name}.list`]: {
+      scope: 'crm',
+      handler: (ctx, p) =>
+        listRows(
+          ctx,
+          k
+            .table(ctx)
+            .values()
+            .filter((r) => canReadParty(ctx, r)),
+          p,
+        ),
+    },
     [`crm.${k.name}.update`]: {
-      scope: 'crm', write: true,
+      scope: 'crm',
+      write: true,
       handler: (ctx, p) => {
         const prev = byId(ctx, k.table(ctx), p, N)
         k.table(ctx).save(k.make(ctx, obj(p.fields), prev))
-        ctx.hooks.emit(ctx, `${k.event}UPDATE`, { FIELDS: { ID: prev.id } })
+        ctx.hooks.emit(ctx, `${k.event}UPDATE`, { FIELDS: { ID: String(prev.id) } })
         return { result: true }
       },
     },
     [`crm.${k.name}.delete`]: {
-      scope: 'crm', write: true,
+      scope: 'crm',
+      write: true,
       handler: (ctx, p) => {
         const prev = byId(ctx, k.table(ctx), p, N)
         k.table(ctx).remove(prev.id)
-        ctx.hooks.emit(ctx, `${k.event}DELETE`, { FIELDS: { ID: prev.id } })
+        ctx.hooks.emit(ctx, `${k.event}DELETE`, { FIELDS: { ID: String(prev.id) } })
         return { result: true }
       },
     },
@@ -68,9 +92,13 @@ export const crmPartyMethods: MethodTable = {
   ...kindMethods(KINDS[0]),
   ...kindMethods(KINDS[1]),
   'crm.requisite.list': { scope: 'crm', handler: (ctx, p) => listRows(ctx, ctx.ps.requisites.values(), p) },
-  'crm.requisite.get': { scope: 'crm', handler: (ctx, p) => ({ result: partyOut(ctx, byId(ctx, ctx.ps.requisites, p, 'Requisite')) }) },
+  'crm.requisite.get': {
+    scope: 'crm',
+    handler: (ctx, p) => ({ result: partyOut(ctx, byId(ctx, ctx.ps.requisites, p, 'Requisite')) }),
+  },
   'crm.requisite.add': {
-    scope: 'crm', write: true,
+    scope: 'crm',
+    write: true,
     handler: (ctx, p) => {
       const f = obj(p.fields)
       if (!f.ENTITY_TYPE_ID || !f.ENTITY_ID) throw new RestError('', 'ENTITY_TYPE_ID and ENTITY_ID are required', 400)
@@ -78,10 +106,15 @@ export const crmPartyMethods: MethodTable = {
     },
   },
   'crm.requisite.update': {
-    scope: 'crm', write: true,
+    scope: 'crm',
+    write: true,
     handler: (ctx, p) => {
       const prev = byId(ctx, ctx.ps.requisites, p, 'Requisite')
-      ctx.ps.requisites.save({ ...prev, ...Object.fromEntries(Object.entries(obj(p.fields)).map(([k, v]) => [k.toUpperCase(), v])), DATE_MODIFY: ctx.now })
+      ctx.ps.requisites.save({
+        ...prev,
+        ...Object.fromEntries(Object.entries(obj(p.fields)).map(([k, v]) => [k.toUpperCase(), v])),
+        DATE_MODIFY: ctx.now,
+      })
       return { result: true }
     },
   },

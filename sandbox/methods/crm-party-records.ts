@@ -6,7 +6,17 @@ import type { Rec } from '../state/types.ts'
 
 const MULTI = ['PHONE', 'EMAIL', 'WEB', 'IM']
 const DATES = new Set(['DATE_CREATE', 'DATE_MODIFY', 'LAST_ACTIVITY_TIME'])
-const IDS = new Set(['ASSIGNED_BY_ID', 'CREATED_BY_ID', 'MODIFY_BY_ID', 'COMPANY_ID', 'ENTITY_ID', 'ENTITY_TYPE_ID', 'PRESET_ID', 'LEAD_ID', 'LAST_ACTIVITY_BY'])
+const IDS = new Set([
+  'ASSIGNED_BY_ID',
+  'CREATED_BY_ID',
+  'MODIFY_BY_ID',
+  'COMPANY_ID',
+  'ENTITY_ID',
+  'ENTITY_TYPE_ID',
+  'PRESET_ID',
+  'LEAD_ID',
+  'LAST_ACTIVITY_BY',
+])
 
 let mfSeq = 0
 
@@ -17,9 +27,19 @@ function mergeMulti(prev: unknown, given: unknown, type: string): Record<string,
     const hit = m.ID !== undefined ? out.find((x) => String(x.ID) === String(m.ID)) : undefined
     if (hit) {
       if (m.DELETE === 'Y' || m.VALUE === '') out.splice(out.indexOf(hit), 1)
-      else Object.assign(hit, m.VALUE !== undefined ? { VALUE: String(m.VALUE) } : {}, m.VALUE_TYPE ? { VALUE_TYPE: String(m.VALUE_TYPE) } : {})
+      else
+        Object.assign(
+          hit,
+          m.VALUE !== undefined ? { VALUE: String(m.VALUE) } : {},
+          m.VALUE_TYPE ? { VALUE_TYPE: String(m.VALUE_TYPE) } : {},
+        )
     } else if (m.VALUE) {
-      out.push({ ID: String(++mfSeq + 1000), VALUE_TYPE: String(m.VALUE_TYPE ?? 'WORK'), VALUE: String(m.VALUE), TYPE_ID: type })
+      out.push({
+        ID: String(++mfSeq + 1000),
+        VALUE_TYPE: String(m.VALUE_TYPE ?? 'WORK'),
+        VALUE: String(m.VALUE),
+        TYPE_ID: type,
+      })
     }
   }
   return out
@@ -94,7 +114,12 @@ export function partySelect(row: Record<string, unknown>, select: unknown): Reco
   const out: Record<string, unknown> = { ID: row.ID }
   const star = sel.includes('*')
   for (const [k, v] of Object.entries(row)) {
-    if (sel.includes(k) || (star && !MULTI.includes(k) && !k.startsWith('UF_')) || (sel.includes('UF_*') && k.startsWith('UF_'))) out[k] = v
+    if (
+      sel.includes(k) ||
+      (star && !MULTI.includes(k) && !k.startsWith('UF_')) ||
+      (sel.includes('UF_*') && k.startsWith('UF_'))
+    )
+      out[k] = v
   }
   return out
 }

@@ -10,10 +10,22 @@ import type { Ctx, Params } from '../rest/context.ts'
 import type { Rec } from '../state/types.ts'
 
 const FLAGS: [string, 'Y' | 'N'][] = [
-  ['isCategoriesEnabled', 'N'], ['isStagesEnabled', 'N'], ['isBeginCloseDatesEnabled', 'N'], ['isClientEnabled', 'N'],
-  ['isUseInUserfieldEnabled', 'N'], ['isLinkWithProductsEnabled', 'N'], ['isMycompanyEnabled', 'N'], ['isDocumentsEnabled', 'N'],
-  ['isSourceEnabled', 'N'], ['isObserversEnabled', 'N'], ['isRecyclebinEnabled', 'N'], ['isAutomationEnabled', 'N'],
-  ['isBizProcEnabled', 'N'], ['isSetOpenPermissions', 'Y'], ['isPaymentsEnabled', 'N'], ['isCountersEnabled', 'N'],
+  ['isCategoriesEnabled', 'N'],
+  ['isStagesEnabled', 'N'],
+  ['isBeginCloseDatesEnabled', 'N'],
+  ['isClientEnabled', 'N'],
+  ['isUseInUserfieldEnabled', 'N'],
+  ['isLinkWithProductsEnabled', 'N'],
+  ['isMycompanyEnabled', 'N'],
+  ['isDocumentsEnabled', 'N'],
+  ['isSourceEnabled', 'N'],
+  ['isObserversEnabled', 'N'],
+  ['isRecyclebinEnabled', 'N'],
+  ['isAutomationEnabled', 'N'],
+  ['isBizProcEnabled', 'N'],
+  ['isSetOpenPermissions', 'Y'],
+  ['isPaymentsEnabled', 'N'],
+  ['isCountersEnabled', 'N'],
 ]
 
 const LINKED = ['CALENDAR_EVENT|UF_CRM_CAL_EVENT', 'TASKS_TASK|UF_CRM_TASK', 'TASKS_TASK_TEMPLATE|UF_CRM_TASK']
@@ -22,13 +34,25 @@ const tf = (v: unknown): 'Y' | 'N' => (v === true || v === 'true' || v === 'Y' ?
 
 function relationsOf(f: Record<string, unknown>, prev: Rec | null, clientEnabled: boolean): Record<string, unknown[]> {
   const r = obj(f.relations)
-  const norm = (xs: unknown) => list(xs).map((x) => ({ entityTypeId: Number(obj(x).entityTypeId), isChildrenListEnabled: tf(obj(x).isChildrenListEnabled), isPredefined: 'N' }))
+  const norm = (xs: unknown) =>
+    list(xs).map((x) => ({
+      entityTypeId: Number(obj(x).entityTypeId),
+      isChildrenListEnabled: tf(obj(x).isChildrenListEnabled),
+      isPredefined: 'N',
+    }))
   const prevRel = (prev?.relations ?? { parent: [], child: [] }) as Record<string, Record<string, unknown>[]>
-  let parent = f.relations !== undefined && r.parent !== undefined ? norm(r.parent) : prevRel.parent.filter((x) => x.isPredefined !== 'Y')
+  let parent =
+    f.relations !== undefined && r.parent !== undefined
+      ? norm(r.parent)
+      : prevRel.parent.filter((x) => x.isPredefined !== 'Y')
   const child = f.relations !== undefined && r.child !== undefined ? norm(r.child) : prevRel.child
   if (clientEnabled) {
     parent = parent.filter((x) => x.entityTypeId !== 3 && x.entityTypeId !== 4)
-    parent = [{ entityTypeId: 3, isChildrenListEnabled: 'Y', isPredefined: 'Y' }, { entityTypeId: 4, isChildrenListEnabled: 'Y', isPredefined: 'Y' }, ...parent]
+    parent = [
+      { entityTypeId: 3, isChildrenListEnabled: 'Y', isPredefined: 'Y' },
+      { entityTypeId: 4, isChildrenListEnabled: 'Y', isPredefined: 'Y' },
+      ...parent,
+    ]
   }
   return { parent, child }
 }
@@ -59,7 +83,14 @@ function allocEntityTypeId(ctx: Ctx): number {
 }
 
 export function typeOut(t: Rec, zone: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: t.id, title: t.title, code: t.code ?? '', createdBy: t.createdBy, entityTypeId: t.entityTypeId, customSectionId: null }
+  const out: Record<string, unknown> = {
+    id: t.id,
+    title: t.title,
+    code: t.code ?? '',
+    createdBy: t.createdBy,
+    entityTypeId: t.entityTypeId,
+    customSectionId: null,
+  }
   for (const [k] of FLAGS) out[k] = t[k]
   out.createdTime = isoAt(Number(t.createdTime), zone)
   out.updatedTime = isoAt(Number(t.updatedTime), zone)
@@ -76,10 +107,17 @@ function typeAdd(ctx: Ctx, p: Params) {
   let etid: number
   if (f.entityTypeId !== undefined && f.entityTypeId !== '') {
     etid = Number(f.entityTypeId)
-    if (!((etid >= 128 && etid <= 192) || (etid >= 1030 && etid % 2 === 0))) throw new RestError('INVALID_ARG_VALUE', 'entityTypeId is out of allowed range', 400)
+    if (!((etid >= 128 && etid <= 192) || (etid >= 1030 && etid % 2 === 0)))
+      throw new RestError('INVALID_ARG_VALUE', 'entityTypeId is out of allowed range', 400)
     if (ctx.ps.typeByEntityTypeId(etid)) throw new RestError('INVALID_ARG_VALUE', 'entityTypeId is already in use', 400)
   } else etid = allocEntityTypeId(ctx)
-  const type = ctx.ps.types.insert({ entityTypeId: etid, createdBy: ctx.user.id, createdTime: ctx.now, code: '', ...applyFields(ctx, f, null) })
+  const type = ctx.ps.types.insert({
+    entityTypeId: etid,
+    createdBy: ctx.user.id,
+    createdTime: ctx.now,
+    code: '',
+    ...applyFields(ctx, f, null),
+  })
   ctx.ps.items(etid)
   addCategory(ctx.ps, etid, { name: ctx.ps.portal.lang === 'ru' ? 'Общая' : 'General', isDefault: true })
   return { result: { type: typeOut(type, ctx.zone) } }
@@ -96,7 +134,8 @@ function typeDelete(ctx: Ctx, p: Params) {
   const etid = Number(t.entityTypeId)
   if (ctx.ps.items(etid).size > 0) throw new RestError('BX_ERROR', 'Cannot delete a smart process that has items', 400)
   for (const c of ctx.ps.categories.filter((c) => c.entityTypeId === etid)) ctx.ps.categories.remove(c.id)
-  for (const s of ctx.ps.statuses.filter((s) => String(s.ENTITY_ID).startsWith(`DYNAMIC_${etid}_STAGE_`))) ctx.ps.statuses.remove(s.id)
+  for (const s of ctx.ps.statuses.filter((s) => String(s.ENTITY_ID).startsWith(`DYNAMIC_${etid}_STAGE_`)))
+    ctx.ps.statuses.remove(s.id)
   for (const u of ctx.ps.userfields.filter((u) => u.entityId === `CRM_${t.id}`)) ctx.ps.userfields.remove(u.id)
   ctx.ps.dropItems(etid)
   ctx.ps.types.remove(t.id)
@@ -105,7 +144,10 @@ function typeDelete(ctx: Ctx, p: Params) {
 
 function typeList(ctx: Ctx, p: Params) {
   const conds = parseFilter(p.filter)
-  let rows = ctx.ps.types.values().map((t) => typeOut(t, ctx.zone)).filter((t) => matches(conds, (f) => t[f], ctx.zone))
+  let rows = ctx.ps.types
+    .values()
+    .map((t) => typeOut(t, ctx.zone))
+    .filter((t) => matches(conds, (f) => t[f], ctx.zone))
   rows = sortRows(rows, p.order ?? { id: 'ASC' }, (r, f) => r[f])
   const pg = page(rows, startOf(p))
   return { result: { types: pg.rows }, total: pg.total, next: pg.next }
@@ -124,7 +166,10 @@ export const crmTypeMethods: MethodTable = {
   },
   'crm.type.list': { scope: 'crm', handler: typeList },
   'crm.type.update': {
-    scope: 'crm', admin: true, deniedStatus: 400, write: true,
+    scope: 'crm',
+    admin: true,
+    deniedStatus: 400,
+    write: true,
     handler: (ctx, p) => {
       const t = typeById(ctx, p)
       const next = ctx.ps.types.save({ ...t, ...applyFields(ctx, obj(p.fields), t) })

@@ -12,13 +12,24 @@ function notify(kind: 'system' | 'personal') {
     if (!ctx.ps.users.get(userId)) throw new RestError('USER_NOT_FOUND', 'Recipient not found', 400)
     const tag = p.TAG === undefined ? null : String(p.TAG)
     if (tag) {
-      for (const n of ctx.ps.notifications.filter((n) => n.tag === tag && n.appId === (ctx.app?.id ?? null) && !n.removed)) {
+      for (const n of ctx.ps.notifications.filter(
+        (n) => n.tag === tag && n.appId === (ctx.app?.id ?? null) && !n.removed,
+      )) {
         ctx.ps.notifications.save({ ...n, removed: true })
       }
     }
     const row = ctx.ps.notifications.insert({
-      kind, userId, fromUserId: kind === 'personal' ? ctx.user.id : null, message, messageOut: p.MESSAGE_OUT ?? null, tag,
-      subTag: p.SUB_TAG ?? null, attach: p.ATTACH ?? null, appId: ctx.app?.id ?? null, at: ctx.now, removed: false,
+      kind,
+      userId,
+      fromUserId: kind === 'personal' ? ctx.user.id : null,
+      message,
+      messageOut: p.MESSAGE_OUT ?? null,
+      tag,
+      subTag: p.SUB_TAG ?? null,
+      attach: p.ATTACH ?? null,
+      appId: ctx.app?.id ?? null,
+      at: ctx.now,
+      removed: false,
     })
     return { result: row.id }
   }

@@ -9,6 +9,7 @@ import { crmPartyMethods } from './crm-parties.ts'
 import { timelineMethods } from './timeline.ts'
 import { taskMethods } from './tasks.ts'
 import { imMethods } from './im.ts'
+import { openLineMethods } from './openlines.ts'
 import { eventMethods } from './events.ts'
 import { placementMethods } from './placements.ts'
 import { bizprocMethods } from './bizproc.ts'
@@ -26,8 +27,20 @@ export const registry: MethodTable = {
   ...timelineMethods,
   ...taskMethods,
   ...imMethods,
+  ...openLineMethods,
   ...eventMethods,
   ...placementMethods,
   ...bizprocMethods,
   ...crmEnumMethods,
+}
+
+// method.get (api-reference/common/system/method-get.md): whether a method exists on the portal and whether the
+// caller may call it (its scope granted); an empty name answers false/false.
+registry['method.get'] = {
+  scope: null,
+  handler: (ctx, p) => {
+    const def = registry[String(p.name ?? '').toLowerCase()]
+    const granted = !!def && (def.scope === null || ctx.scopes === null || ctx.scopes.has(def.scope))
+    return { result: { isExisting: !!def, isAvailable: granted } }
+  },
 }

@@ -4,12 +4,21 @@ import { dayIso, isoAt, parseInstant, toDay } from '../util/time.ts'
 import { list, obj } from './common.ts'
 import type { FieldDef } from './item-schema.ts'
 
-const invalid = (d: FieldDef) => new RestError('CRM_FIELD_ERROR_VALUE_NOT_VALID', `Invalid value for field "${d.title}"`, 400)
+const invalid = (d: FieldDef) =>
+  new RestError('CRM_FIELD_ERROR_VALUE_NOT_VALID', `Invalid value for field "${d.title}"`, 400)
 
 function one(d: FieldDef, v: unknown, zone: string): unknown {
   if (v === null || v === undefined || v === '') return null
   switch (d.type) {
-    case 'integer': case 'user': case 'employee': case 'crm_company': case 'crm_contact': case 'crm_category': case 'crm_entity': case 'iblock_element': case 'iblock_section': {
+    case 'integer':
+    case 'user':
+    case 'employee':
+    case 'crm_company':
+    case 'crm_contact':
+    case 'crm_category':
+    case 'crm_entity':
+    case 'iblock_element':
+    case 'iblock_section': {
       const n = Number(v)
       if (!Number.isFinite(n)) throw invalid(d)
       return Math.trunc(n)
@@ -53,8 +62,11 @@ function one(d: FieldDef, v: unknown, zone: string): unknown {
 export function toStored(d: FieldDef, v: unknown, zone: string): unknown {
   if (d.multiple) {
     if (v === null || v === '' || v === undefined) return []
-    if (typeof v !== 'object') throw new RestError('100', `Expected iterable value for multiple field "${d.title}"`, 400)
-    return list(v).map((x) => one(d, x, zone)).filter((x) => x !== null)
+    if (typeof v !== 'object')
+      throw new RestError('100', `Expected iterable value for multiple field "${d.title}"`, 400)
+    return list(v)
+      .map((x) => one(d, x, zone))
+      .filter((x) => x !== null)
   }
   if (Array.isArray(v)) return one(d, v[0], zone)
   return one(d, v, zone)

@@ -5,13 +5,32 @@ import type { MethodTable } from '../rest/registry-types.ts'
 import type { Ctx, Params } from '../rest/context.ts'
 
 const ENTITIES = ['LEAD', 'DEAL', 'CONTACT', 'COMPANY', 'QUOTE', 'SMART_INVOICE', 'ORDER']
-const SUFFIXES = ['DETAIL_TAB', 'DETAIL_TOOLBAR', 'DETAIL_ACTIVITY', 'LIST_MENU', 'LIST_TOOLBAR', 'DOCUMENTGENERATOR_BUTTON', 'ACTIVITY_TIMELINE_MENU', 'ROBOT_DESIGNER_TOOLBAR', 'FUNNELS_TOOLBAR']
-const OTHER = ['LEFT_MENU', 'REST_APP_URI', 'PAGE_BACKGROUND_WORKER', 'TASK_VIEW_TAB', 'TASK_VIEW_SIDEBAR', 'USER_PROFILE_MENU', 'CRM_ANALYTICS_MENU']
+const SUFFIXES = [
+  'DETAIL_TAB',
+  'DETAIL_TOOLBAR',
+  'DETAIL_ACTIVITY',
+  'LIST_MENU',
+  'LIST_TOOLBAR',
+  'DOCUMENTGENERATOR_BUTTON',
+  'ACTIVITY_TIMELINE_MENU',
+  'ROBOT_DESIGNER_TOOLBAR',
+  'FUNNELS_TOOLBAR',
+]
+const OTHER = [
+  'LEFT_MENU',
+  'REST_APP_URI',
+  'PAGE_BACKGROUND_WORKER',
+  'TASK_VIEW_TAB',
+  'TASK_VIEW_SIDEBAR',
+  'USER_PROFILE_MENU',
+  'CRM_ANALYTICS_MENU',
+]
 
 export function placementCodes(ctx: Ctx): string[] {
   const out: string[] = [...OTHER]
   for (const e of ENTITIES) for (const s of SUFFIXES) out.push(`CRM_${e}_${s}`)
-  for (const t of ctx.ps.types.values()) for (const s of SUFFIXES) out.push(`CRM_DYNAMIC_${String(t.entityTypeId)}_${s}`)
+  for (const t of ctx.ps.types.values())
+    for (const s of SUFFIXES) out.push(`CRM_DYNAMIC_${String(t.entityTypeId)}_${s}`)
   return out
 }
 
@@ -19,7 +38,8 @@ function bind(ctx: Ctx, p: Params) {
   const placement = String(p.PLACEMENT ?? p.placement ?? '').toUpperCase()
   const handler = String(p.HANDLER ?? p.handler ?? '')
   if (!placement) throw new RestError('ERROR_ARGUMENT', 'Argument PLACEMENT is empty', 400, { argument: 'PLACEMENT' })
-  if (!placementCodes(ctx).includes(placement)) throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400)
+  if (!placementCodes(ctx).includes(placement))
+    throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400)
   if (!handler) throw new RestError('EMPTY_ERROR_HANDLER_URL', 'Handler URL is empty', 400)
   if (!/^https?:\/\//.test(handler)) throw new RestError('ERROR_WRONG_HANDLER_URL', 'Wrong handler URL', 400)
   if (ctx.ps.placements.find((x) => x.appId === ctx.app?.id && x.placement === placement && x.handler === handler)) {
@@ -27,8 +47,15 @@ function bind(ctx: Ctx, p: Params) {
   }
   const langAll = obj(p.LANG_ALL)
   ctx.ps.placements.insert({
-    appId: ctx.app?.id, placement, handler, title: String(p.TITLE ?? obj(langAll.en).TITLE ?? ctx.app?.name ?? ''),
-    description: String(p.DESCRIPTION ?? ''), groupName: String(p.GROUP_NAME ?? ''), langAll, options: obj(p.OPTIONS), userId: Number(p.USER_ID ?? 0),
+    appId: ctx.app?.id,
+    placement,
+    handler,
+    title: String(p.TITLE ?? obj(langAll.en).TITLE ?? ctx.app?.name ?? ''),
+    description: String(p.DESCRIPTION ?? ''),
+    groupName: String(p.GROUP_NAME ?? ''),
+    langAll,
+    options: obj(p.OPTIONS),
+    userId: Number(p.USER_ID ?? 0),
   })
   return { result: true }
 }
@@ -49,12 +76,25 @@ export const placementMethods: MethodTable = {
   'placement.bind': { scope: 'placement', appOnly: 'WRONG_AUTH_TYPE', admin: true, write: true, handler: bind },
   'placement.unbind': { scope: 'placement', appOnly: 'WRONG_AUTH_TYPE', admin: true, write: true, handler: unbind },
   'placement.get': {
-    scope: 'placement', appOnly: 'WRONG_AUTH_TYPE',
+    scope: 'placement',
+    appOnly: 'WRONG_AUTH_TYPE',
     handler: (ctx) => ({
-      result: ctx.ps.placements.filter((x) => x.appId === ctx.app?.id).map((x) => ({
-        placement: x.placement, userId: x.userId, handler: x.handler, options: x.options, title: x.title, description: x.description, langAll: x.langAll,
-      })),
+      result: ctx.ps.placements
+        .filter((x) => x.appId === ctx.app?.id)
+        .map((x) => ({
+          placement: x.placement,
+          userId: x.userId,
+          handler: x.handler,
+          options: x.options,
+          title: x.title,
+          description: x.description,
+          langAll: x.langAll,
+        })),
     }),
   },
-  'placement.list': { scope: 'placement', appOnly: 'WRONG_AUTH_TYPE', handler: (ctx) => ({ result: placementCodes(ctx) }) },
+  'placement.list': {
+    scope: 'placement',
+    appOnly: 'WRONG_AUTH_TYPE',
+    handler: (ctx) => ({ result: placementCodes(ctx) }),
+  },
 }

@@ -8,7 +8,10 @@ export function ufCamel(upper: string): string {
   if (!m) return `ufCrm_${rest}`
   const [, obj, suffix] = m
   if (/^[A-Z]+(_[A-Z]+)*$/.test(suffix)) {
-    return `ufCrm${obj}${suffix.split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join('')}`
+    return `ufCrm${obj}${suffix
+      .split('_')
+      .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+      .join('')}`
   }
   if (/^\d+(_\d+)*$/.test(suffix)) return `ufCrm${obj}_${suffix}`
   return `ufCrm_${rest}`

@@ -7,7 +7,24 @@ import type { MethodTable } from '../rest/registry-types.ts'
 import type { Ctx, Params } from '../rest/context.ts'
 import type { Rec } from '../state/types.ts'
 
-export const UF_TYPES = ['string', 'integer', 'double', 'boolean', 'date', 'datetime', 'enumeration', 'employee', 'crm', 'crm_status', 'file', 'money', 'url', 'address', 'iblock_element', 'iblock_section']
+export const UF_TYPES = [
+  'string',
+  'integer',
+  'double',
+  'boolean',
+  'date',
+  'datetime',
+  'enumeration',
+  'employee',
+  'crm',
+  'crm_status',
+  'file',
+  'money',
+  'url',
+  'address',
+  'iblock_element',
+  'iblock_section',
+]
 const LEGACY_ENTITIES = ['CRM_COMPANY', 'CRM_CONTACT', 'CRM_DEAL', 'CRM_LEAD', 'CRM_QUOTE', 'CRM_SMART_INVOICE']
 
 const ufErr = (msg: string) => new RestError('', msg, 400)
@@ -32,7 +49,10 @@ function enumItems(ctx: Ctx, given: unknown, prev: unknown[], fieldId: number): 
     const e = obj(raw)
     const existing = e.id !== undefined ? out.find((x) => String(x.id) === String(e.id)) : undefined
     if (existing) {
-      if (e.del === 'Y') { out.splice(out.indexOf(existing), 1); continue }
+      if (e.del === 'Y') {
+        out.splice(out.indexOf(existing), 1)
+        continue
+      }
       Object.assign(existing, pickEnum(e, existing))
       continue
     }
@@ -43,19 +63,45 @@ function enumItems(ctx: Ctx, given: unknown, prev: unknown[], fieldId: number): 
 
 function pickEnum(e: Record<string, unknown>, d: Record<string, unknown>) {
   return {
-    value: e.value !== undefined ? String(e.value) : d.value, def: e.def !== undefined ? yn(e.def) : d.def,
-    sort: e.sort !== undefined ? Number(e.sort) : d.sort, xmlId: e.xmlId !== undefined ? String(e.xmlId) : d.xmlId || `X${Math.random().toString(36).slice(2, 10)}`,
+    value: e.value !== undefined ? String(e.value) : d.value,
+    def: e.def !== undefined ? yn(e.def) : d.def,
+    sort: e.sort !== undefined ? Number(e.sort) : d.sort,
+    xmlId: e.xmlId !== undefined ? String(e.xmlId) : d.xmlId || `X${Math.random().toString(36).slice(2, 10)}`,
   }
 }
 
 export function fieldOut(u: Rec): Record<string, unknown> {
   const s = (v: unknown) => (v === null || v === undefined ? v : String(v))
   return {
-    id: s(u.id), entityId: u.entityId, fieldName: u.fieldName, userTypeId: u.userTypeId, xmlId: u.xmlId ?? '', sort: s(u.sort),
-    multiple: u.multiple, mandatory: u.mandatory, showFilter: u.showFilter, showInList: u.showInList, editInList: u.editInList,
-    isSearchable: u.isSearchable, settings: u.settings ?? {}, languageId: u.editFormLabel, editFormLabel: u.editFormLabel,
-    listColumnLabel: u.listColumnLabel, listFilterLabel: u.listFilterLabel, errorMessage: u.errorMessage, helpMessage: u.helpMessage,
-    ...(u.userTypeId === 'enumeration' ? { enum: list(u.enum).map((e) => ({ ...obj(e), id: s(obj(e).id), userFieldId: s(obj(e).userFieldId), sort: s(obj(e).sort) })) } : {}),
+    id: s(u.id),
+    entityId: u.entityId,
+    fieldName: u.fieldName,
+    userTypeId: u.userTypeId,
+    xmlId: u.xmlId ?? '',
+    sort: s(u.sort),
+    multiple: u.multiple,
+    mandatory: u.mandatory,
+    showFilter: u.showFilter,
+    showInList: u.showInList,
+    editInList: u.editInList,
+    isSearchable: u.isSearchable,
+    settings: u.settings ?? {},
+    languageId: u.editFormLabel,
+    editFormLabel: u.editFormLabel,
+    listColumnLabel: u.listColumnLabel,
+    listFilterLabel: u.listFilterLabel,
+    errorMessage: u.errorMessage,
+    helpMessage: u.helpMessage,
+    ...(u.userTypeId === 'enumeration'
+      ? {
+          enum: list(u.enum).map((e) => ({
+            ...obj(e),
+            id: s(obj(e).id),
+            userFieldId: s(obj(e).userFieldId),
+            sort: s(obj(e).sort),
+          })),
+        }
+      : {}),
   }
 }
 
@@ -69,20 +115,38 @@ function ufAdd(ctx: Ctx, p: Params) {
   const entityId = String(f.entityId ?? '')
   const fieldName = String(f.fieldName ?? '')
   const spa = /^CRM_(\d+)$/.exec(entityId)
-  if (spa ? !ctx.ps.types.get(Number(spa[1])) : !LEGACY_ENTITIES.includes(entityId)) throw ufErr('You cannot create custom fields for this entity')
+  if (spa ? !ctx.ps.types.get(Number(spa[1])) : !LEGACY_ENTITIES.includes(entityId))
+    throw ufErr('You cannot create custom fields for this entity')
   const prefix = spa ? `UF_CRM_${spa[1]}_` : 'UF_CRM_'
-  if (!fieldName.startsWith(prefix) || fieldName.length <= prefix.length) throw ufErr(`You cannot create custom fields: field name must start with ${prefix}`)
-  if (!/^[A-Z0-9_]+$/.test(fieldName) || fieldName.length > 50) throw ufErr('Field name may contain only A-Z, 0-9 and _ and be at most 50 characters')
-  if (ctx.ps.userfields.find((u) => u.entityId === entityId && u.fieldName === fieldName)) throw ufErr(`Field ${fieldName} already exists`)
+  if (!fieldName.startsWith(prefix) || fieldName.length <= prefix.length)
+    throw ufErr(`You cannot create custom fields: field name must start with ${prefix}`)
+  if (!/^[A-Z0-9_]+$/.test(fieldName) || fieldName.length > 50)
+    throw ufErr('Field name may contain only A-Z, 0-9 and _ and be at most 50 characters')
+  if (ctx.ps.userfields.find((u) => u.entityId === entityId && u.fieldName === fieldName))
+    throw ufErr(`Field ${fieldName} already exists`)
   const userTypeId = String(f.userTypeId ?? '')
   if (!UF_TYPES.includes(userTypeId) && !userTypeId.startsWith('rest_')) throw ufErr(`Unknown user type ${userTypeId}`)
   const id = ctx.ps.userfields.nextId()
   const row = ctx.ps.userfields.insert({
-    id, entityId, fieldName, userTypeId, xmlId: String(f.xmlId ?? ''), sort: Number(f.sort ?? 100), multiple: yn(f.multiple),
-    mandatory: yn(f.mandatory), showFilter: yn(f.showFilter), showInList: 'Y', editInList: yn(f.editInList, 'Y'),
-    isSearchable: yn(f.isSearchable), settings: obj(f.settings), editFormLabel: labels(ctx, f.editFormLabel, {}),
-    listColumnLabel: labels(ctx, f.editFormLabel, {}), listFilterLabel: labels(ctx, f.editFormLabel, {}), errorMessage: {},
-    helpMessage: labels(ctx, f.helpMessage, {}), enum: enumItems(ctx, f.enum, [], id),
+    id,
+    entityId,
+    fieldName,
+    userTypeId,
+    xmlId: String(f.xmlId ?? ''),
+    sort: Number(f.sort ?? 100),
+    multiple: yn(f.multiple),
+    mandatory: yn(f.mandatory),
+    showFilter: yn(f.showFilter),
+    showInList: 'Y',
+    editInList: yn(f.editInList, 'Y'),
+    isSearchable: yn(f.isSearchable),
+    settings: obj(f.settings),
+    editFormLabel: labels(ctx, f.editFormLabel, {}),
+    listColumnLabel: labels(ctx, f.editFormLabel, {}),
+    listFilterLabel: labels(ctx, f.editFormLabel, {}),
+    errorMessage: {},
+    helpMessage: labels(ctx, f.helpMessage, {}),
+    enum: enumItems(ctx, f.enum, [], id),
   })
   return { result: { field: fieldOut(row) } }
 }
@@ -102,9 +166,13 @@ function ufUpdate(ctx: Ctx, p: Params) {
   if (f.sort !== undefined) next.sort = Number(f.sort)
   if (f.xmlId !== undefined) next.xmlId = String(f.xmlId)
   if (f.settings !== undefined) next.settings = { ...obj(u.settings), ...obj(f.settings) }
-  if (f.editFormLabel !== undefined) next.editFormLabel = next.listColumnLabel = next.listFilterLabel = labels(ctx, f.editFormLabel, u.editFormLabel)
+  if (f.editFormLabel !== undefined)
+    next.editFormLabel = next.listColumnLabel = next.listFilterLabel = labels(ctx, f.editFormLabel, u.editFormLabel)
   if (f.helpMessage !== undefined) next.helpMessage = labels(ctx, f.helpMessage, u.helpMessage)
-  next.enum = enumItems(ctx, f.enum, list(u.enum), u.id)
+  // api-reference/crm/universal/userfieldconfig/userfieldconfig-update.md: changes to `enum` apply only
+  // when field.userTypeId is 'enumeration'; without it the options stay as they are (no error).
+  if (f.userTypeId === 'enumeration' && u.userTypeId === 'enumeration')
+    next.enum = enumItems(ctx, f.enum, list(u.enum), u.id)
   ctx.ps.userfields.save(next)
   return { result: { field: fieldOut(next) } }
 }
@@ -112,7 +180,10 @@ function ufUpdate(ctx: Ctx, p: Params) {
 function ufList(ctx: Ctx, p: Params) {
   checkModule(p)
   const conds = parseFilter(p.filter)
-  let rows = ctx.ps.userfields.values().map(fieldOut).filter((u) => matches(conds, (f) => u[f], ctx.zone))
+  let rows = ctx.ps.userfields
+    .values()
+    .map(fieldOut)
+    .filter((u) => matches(conds, (f) => u[f], ctx.zone))
   rows = sortRows(rows, p.order ?? { id: 'ASC' }, (r, f) => r[f])
   const pg = page(rows, startOf(p))
   return { result: { fields: pg.rows }, total: pg.total, next: pg.next }
@@ -120,16 +191,31 @@ function ufList(ctx: Ctx, p: Params) {
 
 export const userfieldMethods: MethodTable = {
   'userfieldconfig.add': { scope: 'userfieldconfig', admin: true, deniedStatus: 400, write: true, handler: ufAdd },
-  'userfieldconfig.get': { scope: 'userfieldconfig', handler: (ctx, p) => ({ result: { field: fieldOut(ufById(ctx, p)) } }) },
+  'userfieldconfig.get': {
+    scope: 'userfieldconfig',
+    handler: (ctx, p) => ({ result: { field: fieldOut(ufById(ctx, p)) } }),
+  },
   'userfieldconfig.list': { scope: 'userfieldconfig', handler: ufList },
-  'userfieldconfig.update': { scope: 'userfieldconfig', admin: true, deniedStatus: 400, write: true, handler: ufUpdate },
+  'userfieldconfig.update': {
+    scope: 'userfieldconfig',
+    admin: true,
+    deniedStatus: 400,
+    write: true,
+    handler: ufUpdate,
+  },
   'userfieldconfig.delete': {
-    scope: 'userfieldconfig', admin: true, deniedStatus: 400, write: true,
+    scope: 'userfieldconfig',
+    admin: true,
+    deniedStatus: 400,
+    write: true,
     handler: (ctx, p) => {
       const u = ufById(ctx, p)
       ctx.ps.userfields.remove(u.id)
       return { result: true }
     },
   },
-  'userfieldconfig.gettypes': { scope: 'userfieldconfig', handler: () => ({ result: { types: UF_TYPES.map((t) => ({ userTypeId: t, description: t })) } }) },
+  'userfieldconfig.gettypes': {
+    scope: 'userfieldconfig',
+    handler: () => ({ result: { types: UF_TYPES.map((t) => ({ userTypeId: t, description: t })) } }),
+  },
 }

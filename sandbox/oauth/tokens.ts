@@ -11,13 +11,37 @@ const REFRESH_LIFETIME_MS = 180 * 86_400_000
 
 export function issuePair(world: World, portalId: number, appId: number, userId: number): Pair {
   const now = world.clock.now()
-  const access = world.addToken({ kind: 'access', value: newToken(), portalId, appId, userId, expiresAt: now + world.tokenLifetimeSec * 1000, usedAt: null })
-  const refresh = world.addToken({ kind: 'refresh', value: newToken(), portalId, appId, userId, expiresAt: now + REFRESH_LIFETIME_MS, usedAt: null })
+  const access = world.addToken({
+    kind: 'access',
+    value: newToken(),
+    portalId,
+    appId,
+    userId,
+    expiresAt: now + world.tokenLifetimeSec * 1000,
+    usedAt: null,
+  })
+  const refresh = world.addToken({
+    kind: 'refresh',
+    value: newToken(),
+    portalId,
+    appId,
+    userId,
+    expiresAt: now + REFRESH_LIFETIME_MS,
+    usedAt: null,
+  })
   return { access, refresh }
 }
 
 export function issueCode(world: World, portalId: number, appId: number, userId: number): Token {
-  return world.addToken({ kind: 'code', value: randomHex(20), portalId, appId, userId, expiresAt: world.clock.now() + 30_000, usedAt: null })
+  return world.addToken({
+    kind: 'code',
+    value: randomHex(20),
+    portalId,
+    appId,
+    userId,
+    expiresAt: world.clock.now() + 30_000,
+    usedAt: null,
+  })
 }
 
 /** Revoke every token of one app on one portal (uninstall). */
@@ -30,7 +54,13 @@ export function scopeString(app: App): string {
 }
 
 /** The /oauth/token/ answer (reference 1.3). */
-export function tokenResponse(world: World, ends: Endpoints, ps: PortalState, app: App, pair: Pair): Record<string, unknown> {
+export function tokenResponse(
+  world: World,
+  ends: Endpoints,
+  ps: PortalState,
+  app: App,
+  pair: Pair,
+): Record<string, unknown> {
   return {
     access_token: pair.access.value,
     expires: Math.floor(pair.access.expiresAt / 1000),
@@ -47,7 +77,14 @@ export function tokenResponse(world: World, ends: Endpoints, ps: PortalState, ap
 }
 
 /** The `auth[...]` block of events and robot calls (reference 7.2 / 8.2). */
-export function authBlock(world: World, ends: Endpoints, ps: PortalState, app: App, applicationToken: string, pair: Pair | null): Record<string, unknown> {
+export function authBlock(
+  world: World,
+  ends: Endpoints,
+  ps: PortalState,
+  app: App,
+  applicationToken: string,
+  pair: Pair | null,
+): Record<string, unknown> {
   const base: Record<string, unknown> = {}
   if (pair) {
     base.access_token = pair.access.value

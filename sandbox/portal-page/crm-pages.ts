@@ -19,31 +19,69 @@ function titleOf(r: Record<string, unknown>, kind: Kind): string {
 const base = (kind: Kind, etid: number | null) => (kind === 'item' ? `/crm/type/${etid}` : `/crm/${kind}`)
 
 export function crmList(sb: Sandbox, portalId: number, kind: Kind, etid: number | null): string {
-  const rows = table(sb, portalId, kind, etid).values().slice(0, 500)
-    .map((r) => `<tr><td>${r.id}</td><td><a href="${base(kind, etid)}/details/${r.id}/">${esc(titleOf(r, kind))}</a></td></tr>`).join('')
+  const rows = table(sb, portalId, kind, etid)
+    .values()
+    .slice(0, 500)
+    .map(
+      (r) =>
+        `<tr><td>${r.id}</td><td><a href="${base(kind, etid)}/details/${r.id}/">${esc(titleOf(r, kind))}</a></td></tr>`,
+    )
+    .join('')
   return `<div class="card body"><table class="list">${rows || '<tr><td>Пусто</td></tr>'}</table></div>`
 }
 
-export function crmCard(sb: Sandbox, portalId: number, kind: Kind, etid: number | null, id: number, q: { user?: string; tab?: string }, userId: number) {
+export function crmCard(
+  sb: Sandbox,
+  portalId: number,
+  kind: Kind,
+  etid: number | null,
+  id: number,
+  q: { user?: string; tab?: string },
+  userId: number,
+) {
   const rec = table(sb, portalId, kind, etid).get(id) as Record<string, unknown> | undefined
   const title = rec ? titleOf(rec, kind) : `Не найдено: #${id}`
-  const code = kind === 'company' ? 'CRM_COMPANY_DETAIL_TAB' : kind === 'contact' ? 'CRM_CONTACT_DETAIL_TAB' : `CRM_DYNAMIC_${etid}_DETAIL_TAB`
+  const code =
+    kind === 'company'
+      ? 'CRM_COMPANY_DETAIL_TAB'
+      : kind === 'contact'
+        ? 'CRM_CONTACT_DETAIL_TAB'
+        : `CRM_DYNAMIC_${etid}_DETAIL_TAB`
   const tabs = rec ? boundPlacements(sb, portalId, code) : []
   const active = q.tab === undefined ? (tabs.length ? 1 : 0) : Number(q.tab)
   const u = q.user ? `&user=${userId}` : ''
-  const tabLinks = [`<a href="?tab=0${u}" class="${active === 0 ? 'on' : ''}">Общие</a>`,
-    ...tabs.map((t, i) => `<a href="?tab=${i + 1}${u}" class="${active === i + 1 ? 'on' : ''}" data-tab="${esc(t.title)}">${esc(t.title)}</a>`)].join('')
-  let body = ''
+  const tabLinks = [
+    `<a href="?tab=0${u}" class="${active === 0 ? 'on' : ''}">Общие</a>`,
+    ...tabs.map(
+      (t, i) =>
+        `<a href="?tab=${i + 1}${u}" class="${active === i + 1 ? 'on' : ''}" data-tab="${esc(t.title)}">${esc(t.title)}</a>`,
+    ),
+  ].join('')
+  let body: string
   let script = ''
   if (!rec) body = '<p>Элемент не найден</p>'
   else if (active === 0 || !tabs[active - 1]) {
-    body = `<table class="fields">${Object.entries(rec).filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
-      .slice(0, 40).map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('')}</table>`
+    body = `<table class="fields">${Object.entries(rec)
+      .filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
+      .slice(0, 40)
+      .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`)
+      .join('')}</table>`
   } else {
     const t = tabs[active - 1]
-    const f = appFrame(sb, { portalId, appId: t.appId, userId, placement: code, options: { ID: String(id) }, handler: t.handler })
+    const f = appFrame(sb, {
+      portalId,
+      appId: t.appId,
+      userId,
+      placement: code,
+      options: { ID: String(id) },
+      handler: t.handler,
+    })
     body = f.html
     script = f.script
   }
-  return { title, html: `<div class="card"><div class="tabs">${tabLinks}</div><div class="body">${body}</div></div>`, script }
+  return {
+    title,
+    html: `<div class="card"><div class="tabs">${tabLinks}</div><div class="body">${body}</div></div>`,
+    script,
+  }
 }

@@ -35,7 +35,9 @@ export const frameHostScript = String.raw`
       case 'reloadWindow': location.reload(); break;
       case 'openPath': case 'openApplication': window.__openSlider && window.__openSlider(params); reply = { result: 'close' }; break;
       case 'closeApplication': window.__closeSlider && window.__closeSlider(); break;
-      case 'selectUser': case 'selectUsers': reply = await window.__pickUser(m.command === 'selectUsers'); break;
+      // BX24.selectUsers is the SDK's selectUser with {mult: true} and answers an array of users
+      // (b24restdocs sdk/bx24-js-sdk/system-dialogues/bx24-select-users.md)
+      case 'selectUser': case 'selectUsers': reply = await window.__pickUser(m.command === 'selectUsers' || params.mult === true); break;
       case 'getInterface': reply = { command: [], event: [] }; break;
       default: reply = {};
     }

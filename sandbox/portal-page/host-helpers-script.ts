@@ -12,6 +12,20 @@ window.__pickUser = function (many) {
   return fetch('/_portal/users').then(function (r) { return r.json(); }).then(function (users) {
     return new Promise(function (resolve) {
       const p = document.getElementById('slider-panel');
+      const card = function (u) { return { id: String(u.id), name: u.name, photo: '', position: u.position, url: '/company/personal/user/' + u.id + '/', sub: false, sup: false }; };
+      if (many) {
+        // several people: tick them, then "Выбрать" (an array, empty when nobody is ticked)
+        p.innerHTML = '<h2>Выберите сотрудников</h2>' + users.map(function (u) {
+          return '<p><label><input type="checkbox" data-user="' + u.id + '"> ' + u.name + '</label> — ' + u.position + '</p>';
+        }).join('') + '<p><button type="button" id="pick-users-ok">Выбрать</button></p>';
+        document.getElementById('pick-users-ok').addEventListener('click', function () {
+          const ticked = Array.from(p.querySelectorAll('input[data-user]:checked')).map(function (c) { return c.dataset.user; });
+          window.__closeSlider();
+          resolve(users.filter(function (u) { return ticked.indexOf(String(u.id)) >= 0; }).map(card));
+        });
+        document.getElementById('slider').classList.add('on');
+        return;
+      }
       p.innerHTML = '<h2>Выберите сотрудника</h2>' + users.map(function (u) {
         return '<p><a href="#" data-user="' + u.id + '">' + u.name + '</a> — ' + u.position + '</p>';
       }).join('');
@@ -20,8 +34,7 @@ window.__pickUser = function (many) {
           e.preventDefault();
           const u = users.find(function (x) { return String(x.id) === a.dataset.user; });
           window.__closeSlider();
-          const picked = { id: String(u.id), name: u.name, photo: '', position: u.position, url: '/company/personal/user/' + u.id + '/', sub: false, sup: false };
-          resolve(many ? [picked] : picked);
+          resolve(card(u));
         });
       });
       document.getElementById('slider').classList.add('on');

@@ -5,11 +5,17 @@ import type { ServerPlugins } from '../http/servers.ts'
 import { registerPortalPages } from './routes.ts'
 
 export function portalPagePlugins(holder: { sb?: Sandbox }): ServerPlugins {
-  return { portal: (app, portalId) => { registerPortalPages(app, portalId, holder) } }
+  return {
+    portal: (app, portalId) => {
+      registerPortalPages(app, portalId, holder)
+    },
+  }
 }
 
 /** startSandbox with the portal page on every portal. */
-export async function startSandboxWithPages(start: (o: { plugins: ServerPlugins }) => Promise<Sandbox>): Promise<Sandbox> {
+export async function startSandboxWithPages(
+  start: (o: { plugins: ServerPlugins }) => Promise<Sandbox>,
+): Promise<Sandbox> {
   const holder: { sb?: Sandbox } = {}
   holder.sb = await start({ plugins: portalPagePlugins(holder) })
   return holder.sb

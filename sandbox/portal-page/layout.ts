@@ -16,8 +16,14 @@ table.list td,table.list th{padding:8px 10px;border-bottom:1px solid #eef0f2;tex
 .slider{position:fixed;inset:0;background:rgba(0,0,0,.35);display:none}.slider.on{display:block}.slider .panel{position:absolute;right:0;top:0;bottom:0;width:75%;background:#eef2f4;padding:20px;overflow:auto}
 `
 
-export function page(title: string, body: string, opts: { user: string; menu: [string, string][]; active?: string; head?: string }): string {
-  const menu = opts.menu.map(([href, label]) => `<a href="${esc(href)}" class="${opts.active === href ? 'on' : ''}">${esc(label)}</a>`).join('')
+export function page(
+  title: string,
+  body: string,
+  opts: { user: string; menu: [string, string][]; active?: string; head?: string },
+): string {
+  const menu = opts.menu
+    .map(([href, label]) => `<a href="${esc(href)}" class="${opts.active === href ? 'on' : ''}">${esc(label)}</a>`)
+    .join('')
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style>${opts.head ?? ''}</head>
 <body><div class="top"><b>Битрикс24</b><span>Sandbox</span><span class="user">${esc(opts.user)}</span></div>
 <div class="wrap"><nav class="menu">${menu}</nav><main class="main"><h1 id="pagetitle">${esc(title)}</h1>${body}</main></div>

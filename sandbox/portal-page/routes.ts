@@ -16,47 +16,108 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
   const userOf = (q: Q) => Math.max(1, Number(q.user) || 1)
   const menu = (q: Q): [string, string][] => {
     const s = q.user ? `?user=${userOf(q)}` : ''
-    return [[`/${s}`, 'Главная'], [`/crm/company/${s}`, 'Компании'], [`/crm/contact/${s}`, 'Контакты'],
-      ...ps().types.values().map((t) => [`/crm/type/${t.entityTypeId}/${s}`, String(t.title)] as [string, string]),
-      ...boundPlacements(sb(), portalId, 'LEFT_MENU').map((p) => [`/marketplace/app/${p.appId}/${s}`, p.title] as [string, string]),
-      [`/marketplace/${s}`, 'Маркет']]
+    return [
+      [`/${s}`, 'Главная'],
+      [`/crm/company/${s}`, 'Компании'],
+      [`/crm/contact/${s}`, 'Контакты'],
+      ...ps()
+        .types.values()
+        .map((t) => [`/crm/type/${t.entityTypeId}/${s}`, String(t.title)] as [string, string]),
+      ...boundPlacements(sb(), portalId, 'LEFT_MENU').map(
+        (p) => [`/marketplace/app/${p.appId}/${s}`, p.title] as [string, string],
+      ),
+      [`/marketplace/${s}`, 'Маркет'],
+    ]
   }
   const render = (q: Q, title: string, body: string, active: string, scripts = '') => {
     const u = ps().users.get(userOf(q))
-    return page(title, `${body}<script>${frameHostScript}${hostHelpersScript}${scripts}</script>`, { user: u ? `${u.name} ${u.lastName}` : `user ${userOf(q)}`, menu: menu(q), active })
+    return page(title, `${body}<script>${frameHostScript}${hostHelpersScript}${scripts}</script>`, {
+      user: u ? `${u.name} ${u.lastName}` : `user ${userOf(q)}`,
+      menu: menu(q),
+      active,
+    })
   }
 
   app.get('/favicon.ico', async (_req, reply) => reply.status(204).send())
   app.get<{ Querystring: Q }>('/', async (req, reply) => {
-    const apps = sb().runtime.world.apps.values().filter((a) => ps().installFor(a.id)?.installed)
+    const apps = sb()
+      .runtime.world.apps.values()
+      .filter((a) => ps().installFor(a.id)?.installed)
     const body = `<div class="card body"><p>Портал <b>${esc(ps().portal.title)}</b> (member_id ${esc(ps().portal.memberId)}).</p>
       <p>Установленные приложения: ${apps.map((a) => `<a href="/marketplace/app/${a.id}/">${esc(a.name)}</a>`).join(', ') || 'нет'}</p></div>`
     return reply.type('text/html').send(render(req.query, 'Главная', body, '/'))
   })
 
   for (const kind of ['company', 'contact'] as const) {
-    app.get<{ Querystring: Q }>(`/crm/${kind}/`, async (req, reply) => reply.type('text/html').send(render(req.query, kind === 'company' ? 'Компании' : 'Контакты', crmList(sb(), portalId, kind, null), `/crm/${kind}/`)))
+    app.get<{ Querystring: Q }>(`/crm/${kind}/`, async (req, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          render(
+            req.query,
+            kind === 'company' ? 'Компании' : 'Контакты',
+            crmList(sb(), portalId, kind, null),
+            `/crm/${kind}/`,
+          ),
+        ),
+    )
     app.get<{ Params: { id: string }; Querystring: Q }>(`/crm/${kind}/details/:id/`, async (req, reply) => {
       const card = crmCard(sb(), portalId, kind, null, Number(req.params.id), req.query, userOf(req.query))
       return reply.type('text/html').send(render(req.query, card.title, card.html, `/crm/${kind}/`, card.script))
     })
   }
   app.get<{ Params: { etid: string }; Querystring: Q }>('/crm/type/:etid/', async (req, reply) =>
-    reply.type('text/html').send(render(req.query, 'Элементы', crmList(sb(), portalId, 'item', Number(req.params.etid)), `/crm/type/${req.params.etid}/`)))
-  app.get<{ Params: { etid: string; id: string }; Querystring: Q }>('/crm/type/:etid/details/:id/', async (req, reply) => {
-    const card = crmCard(sb(), portalId, 'item', Number(req.params.etid), Number(req.params.id), req.query, userOf(req.query))
-    return reply.type('text/html').send(render(req.query, card.title, card.html, `/crm/type/${req.params.etid}/`, card.script))
-  })
+    reply
+      .type('text/html')
+      .send(
+        render(
+          req.query,
+          'Элементы',
+          crmList(sb(), portalId, 'item', Number(req.params.etid)),
+          `/crm/type/${req.params.etid}/`,
+        ),
+      ),
+  )
+  app.get<{ Params: { etid: string; id: string }; Querystring: Q }>(
+    '/crm/type/:etid/details/:id/',
+    async (req, reply) => {
+      const card = crmCard(
+        sb(),
+        portalId,
+        'item',
+        Number(req.params.etid),
+        Number(req.params.id),
+        req.query,
+        userOf(req.query),
+      )
+      return reply
+        .type('text/html')
+        .send(render(req.query, card.title, card.html, `/crm/type/${req.params.etid}/`, card.script))
+    },
+  )
 
   app.get<{ Querystring: Q }>('/marketplace/', async (req, reply) => {
-    const rows = sb().runtime.world.apps.values().map((a) => {
-      const inst = ps().installFor(a.id)
-      const state = inst?.installed ? (inst.finished ? 'установлено' : 'установка не завершена') : 'не установлено'
-      const action = inst?.installed ? `<a class="btn" href="/marketplace/app/${a.id}/">Открыть</a>`
-        : `<form method="POST" action="/marketplace/install/${a.id}/"><button class="btn" data-install="${a.id}">Установить</button></form>`
-      return `<tr><td>${esc(a.name)}</td><td>${esc(a.code)}</td><td>${state}</td><td>${action}</td></tr>`
-    }).join('')
-    return reply.type('text/html').send(render(req.query, 'Маркет', `<div class="card body"><table class="list">${rows}</table></div>`, '/marketplace/'))
+    const rows = sb()
+      .runtime.world.apps.values()
+      .map((a) => {
+        const inst = ps().installFor(a.id)
+        const state = inst?.installed ? (inst.finished ? 'установлено' : 'установка не завершена') : 'не установлено'
+        const action = inst?.installed
+          ? `<a class="btn" href="/marketplace/app/${a.id}/">Открыть</a>`
+          : `<form method="POST" action="/marketplace/install/${a.id}/"><button class="btn" data-install="${a.id}">Установить</button></form>`
+        return `<tr><td>${esc(a.name)}</td><td>${esc(a.code)}</td><td>${state}</td><td>${action}</td></tr>`
+      })
+      .join('')
+    return reply
+      .type('text/html')
+      .send(
+        render(
+          req.query,
+          'Маркет',
+          `<div class="card body"><table class="list">${rows}</table></div>`,
+          '/marketplace/',
+        ),
+      )
   })
   app.post<{ Params: { appId: string } }>('/marketplace/install/:appId/', async (req, reply) => {
     await sb().admin.installApp(portalId, Number(req.params.appId), { userId: 1 })
@@ -67,17 +128,36 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
     const inst = ps().installFor(a.id)
     if (!inst?.installed) return reply.redirect('/marketplace/')
     const installing = !inst.finished && a.installUrl !== null
-    const handler = installing ? a.installUrl! : a.appUrl ?? a.installUrl ?? ''
-    const f = appFrame(sb(), { portalId, appId: a.id, userId: userOf(req.query), placement: 'DEFAULT', options: {}, handler, install: installing })
+    const handler = installing ? a.installUrl! : (a.appUrl ?? a.installUrl ?? '')
+    const f = appFrame(sb(), {
+      portalId,
+      appId: a.id,
+      userId: userOf(req.query),
+      placement: 'DEFAULT',
+      options: {},
+      handler,
+      install: installing,
+    })
     const after = `document.addEventListener('portal:install-finished',function(){setTimeout(function(){location.href='/marketplace/app/${a.id}/'},300)});`
-    return reply.type('text/html').send(render(req.query, a.name, `<div class="card">${f.html}</div>`, `/marketplace/app/${a.id}/`, f.script + after))
+    return reply
+      .type('text/html')
+      .send(
+        render(req.query, a.name, `<div class="card">${f.html}</div>`, `/marketplace/app/${a.id}/`, f.script + after),
+      )
   })
 
   app.post<{ Body: { appId: number; userId: number } }>('/_portal/refresh', async (req) => {
     const t = sb().admin.issueTokens(portalId, Number(req.body.appId), Number(req.body.userId) || 1)
     return { AUTH_ID: t.access_token, REFRESH_ID: t.refresh_token, AUTH_EXPIRES: t.expires_in }
   })
-  app.post<{ Body: { appId: number } }>('/_portal/finish', async (req) => ({ result: sb().admin.finishInstall(portalId, Number(req.body.appId)) }))
-  app.get('/_portal/users', async () => ps().users.values().filter((u) => u.active).map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, position: u.workPosition })))
+  app.post<{ Body: { appId: number } }>('/_portal/finish', async (req) => ({
+    result: sb().admin.finishInstall(portalId, Number(req.body.appId)),
+  }))
+  app.get('/_portal/users', async () =>
+    ps()
+      .users.values()
+      .filter((u) => u.active)
+      .map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, position: u.workPosition })),
+  )
   return boundPlacements
 }

@@ -15,8 +15,10 @@ export type Caller = {
 export function resolveToken(world: World, ps: PortalState, token: unknown): Caller {
   if (typeof token !== 'string' || token === '') throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401)
   const t = world.token(token)
-  if (!t || t.kind !== 'access' || t.portalId !== ps.portal.id) throw new RestError('invalid_token', 'Unable to get application by token', 401)
-  if (t.expiresAt <= world.clock.now()) throw new RestError('expired_token', 'The access token provided has expired.', 401)
+  if (!t || t.kind !== 'access' || t.portalId !== ps.portal.id)
+    throw new RestError('invalid_token', 'Unable to get application by token', 401)
+  if (t.expiresAt <= world.clock.now())
+    throw new RestError('expired_token', 'The access token provided has expired.', 401)
   const app = world.apps.get(t.appId)
   const install = app ? ps.installFor(app.id) : undefined
   if (!app || !install) throw new RestError('invalid_token', 'Application not installed', 401)

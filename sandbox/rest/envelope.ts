@@ -12,7 +12,13 @@ export type TimeInfo = {
   operating: number
 }
 
-export function timeInfo(startMs: number, finishMs: number, zone: string, operating: number, resetAt: number): TimeInfo {
+export function timeInfo(
+  startMs: number,
+  finishMs: number,
+  zone: string,
+  operating: number,
+  resetAt: number,
+): TimeInfo {
   const r = (n: number) => Math.round(n * 1e6) / 1e6
   const duration = Math.max(0, (finishMs - startMs) / 1000)
   return {
@@ -35,6 +41,10 @@ export function successBody(result: unknown, time: TimeInfo, total?: number, nex
   return body
 }
 
-export function errorBody(error: string, description: string, extra?: Record<string, unknown>): Record<string, unknown> {
+export function errorBody(
+  error: string,
+  description: string,
+  extra?: Record<string, unknown>,
+): Record<string, unknown> {
   return { error, error_description: description, ...(extra ?? {}) }
 }

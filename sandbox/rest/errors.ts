@@ -16,5 +16,4 @@ export class RestError extends Error {
 
 export const notFound = (what = 'Not found') => new RestError('NOT_FOUND', what, 400)
 export const badArg = (what: string) => new RestError('INVALID_ARG_VALUE', what, 400)
-export const accessDenied = (what = 'Access denied', status = 400) => new RestError('ACCESS_DENIED', what, status)
 export const missingParam = (name: string) => new RestError('100', `Could not find value for parameter {${name}}`, 400)

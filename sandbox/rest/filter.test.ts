@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { matches, parseFilter, splitKey } from './filter.ts'
 
-const row: Record<string, unknown> = { id: 5, title: 'Invoice 42', amount: 100.5, stage: 'DT1030_1:NEW', flag: 'Y', tags: ['a', 'b'], due: '2026-03-01', empty: null }
+const row: Record<string, unknown> = {
+  id: 5,
+  title: 'Invoice 42',
+  amount: 100.5,
+  stage: 'DT1030_1:NEW',
+  flag: 'Y',
+  tags: ['a', 'b'],
+  due: '2026-03-01',
+  empty: null,
+}
 const ok = (f: Record<string, unknown>) => matches(parseFilter(f), (k) => row[k])
 
 describe('list filter operators', () => {

@@ -6,8 +6,21 @@ type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | '%' | '!%' | 'like' | '!like' |
 export type Cond = { field: string; op: Op; value: unknown } | { logic: 'AND' | 'OR'; parts: Cond[][] }
 
 const PREFIXES: [string, Op][] = [
-  ['!=%', '!like'], ['!%=', '!like'], ['>=', '>='], ['<=', '<='], ['=%', 'like'], ['%=', 'like'],
-  ['!%', '!%'], ['!@', '!@'], ['!=', '!='], ['>', '>'], ['<', '<'], ['=', '='], ['%', '%'], ['@', '@'], ['!', '!='],
+  ['!=%', '!like'],
+  ['!%=', '!like'],
+  ['>=', '>='],
+  ['<=', '<='],
+  ['=%', 'like'],
+  ['%=', 'like'],
+  ['!%', '!%'],
+  ['!@', '!@'],
+  ['!=', '!='],
+  ['>', '>'],
+  ['<', '<'],
+  ['=', '='],
+  ['%', '%'],
+  ['@', '@'],
+  ['!', '!='],
 ]
 
 export function splitKey(key: string): { op: Op; field: string } {
@@ -26,14 +39,20 @@ export function parseFilter(filter: unknown, norm: (f: string) => string = (f) =
       const logic = String(value.logic ?? value.LOGIC ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND'
       const subKeys = Object.keys(value).filter((k) => k.toLowerCase() !== 'logic')
       const nested = subKeys.length > 0 && subKeys.every((k) => /^\d+$/.test(k) && isPlain(value[k]))
-      const parts = nested ? subKeys.map((k) => parseFilter(value[k], norm)) : subKeys.map((k) => parseFilter({ [k]: value[k] }, norm))
+      const parts = nested
+        ? subKeys.map((k) => parseFilter(value[k], norm))
+        : subKeys.map((k) => parseFilter({ [k]: value[k] }, norm))
       out.push({ logic, parts })
       continue
     }
     const { op, field } = splitKey(key)
     out.push({ field: norm(field), op, value })
   }
-  if (String((filter as Record<string, unknown>).logic ?? (filter as Record<string, unknown>).LOGIC ?? '').toUpperCase() === 'OR') {
+  if (
+    String(
+      (filter as Record<string, unknown>).logic ?? (filter as Record<string, unknown>).LOGIC ?? '',
+    ).toUpperCase() === 'OR'
+  ) {
     return [{ logic: 'OR', parts: out.map((c) => [c]) }]
   }
   return out
@@ -50,25 +69,40 @@ function matchOne(c: Cond, get: (field: string) => unknown, zone: string): boole
   const row = get(c.field)
   const v = c.value
   switch (c.op) {
-    case '=': return eqFilter(row, v, zone)
-    case '!=': return !eqFilter(row, v, zone)
-    case '@': return anyOf(row, (x) => toList(v).some((w) => eq(x, w, zone)))
-    case '!@': return !anyOf(row, (x) => toList(v).some((w) => eq(x, w, zone)))
-    case '%': return anyOf(row, (x) => x !== null && x !== undefined && String(x).toLowerCase().includes(String(v).toLowerCase()))
-    case '!%': return !anyOf(row, (x) => x !== null && x !== undefined && String(x).toLowerCase().includes(String(v).toLowerCase()))
-    case 'like': return anyOf(row, (x) => likeRe(String(v)).test(String(x ?? '')))
-    case '!like': return !anyOf(row, (x) => likeRe(String(v)).test(String(x ?? '')))
-    default: return anyOf(row, (x) => {
-      const r = compare(x, v, zone)
-      if (r === null) return false
-      return c.op === '>' ? r > 0 : c.op === '>=' ? r >= 0 : c.op === '<' ? r < 0 : r <= 0
-    })
+    case '=':
+      return eqFilter(row, v, zone)
+    case '!=':
+      return !eqFilter(row, v, zone)
+    case '@':
+      return anyOf(row, (x) => toList(v).some((w) => eq(x, w, zone)))
+    case '!@':
+      return !anyOf(row, (x) => toList(v).some((w) => eq(x, w, zone)))
+    case '%':
+      return anyOf(
+        row,
+        (x) => x !== null && x !== undefined && String(x).toLowerCase().includes(String(v).toLowerCase()),
+      )
+    case '!%':
+      return !anyOf(
+        row,
+        (x) => x !== null && x !== undefined && String(x).toLowerCase().includes(String(v).toLowerCase()),
+      )
+    case 'like':
+      return anyOf(row, (x) => likeRe(String(v)).test(String(x ?? '')))
+    case '!like':
+      return !anyOf(row, (x) => likeRe(String(v)).test(String(x ?? '')))
+    default:
+      return anyOf(row, (x) => {
+        const r = compare(x, v, zone)
+        if (r === null) return false
+        return c.op === '>' ? r > 0 : c.op === '>=' ? r >= 0 : c.op === '<' ? r < 0 : r <= 0
+      })
   }
 }
 
 function eqFilter(row: unknown, v: unknown, zone: string): boolean {
   if (Array.isArray(v)) return v.length === 0 ? isEmpty(row) : anyOf(row, (x) => v.some((w) => eq(x, w, zone)))
-  if (v === null || v === '' || v === false && isEmpty(row)) return isEmpty(row)
+  if (v === null || v === '' || (v === false && isEmpty(row))) return isEmpty(row)
   return anyOf(row, (x) => eq(x, v, zone))
 }
 
@@ -117,6 +151,9 @@ export function compare(a: unknown, b: unknown, zone: string): number | null {
 }
 
 function likeRe(pattern: string): RegExp {
-  const esc = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')
+  const esc = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.')
   return new RegExp(`^${esc}$`, 'i')
 }

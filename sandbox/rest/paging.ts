@@ -3,7 +3,13 @@ import { compare } from './filter.ts'
 
 export const PAGE = 50
 
-export function sortRows<T>(rows: T[], order: unknown, get: (r: T, f: string) => unknown, norm: (f: string) => string = (f) => f, zone = 'UTC'): T[] {
+export function sortRows<T>(
+  rows: T[],
+  order: unknown,
+  get: (r: T, f: string) => unknown,
+  norm: (f: string) => string = (f) => f,
+  zone = 'UTC',
+): T[] {
   const keys = orderKeys(order, norm)
   if (keys.length === 0) return rows
   return rows.sort((a, b) => {
@@ -20,7 +26,10 @@ export function sortRows<T>(rows: T[], order: unknown, get: (r: T, f: string) =>
 
 export function orderKeys(order: unknown, norm: (f: string) => string): [string, 'ASC' | 'DESC'][] {
   if (typeof order !== 'object' || order === null) return []
-  return Object.entries(order as Record<string, unknown>).map(([f, d]) => [norm(f), String(d).toUpperCase() === 'DESC' ? 'DESC' : 'ASC'])
+  return Object.entries(order as Record<string, unknown>).map(([f, d]) => [
+    norm(f),
+    String(d).toUpperCase() === 'DESC' ? 'DESC' : 'ASC',
+  ])
 }
 
 export function startOf(p: Record<string, unknown>): number {

@@ -20,16 +20,23 @@ export class PgSink implements Sink {
   static async open(dir: string): Promise<PgSink> {
     mkdirSync(dir, { recursive: true })
     const db = await PGlite.create(dir)
-    await db.exec(`CREATE TABLE IF NOT EXISTS sandbox_rows (coll text NOT NULL, id text NOT NULL, data jsonb NOT NULL, PRIMARY KEY (coll, id))`)
+    await db.exec(
+      `CREATE TABLE IF NOT EXISTS sandbox_rows (coll text NOT NULL, id text NOT NULL, data jsonb NOT NULL, PRIMARY KEY (coll, id))`,
+    )
     return new PgSink(db)
   }
 
   async load(): Promise<LoadedRows> {
-    const res = await this.#db.query<{ coll: string; id: string; data: unknown }>('SELECT coll, id, data FROM sandbox_rows')
+    const res = await this.#db.query<{ coll: string; id: string; data: unknown }>(
+      'SELECT coll, id, data FROM sandbox_rows',
+    )
     const out: LoadedRows = new Map()
     const seqs = new Map<string, number>()
     for (const r of res.rows) {
-      if (r.coll === '__seq') { seqs.set(r.id, Number(r.data)); continue }
+      if (r.coll === '__seq') {
+        seqs.set(r.id, Number(r.data))
+        continue
+      }
       let entry = out.get(r.coll)
       if (!entry) out.set(r.coll, (entry = { rows: [], seq: 0 }))
       entry.rows.push(r.data as { id: number })

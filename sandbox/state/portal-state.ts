@@ -3,11 +3,35 @@ import { Table, type Sink } from './table.ts'
 import type { LoadedRows } from './persist.ts'
 import type { Department, Installation, Portal, Rec, User, Webhook } from './types.ts'
 
-const NAMES = [
-  'installs', 'webhooks', 'users', 'departments', 'types', 'categories', 'statuses', 'userfields',
-  'companies', 'contacts', 'requisites', 'comments', 'activities', 'outbox', 'tasks', 'checklist',
-  'notifications', 'bindings', 'offline', 'placements', 'robots', 'robotRuns', 'rules', 'bizprocEvents',
-] as const
+/** The collections a portal holds (each a Table). */
+type TableName =
+  | 'installs'
+  | 'webhooks'
+  | 'users'
+  | 'departments'
+  | 'types'
+  | 'categories'
+  | 'statuses'
+  | 'userfields'
+  | 'companies'
+  | 'contacts'
+  | 'requisites'
+  | 'comments'
+  | 'activities'
+  | 'outbox'
+  | 'tasks'
+  | 'checklist'
+  | 'taskComments'
+  | 'notifications'
+  | 'bindings'
+  | 'offline'
+  | 'placements'
+  | 'robots'
+  | 'robotRuns'
+  | 'rules'
+  | 'bizprocEvents'
+  | 'openLineChats'
+  | 'openLineMessages'
 
 export class PortalState {
   readonly portal: Portal
@@ -27,6 +51,7 @@ export class PortalState {
   readonly outbox: Table<Rec>
   readonly tasks: Table<Rec>
   readonly checklist: Table<Rec>
+  readonly taskComments: Table<Rec>
   readonly notifications: Table<Rec>
   readonly bindings: Table<Rec>
   readonly offline: Table<Rec>
@@ -35,6 +60,9 @@ export class PortalState {
   readonly robotRuns: Table<Rec>
   readonly rules: Table<Rec>
   readonly bizprocEvents: Table<Rec>
+  /** Open-line chats linked to CRM objects: {entityType, entityId, connectorId, connectorTitle, active, users} */
+  readonly openLineChats: Table<Rec>
+  readonly openLineMessages: Table<Rec>
   readonly #items = new Map<number, Table<Rec>>()
   readonly #sink: Sink | null
   readonly #loaded: LoadedRows | null
@@ -43,15 +71,34 @@ export class PortalState {
     this.portal = portal
     this.#sink = sink
     this.#loaded = loaded
-    const t = <T extends { id: number }>(n: (typeof NAMES)[number]) => this.#table<T>(n)
-    this.installs = t('installs'); this.webhooks = t('webhooks'); this.users = t('users')
-    this.departments = t('departments'); this.types = t('types'); this.categories = t('categories')
-    this.statuses = t('statuses'); this.userfields = t('userfields'); this.companies = t('companies')
-    this.contacts = t('contacts'); this.requisites = t('requisites'); this.comments = t('comments')
-    this.activities = t('activities'); this.outbox = t('outbox'); this.tasks = t('tasks')
-    this.checklist = t('checklist'); this.notifications = t('notifications'); this.bindings = t('bindings')
-    this.offline = t('offline'); this.placements = t('placements'); this.robots = t('robots')
-    this.robotRuns = t('robotRuns'); this.rules = t('rules'); this.bizprocEvents = t('bizprocEvents')
+    const t = <T extends { id: number }>(n: TableName) => this.#table<T>(n)
+    this.installs = t('installs')
+    this.webhooks = t('webhooks')
+    this.users = t('users')
+    this.departments = t('departments')
+    this.types = t('types')
+    this.categories = t('categories')
+    this.statuses = t('statuses')
+    this.userfields = t('userfields')
+    this.companies = t('companies')
+    this.contacts = t('contacts')
+    this.requisites = t('requisites')
+    this.comments = t('comments')
+    this.activities = t('activities')
+    this.outbox = t('outbox')
+    this.tasks = t('tasks')
+    this.checklist = t('checklist')
+    this.taskComments = t('taskComments')
+    this.notifications = t('notifications')
+    this.bindings = t('bindings')
+    this.offline = t('offline')
+    this.placements = t('placements')
+    this.robots = t('robots')
+    this.robotRuns = t('robotRuns')
+    this.rules = t('rules')
+    this.bizprocEvents = t('bizprocEvents')
+    this.openLineChats = t('openLineChats')
+    this.openLineMessages = t('openLineMessages')
     for (const type of this.types.values()) this.items(Number(type.entityTypeId))
   }
 

@@ -10,6 +10,8 @@ export type Portal = {
   domain: string
   port: number
   licenseFamily: LicenseFamily
+  /** new tasks get TASK_CONTROL 'Y' by default (the creator's "task control" option) */
+  taskControl?: boolean
   license: string
   timezone: string
   lang: string
@@ -72,7 +74,12 @@ export type User = {
   userType: 'employee' | 'extranet'
   timeZone: string
   createdAt: number
+  /** The user's CRM role's read permission on companies and contacts (sandbox/methods/crm-permissions.ts); absent = all. */
+  crmRead?: CrmReadLevel
 }
+
+/** Access-permission levels of a CRM role for reading: every record, the user's own (responsible), none. */
+export type CrmReadLevel = 'all' | 'own' | 'none'
 
 export type Department = { id: number; name: string; sort: number; parent: number | null; head: number | null }
 

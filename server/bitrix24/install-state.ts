@@ -1,2 +1,2 @@
 // The install-state shape lives in the domain (storage and use-cases read it); re-exported here.
-export type { InstallState, InstalledProcess, InstalledPipeline, InstalledField } from '../domain/install-state.ts'
+export type { InstallState, InstalledProcess } from '../domain/install-state.ts'

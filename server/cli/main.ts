@@ -12,7 +12,7 @@ export interface CliCommand {
   run: (args: string[], io: CliIo) => Promise<number>
 }
 
-const commands = ['calendar', 'penalty', 'statement', 'install'] as const
+const commands = ['calendar', 'penalty', 'statement', 'install', 'doctor', 'state-duty', 'document'] as const
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv
@@ -37,7 +37,12 @@ const isEntry = process.argv[1] && import.meta.url === pathToFileURL(process.arg
 if (isEntry) {
   const io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }
   runCli(process.argv.slice(2), io).then(
-    (code) => { process.exitCode = code },
-    (e: unknown) => { io.err(e instanceof Error ? e.message : String(e)); process.exitCode = 1 },
+    (code) => {
+      process.exitCode = code
+    },
+    (e: unknown) => {
+      io.err(e instanceof Error ? e.message : String(e))
+      process.exitCode = 1
+    },
   )
 }

@@ -7,10 +7,25 @@ export interface Party {
   address?: string
 }
 
-export interface BankDetails { bank: string; bic: string; account: string; corrAccount?: string }
+export interface BankDetails {
+  bank: string
+  bic: string
+  account: string
+  corrAccount?: string
+}
 
 /** A row of an accrual table; `accrues: false` inside a no-accrual window (amount 0, `note` says why). */
-export interface AccrualRow { from: string; to: string; days: number; base: number; ratePercent: string; yearDays: number | null; amount: number; accrues?: boolean; note?: string }
+export interface AccrualRow {
+  from: string
+  to: string
+  days: number
+  base: number
+  ratePercent: string
+  yearDays: number | null
+  amount: number
+  accrues?: boolean
+  note?: string
+}
 
 /**
  * One accrual table: one invoice's art. 395 interest ('interest') or contractual penalty ('penalty').

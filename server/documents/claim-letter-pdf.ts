@@ -6,6 +6,7 @@ import type { AccrualRow, AccrualTable, ClaimLetterModel } from './claim-letter-
 import { claimLetterTexts } from './claim-letter-text.ts'
 import { defaultLetterTemplate, fillLetterTemplate } from './claim-letter-template.ts'
 import { formatDate as d, formatKopecks as m } from './format.ts'
+import { typographRu } from './typography.ts'
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
 const REGULAR = join(fontDir, 'DejaVuSans.ttf')
@@ -21,9 +22,20 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[]) 
     let x = x0
     doc.font(bold ? BOLD : REGULAR).fontSize(8)
     const heights = cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 4 }))
-    cells.forEach((c, i) => { doc.text(c, x + 2, y + 2, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' }); x += widths[i] })
+    cells.forEach((c, i) => {
+      doc.text(c, x + 2, y + 2, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' })
+      x += widths[i]
+    })
     const h = Math.max(...heights) + 4
-    doc.rect(x0, y, widths.reduce((a, b) => a + b, 0), h).lineWidth(0.5).stroke()
+    doc
+      .rect(
+        x0,
+        y,
+        widths.reduce((a, b) => a + b, 0),
+        h,
+      )
+      .lineWidth(0.5)
+      .stroke()
     doc.x = x0
     doc.y = y + h
   }
@@ -35,25 +47,71 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[]) 
 /** One accrual table: art. 395 with the days-in-year column, a penalty without; window rows say why nothing accrues; the cap under it. */
 function accrualTable(doc: Doc, x: ClaimLetterModel, a: AccrualTable) {
   const t = claimLetterTexts(x.lang)
-  const period = (r: AccrualRow) => (r.from === r.to && r.days === 0 ? d(r.from, x.lang) : `${d(r.from, x.lang)} – ${d(r.to, x.lang)}`)
+  const period = (r: AccrualRow) =>
+    r.from === r.to && r.days === 0 ? d(r.from, x.lang) : `${d(r.from, x.lang)} – ${d(r.to, x.lang)}`
   const rate = (r: AccrualRow) => (r.accrues === false ? t.notAccrued : r.ratePercent)
   doc.font(BOLD).fontSize(10).text(a.title).moveDown(0.3)
-  if (a.perYear) table(doc, t.accrualCols, a.rows.map((r) => [period(r), String(r.days), m(r.base, x.lang), rate(r), String(r.yearDays ?? ''), m(r.amount, x.lang)]), [120, 40, 85, 85, 60, 105])
-  else table(doc, t.accrualColsDay, a.rows.map((r) => [period(r), String(r.days), m(r.base, x.lang), rate(r), m(r.amount, x.lang)]), [130, 45, 100, 120, 100])
+  if (a.perYear)
+    table(
+      doc,
+      t.accrualCols,
+      a.rows.map((r) => [
+        period(r),
+        String(r.days),
+        m(r.base, x.lang),
+        rate(r),
+        String(r.yearDays ?? ''),
+        m(r.amount, x.lang),
+      ]),
+      [120, 40, 85, 85, 60, 105],
+    )
+  else
+    table(
+      doc,
+      t.accrualColsDay,
+      a.rows.map((r) => [period(r), String(r.days), m(r.base, x.lang), rate(r), m(r.amount, x.lang)]),
+      [130, 45, 100, 120, 100],
+    )
   const notes = a.rows.filter((r) => r.accrues === false && r.note)
-  for (const r of notes) doc.font(REGULAR).fontSize(8).text(`${t.notAccruedNote}: ${period(r)} — ${r.note}`)
+  for (const r of notes)
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .text(`${t.notAccruedNote}: ${period(r)} — ${r.note}`)
   if (notes.length) doc.moveDown(0.3)
-  if (a.cap?.applied) doc.font(BOLD).fontSize(9).text(`${t.uncapped}: ${m(a.uncapped, x.lang)}. ${t.cap} (${a.cap.label}): ${m(a.cap.limit, x.lang)} — ${t.toClaim} ${m(a.total, x.lang)}`).moveDown(0.5)
-  else doc.font(BOLD).fontSize(9).text(`${t.accrualTotal}: ${m(a.total, x.lang)}`).moveDown(0.5)
+  if (a.cap?.applied)
+    doc
+      .font(BOLD)
+      .fontSize(9)
+      .text(
+        `${t.uncapped}: ${m(a.uncapped, x.lang)}. ${t.cap} (${a.cap.label}): ${m(a.cap.limit, x.lang)} — ${t.toClaim} ${m(a.total, x.lang)}`,
+      )
+      .moveDown(0.5)
+  else
+    doc
+      .font(BOLD)
+      .fontSize(9)
+      .text(`${t.accrualTotal}: ${m(a.total, x.lang)}`)
+      .moveDown(0.5)
 }
 
 export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   const t = claimLetterTexts(x.lang)
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${t.title} ${x.number}`, Author: x.creditor.name } })
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Title: `${t.title} ${x.number}`, Author: x.creditor.name },
+  })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
-  const party = (p: ClaimLetterModel['debtor']) => [p.name, [p.inn && `${t.inn} ${p.inn}`, p.kpp && `${t.kpp} ${p.kpp}`].filter(Boolean).join(', '), p.address ?? ''].filter(Boolean).join('\n')
+  // names as people typed them in the portal (ООО "Вектор") get «ёлочки» and non-breaking spaces
+  const party = (p: ClaimLetterModel['debtor']) =>
+    typographRu(
+      [p.name, [p.inn && `${t.inn} ${p.inn}`, p.kpp && `${t.kpp} ${p.kpp}`].filter(Boolean).join(', '), p.address ?? '']
+        .filter(Boolean)
+        .join('\n'),
+    )
 
   doc.font(REGULAR).fontSize(9)
   doc.text(`${t.to}: ${party(x.debtor)}`, { align: 'right' }).moveDown(0.5)
@@ -64,19 +122,46 @@ export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   doc.fontSize(10).text(words.body, { align: 'justify' }).moveDown(0.8)
 
   doc.font(BOLD).fontSize(10).text(t.invoices).moveDown(0.3)
-  table(doc, t.cols, x.invoices.map((i) => [i.number, d(i.date, x.lang), d(i.dueDate, x.lang), m(i.amount, x.lang), m(i.paid, x.lang)]), [120, 90, 90, 95, 100])
+  table(
+    doc,
+    t.cols,
+    x.invoices.map((i) => [i.number, d(i.date, x.lang), d(i.dueDate, x.lang), m(i.amount, x.lang), m(i.paid, x.lang)]),
+    [120, 90, 90, 95, 100],
+  )
 
   for (const a of x.accruals) accrualTable(doc, x, a)
-  const sums = (['interest', 'penalty'] as const).map((k) => ({ k, tables: x.accruals.filter((a) => a.kind === k) })).filter((s) => s.tables.length)
-  if (x.accruals.length > 1) for (const s of sums) doc.font(BOLD).fontSize(9).text(`${s.k === 'interest' ? t.interestTotal : t.penaltyTotal}: ${m(s.tables.reduce((sum, a) => sum + a.total, 0), x.lang)}`)
+  const sums = (['interest', 'penalty'] as const)
+    .map((k) => ({ k, tables: x.accruals.filter((a) => a.kind === k) }))
+    .filter((s) => s.tables.length)
+  if (x.accruals.length > 1)
+    for (const s of sums)
+      doc
+        .font(BOLD)
+        .fontSize(9)
+        .text(
+          `${s.k === 'interest' ? t.interestTotal : t.penaltyTotal}: ${m(
+            s.tables.reduce((sum, a) => sum + a.total, 0),
+            x.lang,
+          )}`,
+        )
   if (x.accruals.length > 1) doc.moveDown(0.5)
 
-  doc.font(BOLD).fontSize(11).text(`${t.total}: ${m(x.total, x.lang)}`).moveDown(0.5)
+  doc
+    .font(BOLD)
+    .fontSize(11)
+    .text(`${t.total}: ${m(x.total, x.lang)}`)
+    .moveDown(0.5)
   doc.font(REGULAR).fontSize(10).text(words.demand, { align: 'justify' }).moveDown(0.8)
   const b = x.creditor.bankDetails
   doc.font(BOLD).fontSize(9).text(t.bank)
-  doc.font(REGULAR).text(`${x.creditor.name}, ${t.inn} ${x.creditor.inn ?? ''}${x.creditor.kpp ? `, ${t.kpp} ${x.creditor.kpp}` : ''}`)
-  doc.text(`${t.account} ${b.account}, ${b.bank}, ${t.bic} ${b.bic}${b.corrAccount ? `, ${t.corr} ${b.corrAccount}` : ''}`).moveDown(0.8)
+  doc
+    .font(REGULAR)
+    .text(`${x.creditor.name}, ${t.inn} ${x.creditor.inn ?? ''}${x.creditor.kpp ? `, ${t.kpp} ${x.creditor.kpp}` : ''}`)
+  doc
+    .text(
+      `${t.account} ${b.account}, ${b.bank}, ${t.bic} ${b.bic}${b.corrAccount ? `, ${t.corr} ${b.corrAccount}` : ''}`,
+    )
+    .moveDown(0.8)
   if (x.attachments.length) {
     doc.font(BOLD).text(t.attachments)
     doc.font(REGULAR)

@@ -1,11 +1,10 @@
 // Presentation helpers for documents (kopecks -> "1 234,56"; ISO date -> "16.06.2025").
+import { formatAmount } from '../domain/money/index.ts'
+
+/** An amount in a document: the domain's formatAmount with non-breaking group spaces, so a line never breaks
+ *  inside a number (ru "1 234,56" with U+00A0, en "1,234.56"). */
 export function formatKopecks(k: number, lang: 'ru' | 'en'): string {
-  const sign = k < 0 ? '-' : ''
-  const abs = Math.abs(k)
-  const rub = Math.floor(abs / 100).toString()
-  const kop = (abs % 100).toString().padStart(2, '0')
-  const grouped = rub.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? '\u00a0' : ',')
-  return `${sign}${grouped}${lang === 'ru' ? ',' : '.'}${kop}`
+  return formatAmount(k, lang).replaceAll(' ', '\u00a0')
 }
 
 export function formatDate(iso: string, lang: 'ru' | 'en'): string {

@@ -6,18 +6,28 @@
 // typed values, never formulas.
 import ExcelJS from 'exceljs'
 
-export interface ExportColumn { key: string; header: string; kind?: 'money' | 'number' | 'text' | 'day'; width?: number }
-export interface ExportTable { name: string; columns: ExportColumn[]; rows: readonly object[] }
+export interface ExportColumn {
+  key: string
+  header: string
+  kind?: 'money' | 'number' | 'text' | 'day'
+  width?: number
+}
+export interface ExportTable {
+  name: string
+  columns: ExportColumn[]
+  rows: readonly object[]
+}
 
 const valueOf = (r: object, key: string) => (r as Record<string, string | number | null | undefined>)[key] ?? null
 
-/** Text a spreadsheet would take for a formula gets a leading apostrophe. */
-export const neutraliseFormula = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)
+/** Text a spreadsheet would take for a formula gets a leading apostrophe; also behind list separators or spaces (";=cmd", ", +1"). */
+export const neutraliseFormula = (s: string) => (/^[=+\-@\t\r]|^[;,\s]+[=+\-@]/.test(s) ? `'${s}` : s)
 
 const cell = (v: string | number | null, kind: ExportColumn['kind'], decimal: string) => {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') {
-    if (kind === 'money') return `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}${decimal}${String(Math.abs(v) % 100).padStart(2, '0')}`
+    if (kind === 'money')
+      return `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}${decimal}${String(Math.abs(v) % 100).padStart(2, '0')}`
     return Number.isFinite(v) ? String(v).replace('.', decimal) : ''
   }
   return neutraliseFormula(String(v))
@@ -27,7 +37,10 @@ export function tableToCsv(t: ExportTable, lang: 'ru' | 'en'): string {
   const sep = lang === 'ru' ? ';' : ','
   const decimal = lang === 'ru' ? ',' : '.'
   const q = (s: string) => (s.includes(sep) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-  const lines = [t.columns.map((c) => q(neutraliseFormula(c.header))).join(sep), ...t.rows.map((r) => t.columns.map((c) => q(cell(valueOf(r, c.key), c.kind, decimal))).join(sep))]
+  const lines = [
+    t.columns.map((c) => q(neutraliseFormula(c.header))).join(sep),
+    ...t.rows.map((r) => t.columns.map((c) => q(cell(valueOf(r, c.key), c.kind, decimal))).join(sep)),
+  ]
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 
@@ -36,12 +49,21 @@ export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
   wb.creator = 'Receivables Control'
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
-    ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? (c.kind === 'text' ? 30 : 16), style: c.kind === 'money' ? { numFmt: '#,##0.00' } : {} }))
+    ws.columns = t.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width ?? (c.kind === 'text' ? 30 : 16),
+      style: c.kind === 'money' ? { numFmt: '#,##0.00' } : {},
+    }))
     for (const r of t.rows) {
-      ws.addRow(Object.fromEntries(t.columns.map((c) => {
-        const v = valueOf(r, c.key)
-        return [c.key, c.kind === 'money' && typeof v === 'number' ? v / 100 : v]
-      })))
+      ws.addRow(
+        Object.fromEntries(
+          t.columns.map((c) => {
+            const v = valueOf(r, c.key)
+            return [c.key, c.kind === 'money' && typeof v === 'number' ? v / 100 : v]
+          }),
+        ),
+      )
     }
     ws.getRow(1).font = { bold: true }
     ws.views = [{ state: 'frozen', ySplit: 1 }]

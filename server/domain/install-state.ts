@@ -32,6 +32,8 @@ export interface InstallState {
   appVersion: string
   baseUrl: string
   processes: Partial<Record<ProcessKey, InstalledProcess>>
+  /** Our fields on the company card (entity CRM_COMPANY, UF_CRM_RC_<suffix>): our key -> installed field. */
+  companyFields?: Record<string, InstalledField>
   eventHandlers: string[]
   robots: string[]
   placements: string[]

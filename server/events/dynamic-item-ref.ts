@@ -7,5 +7,7 @@ export function dynamicItemRef(event: InboundEvent): { entityTypeId: number; ite
   const f = fields as Record<string, unknown>
   const itemId = Number(f.ID)
   const entityTypeId = Number(f.ENTITY_TYPE_ID)
-  return Number.isSafeInteger(itemId) && itemId > 0 && Number.isSafeInteger(entityTypeId) && entityTypeId > 0 ? { entityTypeId, itemId } : null
+  return Number.isSafeInteger(itemId) && itemId > 0 && Number.isSafeInteger(entityTypeId) && entityTypeId > 0
+    ? { entityTypeId, itemId }
+    : null
 }

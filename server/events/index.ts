@@ -1,6 +1,5 @@
 // One handler per portal event (on-<event>.ts). Handlers receive a verified, parsed event.
-import type { AppContext } from '../context.ts'
-import type { InboundEvent } from '../bitrix24/inbound/parse-event.ts'
+import type { EventHandler } from './event-handler.ts'
 import { onCrmDynamicItemAdd } from './on-crm-dynamic-item-add.ts'
 import { onCrmDynamicItemUpdate } from './on-crm-dynamic-item-update.ts'
 import { onApprovalItemEvent } from './on-approval-item-event.ts'
@@ -10,12 +9,12 @@ import { onClaimTaskUpdate } from './on-claim-task-update.ts'
 import { onClaimItemEvent } from './on-claim-item-event.ts'
 import { onCrmActivityAdd } from './on-crm-activity-add.ts'
 
-export type EventHandler = (ctx: AppContext, event: InboundEvent) => Promise<void>
-
 /** Several features listen to one event; each handler ignores the smart process types that are not its own. */
-const allOf = (...handlers: EventHandler[]): EventHandler => async (ctx, event) => {
-  for (const h of handlers) await h(ctx, event)
-}
+const allOf =
+  (...handlers: EventHandler[]): EventHandler =>
+  async (ctx, event) => {
+    for (const h of handlers) await h(ctx, event)
+  }
 
 export const eventHandlers: Record<string, EventHandler> = {
   ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent, onClaimItemEvent),

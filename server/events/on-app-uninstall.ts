@@ -1,34 +1,42 @@
-// ONAPPUNINSTALL (already verified against the stored application_token by the route): the portal
-// is marked uninstalled and kept; with CLEAN=1 every row of ours for that portal is deleted.
-import { sql } from 'kysely'
-import type { AppContext } from '../context.ts'
+// ONAPPUNINSTALL (its application_token already checked by the route). That token is no proof: every
+// user who opens the app gets it in the frame POST (reference 1.2). A real uninstall revokes the
+// app's access first (1.5), so the event is acted on only when our stored tokens fail; otherwise it
+// is forged, changes nothing and is recorded as a security event. The portal is marked uninstalled
+// and kept; with CLEAN=1 its data is deleted after the grace period (purge-portal.ts, via the
+// schedule tick), and a reinstall before then restores everything.
+import type { AppDeps } from '../use-cases/app-deps.ts'
 import type { InboundEvent } from '../bitrix24/inbound/parse-event.ts'
+import { storedAccessWorks } from '../use-cases/portal/stored-access.ts'
 
-export async function onAppUninstall(ctx: AppContext, event: InboundEvent): Promise<void> {
+export async function onAppUninstall(ctx: AppDeps, event: InboundEvent, now = ctx.clock.now()): Promise<void> {
   const memberId = event.auth.memberId
   const clean = String(event.data.CLEAN ?? '0') === '1'
-  await ctx.repos.portals.setStatus(memberId, 'uninstalled', clean ? 'uninstalled with data deletion' : 'uninstalled')
-  ctx.portalLookup.invalidate(memberId)
-  ;(ctx.b24 as { forget?: (m: string) => void } | undefined)?.forget?.(memberId)
-  if (!clean) {
-    await ctx.repos.audit.record({ memberId, actor: 'portal', source: 'event', action: 'portal.uninstalled', details: { clean } })
-    ctx.log.info({ memberId }, 'portal.uninstalled')
+  if (await storedAccessWorks(ctx, memberId)) {
+    ctx.log.warn({ memberId, clean, userId: event.auth.userId }, 'security.uninstall-forged')
+    await ctx.repos.audit.record({
+      memberId,
+      actor: 'portal',
+      source: 'event',
+      action: 'security.uninstall-forged',
+      details: { clean, reason: 'the app still has API access to the portal' },
+    })
     return
   }
-  // Every table of ours keyed by member_id, whatever feature added it.
-  const tables = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND column_name = 'member_id' AND table_name <> 'portals'`.execute(ctx.database.db)
-  // Tables referencing each other without ON DELETE CASCADE succeed in a later pass.
-  let pending = tables.rows.map((r) => r.table_name)
-  for (let pass = 0; pending.length && pass < 5; pass++) {
-    const failed: string[] = []
-    for (const table of pending) {
-      try { await sql`DELETE FROM ${sql.table(table)} WHERE member_id = ${memberId}`.execute(ctx.database.db) } catch { failed.push(table) }
-    }
-    pending = failed
-  }
-  if (pending.length) throw new Error(`could not delete the portal's rows from ${pending.join(', ')}`)
-  await ctx.repos.portals.delete(memberId)
-  ctx.log.info({ memberId, tables: tables.rows.length }, 'portal.uninstalled.clean')
+  const purgeAfter = clean ? new Date(now.getTime() + ctx.config.b24.uninstallGraceDays * 86_400_000) : null
+  await ctx.repos.portals.setStatus(
+    memberId,
+    'uninstalled',
+    clean ? `uninstalled with data deletion after ${purgeAfter!.toISOString()}` : 'uninstalled',
+  )
+  await ctx.repos.portals.schedulePurge(memberId, purgeAfter)
+  ctx.portalLookup.invalidate(memberId)
+  ;(ctx.b24 as { forget?: (m: string) => void } | undefined)?.forget?.(memberId)
+  await ctx.repos.audit.record({
+    memberId,
+    actor: 'portal',
+    source: 'event',
+    action: 'portal.uninstalled',
+    details: { clean, purgeAfter: purgeAfter?.toISOString() ?? null },
+  })
+  ctx.log.info({ memberId, clean }, 'portal.uninstalled')
 }

@@ -1,7 +1,7 @@
 // ONTASKUPDATE: data[FIELDS_AFTER][ID]; only the accounting tasks of approvals matter here.
-import type { EventHandler } from './index.ts'
-import { approvalPorts } from '../use-cases/approval-ports.ts'
-import { handleApprovalTaskUpdate } from '../use-cases/handle-approval-task-update.ts'
+import type { EventHandler } from './event-handler.ts'
+import { approvalPorts } from '../use-cases/approvals/approval-ports.ts'
+import { handleApprovalTaskUpdate } from '../use-cases/approvals/handle-approval-task-update.ts'
 
 export function taskIdOf(data: Record<string, unknown>): number | null {
   const after = data.FIELDS_AFTER

@@ -1,8 +1,8 @@
 // ONCRMACTIVITYADD: data[FIELDS][ID]. An incoming e-mail naming a court case number is bound to
-// that debt-recovery case (use-cases/bind-court-mail.ts).
-import type { EventHandler } from './index.ts'
-import { dunningPorts } from '../use-cases/dunning-ports.ts'
-import { bindCourtMailById } from '../use-cases/bind-court-mail.ts'
+// that debt-recovery case (use-cases/claims/bind-court-mail.ts).
+import type { EventHandler } from './event-handler.ts'
+import { dunningPorts } from '../use-cases/dunning/dunning-ports.ts'
+import { bindCourtMailById } from '../use-cases/claims/bind-court-mail.ts'
 
 export const onCrmActivityAdd: EventHandler = async (ctx, event) => {
   const fields = (event.data as Record<string, unknown>).FIELDS as Record<string, unknown> | undefined

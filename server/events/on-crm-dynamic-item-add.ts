@@ -1,7 +1,7 @@
 // ONCRMDYNAMICITEMADD: a new item of some smart process; ours becomes a receivable in the ledger.
-import type { EventHandler } from './index.ts'
-import { receivablesPorts } from '../use-cases/receivables-ports.ts'
-import { handleReceivableItemEvent } from '../use-cases/handle-receivable-item-event.ts'
+import type { EventHandler } from './event-handler.ts'
+import { receivablesPorts } from '../use-cases/receivables/receivables-ports.ts'
+import { handleReceivableItemEvent } from '../use-cases/receivables/handle-receivable-item-event.ts'
 import { dynamicItemRef } from './dynamic-item-ref.ts'
 
 export const onCrmDynamicItemAdd: EventHandler = async (ctx, event) => {

@@ -1,8 +1,31 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { InboundError } from '../bitrix24/inbound/inbound-error.ts'
 import { isConnectionLost } from '../lib/connection-lost.ts'
+import { redactUrl } from '../lib/redact.ts'
 
-export interface ApiErrorBody { error: string; message: string; details?: unknown }
+export interface ApiErrorBody {
+  error: string
+  /** English, for logs and API clients; the page shows the code's text in its language (contracts/error-messages.ts) */
+  message: string
+  /** the values the code's text names ({field}, {max}, {rule} ...) */
+  params?: Record<string, string | number | boolean | null>
+  details?: unknown
+}
+
+/** Primitive values of `details` (and of its nested `params`) become the message params. */
+export function paramsOf(details: unknown): ApiErrorBody['params'] {
+  if (!details || typeof details !== 'object' || Array.isArray(details)) return undefined
+  const out: NonNullable<ApiErrorBody['params']> = {}
+  const take = (o: object) => {
+    for (const [k, v] of Object.entries(o))
+      if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v as string | number | boolean
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) out[k] = v.join(', ')
+  }
+  take(details)
+  const nested = (details as { params?: unknown }).params
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) take(nested)
+  return Object.keys(out).length ? out : undefined
+}
 
 /** Something the caller did wrong, with a stable code and a message a person can act on. */
 export class ApiError extends Error {
@@ -31,7 +54,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     let body: ApiErrorBody = { error: 'internal', message: 'Internal error; it has been logged' }
     if (err instanceof InboundError || err instanceof ApiError) {
       status = err.status
-      body = { error: err.code, message: err.message, ...(err instanceof ApiError && err.details !== undefined ? { details: err.details } : {}) }
+      const params = err instanceof ApiError ? paramsOf(err.details) : undefined
+      body = {
+        error: err.code,
+        message: err.message,
+        ...(params ? { params } : {}),
+        ...(err instanceof ApiError && err.details !== undefined ? { details: err.details } : {}),
+      }
     } else if (err.code && FASTIFY_MESSAGES[err.code]) {
       const [s, code, message] = FASTIFY_MESSAGES[err.code]
       status = s
@@ -52,7 +81,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body = { error: 'request.rejected', message: err.message }
     }
     if (status >= 500) req.log.error({ err: { message: err.message, stack: err.stack } }, 'http.failed')
-    else req.log.warn({ status, code: body.error, url: req.url }, 'http.rejected')
+    else req.log.warn({ status, code: body.error, url: redactUrl(req.url) }, 'http.rejected')
     void reply.status(status).send(body)
   })
 }

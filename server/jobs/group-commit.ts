@@ -1,6 +1,12 @@
-import type { Queue, SendOptions } from './queue.ts'
+import type { Queue } from './queue.ts'
+import type { SendOptions } from '../use-cases/job-queue.ts'
 
-interface Pending { data: object; options: SendOptions; resolve: () => void; reject: (e: unknown) => void }
+interface Pending {
+  data: object
+  options: SendOptions
+  resolve: () => void
+  reject: (e: unknown) => void
+}
 
 /**
  * Group commit for high-rate enqueues (portal events): concurrent callers share one INSERT.
@@ -10,7 +16,11 @@ interface Pending { data: object; options: SendOptions; resolve: () => void; rej
  * loop's check phase (setImmediate): PGlite executes synchronously, so without that deferral
  * every request would complete inside its own socket callback and nothing would ever batch.
  */
-export function createGroupCommitter(queue: Pick<Queue, 'insertMany'>, name: string, opts: { maxBatch?: number; maxInFlight?: number } = {}) {
+export function createGroupCommitter(
+  queue: Pick<Queue, 'insertMany'>,
+  name: string,
+  opts: { maxBatch?: number; maxInFlight?: number } = {},
+) {
   const maxBatch = opts.maxBatch ?? 500
   const maxInFlight = opts.maxInFlight ?? 2
   let pending: Pending[] = []
@@ -20,7 +30,10 @@ export function createGroupCommitter(queue: Pick<Queue, 'insertMany'>, name: str
   const schedule = () => {
     if (scheduled) return
     scheduled = true
-    setImmediate(() => { scheduled = false; flush() })
+    setImmediate(() => {
+      scheduled = false
+      flush()
+    })
   }
 
   const flush = () => {
@@ -28,9 +41,23 @@ export function createGroupCommitter(queue: Pick<Queue, 'insertMany'>, name: str
       const batch = pending.slice(0, maxBatch)
       pending = pending.slice(batch.length)
       inFlight++
-      queue.insertMany(name, batch.map((p) => ({ data: p.data, options: p.options })))
-        .then(() => { for (const p of batch) p.resolve() }, (e: unknown) => { for (const p of batch) p.reject(e) })
-        .finally(() => { inFlight--; if (pending.length) schedule() })
+      queue
+        .insertMany(
+          name,
+          batch.map((p) => ({ data: p.data, options: p.options })),
+        )
+        .then(
+          () => {
+            for (const p of batch) p.resolve()
+          },
+          (e: unknown) => {
+            for (const p of batch) p.reject(e)
+          },
+        )
+        .finally(() => {
+          inFlight--
+          if (pending.length) schedule()
+        })
     }
   }
 
@@ -41,7 +68,9 @@ export function createGroupCommitter(queue: Pick<Queue, 'insertMany'>, name: str
         schedule()
       })
     },
-    get backlog() { return pending.length },
+    get backlog() {
+      return pending.length
+    },
   }
 }
 export type GroupCommitter = ReturnType<typeof createGroupCommitter>

@@ -3,6 +3,8 @@ import type { Database } from '../storage/database.ts'
 import type { Logger } from '../lib/logger.ts'
 import { jobIdFromKey } from './job-id.ts'
 import { createWorkerWake, type RetryPolicy } from './worker-wake.ts'
+import { PermanentJobError, type SendOptions } from '../use-cases/job-queue.ts'
+import { jobDuration } from '../lib/metrics.ts'
 
 export const DEAD_LETTER = 'dead-letter'
 
@@ -17,18 +19,6 @@ export interface QueueDefinition {
   policy?: 'standard' | 'short'
 }
 
-export interface SendOptions {
-  /** Idempotency key (server/jobs/keys.ts): the same key is enqueued once. */
-  key?: string
-  /** The key only collapses jobs while one waits to start (a 'short' queue): once it has started, the
-   * same key queues a new job, so a change that comes while the first job reads is not lost. */
-  collapse?: boolean
-  startAfter?: Date | number
-  /** Portal of the job: used for per-portal fairness (group concurrency). */
-  memberId?: string
-  priority?: number
-}
-
 export interface JobContext<T> {
   id: string
   name: string
@@ -38,13 +28,19 @@ export interface JobContext<T> {
 
 export type JobHandler<T> = (job: JobContext<T>) => Promise<void>
 
-/** A failure that no retry can fix: the job goes straight to dead letter with its reason. */
-export class PermanentJobError extends Error {
-  readonly code: string
-  constructor(code: string, message: string) {
-    super(message)
-    this.name = 'PermanentJobError'
-    this.code = code
+/**
+ * A call the portal refused with a documented 400/403 code (Bitrix24Error, not retryable): no retry
+ * can change the answer, so the job goes to dead letter at once, its reason naming the method, the
+ * code and the status, e.g. "crm.item.list: INVALID_ARG_VALUE (HTTP 400) Invalid order: …".
+ */
+function portalRefusal(e: unknown): { code: string; reason: string } | null {
+  const err = e as { name?: unknown; code?: unknown; status?: unknown; retryable?: unknown; method?: unknown }
+  if (!err || err.name !== 'Bitrix24Error' || err.retryable !== false) return null
+  if (typeof err.code !== 'string' || (err.status !== 400 && err.status !== 403)) return null
+  const where = typeof err.method === 'string' && err.method ? `${err.method}: ` : ''
+  return {
+    code: `portal.${err.code}`,
+    reason: `${where}${err.code} (HTTP ${err.status}) ${(e as Error).message}`.trim(),
   }
 }
 
@@ -54,16 +50,24 @@ export interface QueueOptions {
   definitions: QueueDefinition[]
   schema?: string
   superviseIntervalSeconds?: number
+  /** Cap of the retry backoff in seconds (config queue.retryDelayMaxSeconds; 600 by default). */
+  retryDelayMax?: number
 }
 
 export async function createQueue(opts: QueueOptions) {
   const { database, log } = opts
   const schema = opts.schema ?? 'pgboss'
   const supervise = opts.superviseIntervalSeconds ?? 15
-  const common = { schema, useListenNotify: true, superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise }
-  const boss = database.kind === 'pglite'
-    ? new PgBoss({ ...common, db: fromPglite(database.pglite!), backend: 'pglite' })
-    : new PgBoss({ ...common, connectionString: database.url!, max: 4 })
+  const common = {
+    schema,
+    useListenNotify: true,
+    superviseIntervalSeconds: supervise,
+    monitorIntervalSeconds: supervise,
+  }
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ ...common, db: fromPglite(database.pglite!), backend: 'pglite' })
+      : new PgBoss({ ...common, connectionString: database.url!, max: 4 })
   boss.on('error', (e: Error) => log.error({ err: e.message }, 'queue.error'))
   await boss.start()
   const queues = await boss.getQueues()
@@ -71,16 +75,26 @@ export async function createQueue(opts: QueueOptions) {
   // a queue keeps the policy it was created with: a database from before a policy change says so once
   for (const d of opts.definitions) {
     const q = queues.find((x) => x.name === d.name)
-    if (q && d.policy && q.policy !== d.policy) log.warn({ queue: d.name, policy: q.policy, wanted: d.policy }, 'queue.policy-differs')
+    if (q && d.policy && q.policy !== d.policy)
+      log.warn({ queue: d.name, policy: q.policy, wanted: d.policy }, 'queue.policy-differs')
   }
   if (!existing.has(DEAD_LETTER)) await boss.createQueue(DEAD_LETTER, { retentionSeconds: 30 * 86400 })
   const policies = new Map<string, RetryPolicy>()
   for (const d of opts.definitions) {
     const options = {
-      retryLimit: d.retryLimit ?? 8, retryDelay: d.retryDelay ?? 5, retryBackoff: true, retryDelayMax: 600,
-      expireInSeconds: d.expireInSeconds ?? 300, heartbeatSeconds: d.heartbeatSeconds ?? 30, deadLetter: DEAD_LETTER, notify: true, policy: d.policy ?? 'standard',
+      retryLimit: d.retryLimit ?? 8,
+      retryDelay: d.retryDelay ?? 5,
+      retryBackoff: true,
+      retryDelayMax: opts.retryDelayMax ?? 600,
+      expireInSeconds: d.expireInSeconds ?? 300,
+      heartbeatSeconds: d.heartbeatSeconds ?? 30,
+      deadLetter: DEAD_LETTER,
+      notify: true,
+      policy: d.policy ?? 'standard',
     }
     if (!existing.has(d.name)) await boss.createQueue(d.name, options)
+    else if (queues.find((x) => x.name === d.name)?.retryDelayMax !== options.retryDelayMax)
+      await boss.updateQueue(d.name, { retryBackoff: true, retryDelayMax: options.retryDelayMax })
     policies.set(d.name, options)
   }
   const workers: string[] = []
@@ -93,30 +107,59 @@ export async function createQueue(opts: QueueOptions) {
     },
     /** Many jobs in one statement (duplicates by key are skipped). */
     async insertMany(name: string, jobs: { data: object; options?: SendOptions }[]): Promise<void> {
-      await boss.insert(name, jobs.map((j) => ({ data: j.data, ...jobOptions(name, j.options ?? {}) })))
+      await boss.insert(
+        name,
+        jobs.map((j) => ({ data: j.data, ...jobOptions(name, j.options ?? {}) })),
+      )
     },
-    async work<T>(name: string, handler: JobHandler<T>, w: { concurrency?: number; perPortal?: number; pollingSeconds?: number } = {}): Promise<void> {
-      await boss.work<T>(name, {
-        batchSize: 1, localConcurrency: w.concurrency ?? 4, pollingIntervalSeconds: w.pollingSeconds ?? 2,
-        ...(w.perPortal ? { groupConcurrency: w.perPortal } : {}),
-      }, async ([job]) => {
-        const ctx: JobContext<T> = { id: job.id, name, data: job.data, retryCount: (job as { retryCount?: number }).retryCount ?? 0 }
-        try {
-          await handler(ctx)
-        } catch (e) {
-          if (e instanceof PermanentJobError) {
-            log.warn({ job: name, jobId: job.id, code: e.code, reason: e.message }, 'job.failed.permanent')
-            await boss.send(DEAD_LETTER, { queue: name, jobId: job.id, data: job.data as object, code: e.code, reason: e.message })
-            return
+    async work<T>(
+      name: string,
+      handler: JobHandler<T>,
+      w: { concurrency?: number; perPortal?: number; pollingSeconds?: number } = {},
+    ): Promise<void> {
+      await boss.work<T>(
+        name,
+        {
+          batchSize: 1,
+          localConcurrency: w.concurrency ?? 4,
+          pollingIntervalSeconds: w.pollingSeconds ?? 2,
+          ...(w.perPortal ? { groupConcurrency: w.perPortal } : {}),
+        },
+        async ([job]) => {
+          const ctx: JobContext<T> = {
+            id: job.id,
+            name,
+            data: job.data,
+            retryCount: (job as { retryCount?: number }).retryCount ?? 0,
           }
-          log.warn({ job: name, jobId: job.id, err: (e as Error).message }, 'job.failed.retry')
-          const policy = policies.get(name)
-          if (policy) wake.afterFailure(name, ctx.retryCount, policy)
-          throw e
-        } finally {
-          wake.afterJob(name)
-        }
-      })
+          const timer = jobDuration.startTimer({ queue: name })
+          let result = 'ok'
+          try {
+            await handler(ctx)
+          } catch (e) {
+            const permanent = e instanceof PermanentJobError ? { code: e.code, reason: e.message } : portalRefusal(e)
+            if (permanent) {
+              result = 'dead'
+              log.warn({ job: name, jobId: job.id, ...permanent }, 'job.failed.permanent')
+              await boss.send(DEAD_LETTER, {
+                queue: name,
+                jobId: job.id,
+                data: job.data as object,
+                ...permanent,
+              })
+              return
+            }
+            log.warn({ job: name, jobId: job.id, err: (e as Error).message }, 'job.failed.retry')
+            const policy = policies.get(name)
+            result = policy && ctx.retryCount >= policy.retryLimit ? 'dead' : 'retry'
+            if (policy) wake.afterFailure(name, ctx.retryCount, policy)
+            throw e
+          } finally {
+            timer({ result })
+            wake.afterJob(name)
+          }
+        },
+      )
       workers.push(name)
     },
     async schedule(name: string, cron: string, data: object, o: { tz?: string; key?: string } = {}): Promise<void> {
@@ -135,8 +178,14 @@ export type Queue = Awaited<ReturnType<typeof createQueue>>
 
 function jobOptions(name: string, o: SendOptions) {
   return {
-    ...(o.key ? (o.collapse ? { singletonKey: o.key } : { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key }) : {}),
-    ...(o.startAfter !== undefined ? { startAfter: o.startAfter instanceof Date ? o.startAfter : new Date(o.startAfter) } : {}),
+    ...(o.key
+      ? o.collapse
+        ? { singletonKey: o.key }
+        : { id: jobIdFromKey(`${name}|${o.key}`), singletonKey: o.key }
+      : {}),
+    ...(o.startAfter !== undefined
+      ? { startAfter: o.startAfter instanceof Date ? o.startAfter : new Date(o.startAfter) }
+      : {}),
     ...(o.memberId ? { group: { id: o.memberId } } : {}),
     ...(o.priority !== undefined ? { priority: o.priority } : {}),
   }

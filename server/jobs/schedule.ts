@@ -2,9 +2,12 @@
 // which slot (in the portal's timezone) is due now; the job key includes the slot, so a slot runs
 // once however many ticks or instances see it.
 import { DateTime } from 'luxon'
-import type { AppContext } from '../context.ts'
-import { jobKeys } from './keys.ts'
-import type { JobContext } from './queue.ts'
+import type { AppDeps } from '../use-cases/app-deps.ts'
+import { jobKeys } from '../use-cases/effect-keys.ts'
+import type { JobContext, Queue } from './queue.ts'
+
+/** What the schedules need: the queue (cron entries, fan-out) and the portal list. */
+type ScheduleDeps = { queue: Queue; clock: AppDeps['clock']; repos: Pick<AppDeps['repos'], 'portals'> }
 
 export interface PortalSchedule {
   /** The job to enqueue with { memberId, slot }. */
@@ -14,8 +17,10 @@ export interface PortalSchedule {
 }
 
 /** Once a day at or after HH:MM local time (slot = the local date). */
-export const dailyAt = (hour: number, minute = 0) => (now: DateTime) =>
-  now.hour * 60 + now.minute >= hour * 60 + minute ? now.toISODate() : null
+export const dailyAt =
+  (hour: number, minute = 0) =>
+  (now: DateTime) =>
+    now.hour * 60 + now.minute >= hour * 60 + minute ? now.toISODate() : null
 
 /** Every N minutes (slot = the start of the N-minute window). */
 export const everyMinutes = (n: number) => (now: DateTime) => {
@@ -32,23 +37,36 @@ export const portalSchedules: PortalSchedule[] = [
   { job: 'receivable-reconcile', slotAt: everyMinutes(15) },
   // claims: the accountant's tasks of payout tranches coming due (jobs/tasks/claim-tranche-scan.ts)
   { job: 'claim-tranche-scan', slotAt: everyMinutes(15) },
+  // penalties: the Bank of Russia key rate, once a day (jobs/tasks/key-rate-refresh.ts)
+  { job: 'key-rate-refresh', slotAt: dailyAt(7) },
 ]
 
 export const scheduleTickJob = { name: 'schedule-tick', retryLimit: 1, retryDelay: 10 }
 
-export async function installSchedules(ctx: AppContext): Promise<void> {
+export async function installSchedules(ctx: ScheduleDeps): Promise<void> {
   await ctx.queue.schedule(scheduleTickJob.name, '* * * * *', {}, { key: 'tick' })
 }
 
-export function createScheduleTick(ctx: AppContext, now: () => Date = () => new Date()) {
+export function createScheduleTick(ctx: ScheduleDeps, now: () => Date = () => ctx.clock.now()) {
   return async (_job: JobContext<object>) => {
+    // uninstalled with CLEAN and past the grace period: their data goes (jobs/tasks/portal-purge.ts)
+    for (const p of await ctx.repos.portals.duePurges(now()))
+      await ctx.queue.send(
+        'portal-purge',
+        { memberId: p.memberId },
+        { key: jobKeys.portalPurge(p.memberId, p.purgeAfter!.toISOString()), memberId: p.memberId },
+      )
     const portals = await ctx.repos.portals.list('active')
     for (const portal of portals) {
       const local = DateTime.fromJSDate(now(), { zone: portal.timezone })
       for (const s of portalSchedules) {
         const slot = s.slotAt(local)
         if (slot === null) continue
-        await ctx.queue.send(s.job, { memberId: portal.memberId, slot }, { key: jobKeys.scheduleFanOut(s.job, portal.memberId, slot), memberId: portal.memberId })
+        await ctx.queue.send(
+          s.job,
+          { memberId: portal.memberId, slot },
+          { key: jobKeys.scheduleFanOut(s.job, portal.memberId, slot), memberId: portal.memberId },
+        )
       }
     }
   }

@@ -6,7 +6,11 @@
 // around the moment its retry becomes due (pg-boss backoff: retryDelay x 2^n .. 2^(n+1), capped).
 import type { PgBoss } from 'pg-boss'
 
-export interface RetryPolicy { retryDelay: number; retryDelayMax: number; retryLimit: number }
+export interface RetryPolicy {
+  retryDelay: number
+  retryDelayMax: number
+  retryLimit: number
+}
 
 export function createWorkerWake(boss: Pick<PgBoss, 'getWipData' | 'notifyWorker'>) {
   const timers = new Set<NodeJS.Timeout>()
@@ -23,11 +27,20 @@ export function createWorkerWake(boss: Pick<PgBoss, 'getWipData' | 'notifyWorker
       const low = Math.min(p.retryDelayMax, base * 2 ** Math.min(16, retryCount))
       const high = Math.min(p.retryDelayMax, base * 2 ** Math.min(16, retryCount + 1))
       for (const s of [low, (low + high) / 2, high]) {
-        const t = setTimeout(() => { timers.delete(t); wake(queue) }, s * 1000 + 200)
+        const t = setTimeout(
+          () => {
+            timers.delete(t)
+            wake(queue)
+          },
+          s * 1000 + 200,
+        )
         t.unref()
         timers.add(t)
       }
     },
-    stop() { for (const t of timers) clearTimeout(t); timers.clear() },
+    stop() {
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+    },
   }
 }

@@ -10,7 +10,11 @@ export function createLogger(config: Pick<Config, 'log'>, destination?: Destinat
     level: config.log.level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
-      req: (req: { method: string; url: string; id?: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+      req: (req: { method: string; url: string; id?: string }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        id: req.id,
+      }),
     },
   }
   if (destination) return pino(options, destination)

@@ -4,13 +4,27 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url')
 
-export function signLink(secret: string, path: string, memberId: string, id: number, ttlSeconds: number, now = Date.now()): string {
+export function signLink(
+  secret: string,
+  path: string,
+  memberId: string,
+  id: number,
+  ttlSeconds: number,
+  now = Date.now(),
+): string {
   const e = Math.floor(now / 1000) + ttlSeconds
   const s = sign(secret, `${memberId}:${id}:${e}`)
   return `${path}/${id}?m=${encodeURIComponent(memberId)}&e=${e}&s=${s}`
 }
 
-export function verifyLink(secret: string, memberId: string, id: number, e: number, s: string, now = Date.now()): boolean {
+export function verifyLink(
+  secret: string,
+  memberId: string,
+  id: number,
+  e: number,
+  s: string,
+  now = Date.now(),
+): boolean {
   if (!Number.isSafeInteger(e) || e < Math.floor(now / 1000)) return false
   const want = Buffer.from(sign(secret, `${memberId}:${id}:${e}`))
   const got = Buffer.from(s)

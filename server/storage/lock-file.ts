@@ -3,14 +3,21 @@ import { dirname } from 'node:path'
 
 export class LockHeldError extends Error {
   constructor(path: string, pid: number) {
-    super(`The embedded database is in use by another process (pid ${pid}, lock ${path}). ` +
-      'PGlite allows one process per data directory; stop the other process or set DATABASE_URL to use PostgreSQL for several instances.')
+    super(
+      `The embedded database is in use by another process (pid ${pid}, lock ${path}). ` +
+        'PGlite allows one process per data directory; stop the other process or set DATABASE_URL to use PostgreSQL for several instances.',
+    )
     this.name = 'LockHeldError'
   }
 }
 
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM' }
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Takes an exclusive lock file (O_EXCL); a stale lock of a dead process is taken over. */
@@ -25,7 +32,11 @@ export function acquireLockFile(path: string): () => void {
       return () => {
         if (released) return
         released = true
-        try { unlinkSync(path) } catch { /* already gone */ }
+        try {
+          unlinkSync(path)
+        } catch {
+          /* already gone */
+        }
       }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e

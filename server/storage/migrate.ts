@@ -18,7 +18,9 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
 export async function migrate(database: Database): Promise<string[]> {
   const applied: string[] = []
   const run = async () => {
-    await database.exec('CREATE TABLE IF NOT EXISTS app_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
+    await database.exec(
+      'CREATE TABLE IF NOT EXISTS app_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    )
     const done = await sql<{ name: string }>`SELECT name FROM app_migrations`.execute(database.db)
     const have = new Set(done.rows.map((r) => r.name))
     for (const m of listMigrations()) {
@@ -31,7 +33,11 @@ export async function migrate(database: Database): Promise<string[]> {
     const client = await database.pool.connect()
     try {
       await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID])
-      try { await run() } finally { await client.query('SELECT pg_advisory_unlock($1)', [LOCK_ID]) }
+      try {
+        await run()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_ID])
+      }
     } finally {
       client.release()
     }

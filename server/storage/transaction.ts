@@ -7,7 +7,11 @@ import type { Db } from './database.ts'
 import type { Schema } from './schema.ts'
 import { isConnectionLost } from '../lib/connection-lost.ts'
 
-export async function inTransaction<T>(db: Db, work: (trx: Transaction<Schema>) => Promise<T>, attempts = 3): Promise<T> {
+export async function inTransaction<T>(
+  db: Db,
+  work: (trx: Transaction<Schema>) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let workDone = false
     try {

@@ -25,10 +25,23 @@ let debtor: number
 
 beforeAll(async () => {
   w = await startPortalPageApp()
-  clerk = w.sb.admin.addUser(w.portalId, { name: 'Пётр', lastName: 'Менеджер', workPosition: 'Менеджер по продажам' }).id
-  head = w.sb.admin.addUser(w.portalId, { name: 'Олег', lastName: 'Руководитель', workPosition: 'Руководитель отдела продаж' }).id
+  clerk = w.sb.admin.addUser(w.portalId, {
+    name: 'Пётр',
+    lastName: 'Менеджер',
+    workPosition: 'Менеджер по продажам',
+  }).id
+  head = w.sb.admin.addUser(w.portalId, {
+    name: 'Олег',
+    lastName: 'Руководитель',
+    workPosition: 'Руководитель отдела продаж',
+  }).id
   debtor = w.sb.admin.seedCompany(w.portalId, { TITLE: 'ООО Ромашка' })
-  await counterpartiesRepository(w.ctx.database.db).upsert(w.memberId, { entityType: 'company', entityId: debtor, name: 'ООО Ромашка', inn: '7705551234' })
+  await counterpartiesRepository(w.ctx.database.db).upsert(w.memberId, {
+    entityType: 'company',
+    entityId: debtor,
+    name: 'ООО Ромашка',
+    inn: '7705551234',
+  })
   browser = await launchChromium()
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
 }, 60_000)
@@ -38,7 +51,14 @@ afterAll(async () => {
 })
 
 /** Section -> what shows that it has loaded. */
-const SECTIONS = { company: 'company', dunning: 'ladder-standard', approvals: 'roles-form', statements: 'statements', reports: 'reports', connection: 'connection-section' } as const
+const SECTIONS = {
+  company: 'company',
+  dunning: 'ladder-standard',
+  approvals: 'roles-form',
+  statements: 'statements',
+  reports: 'reports',
+  connection: 'connection-section',
+} as const
 type Section = keyof typeof SECTIONS
 
 async function openAdminPage(page: Page, user?: number): Promise<Frame> {
@@ -78,7 +98,9 @@ async function editPenaltyDefaults(f: Frame) {
   await f.getByTestId('pd-window-from-1').fill('2020-04-06')
   await f.getByTestId('pd-window-to-1').fill('2020-01-07')
   await f.getByTestId('pd-save').click()
-  await expect.poll(() => f.getByTestId('pd-problem').textContent()).toContain('ends (2020-01-07) before it starts (2020-04-06)')
+  await expect
+    .poll(() => f.getByTestId('pd-problem').textContent())
+    .toContain('Период заканчивается раньше, чем начинается')
   expect(await w.ctx.repos.settings.get(w.memberId, 'penalty.defaults')).toBeNull()
   await f.getByTestId('pd-window-to-1').fill('2021-01-07')
   await f.getByTestId('pd-debtor-q').fill('ромаш')
@@ -89,11 +111,24 @@ async function editPenaltyDefaults(f: Frame) {
   await f.getByTestId('pd-saved').waitFor()
   expect(await w.ctx.repos.settings.get(w.memberId, 'penalty.defaults')).toEqual({
     terms: { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } },
-    windows: [{ id: 'moratorium-2022', label: 'Мораторий 2022 (постановление № 497)', from: '2022-04-01', to: '2022-10-01', appliesToObligationsBefore: '2022-04-01' },
-      { id: 'period-2', label: 'Мораторий 2020', from: '2020-04-06', to: '2021-01-07' }],
+    windows: [
+      {
+        id: 'moratorium-2022',
+        label: 'Мораторий 2022 (постановление № 497)',
+        from: '2022-04-01',
+        to: '2022-10-01',
+        appliesToObligationsBefore: '2022-04-01',
+      },
+      { id: 'period-2', label: 'Мораторий 2020', from: '2020-04-06', to: '2021-01-07' },
+    ],
     optOuts: [{ entityType: 'company', entityId: debtor, windowIds: ['moratorium-2022'] }],
   })
-  const audit = await w.ctx.database.db.selectFrom('audit_log').selectAll().where('member_id', '=', w.memberId).where('entity_id', '=', 'penalty.defaults').execute()
+  const audit = await w.ctx.database.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('member_id', '=', w.memberId)
+    .where('entity_id', '=', 'penalty.defaults')
+    .execute()
   expect(audit.map((a) => a.actor)).toEqual(['user:1'])
 }
 /** Fit the iframe to the content (shrink first: the document is never shorter than its frame), then a full-page shot. */
@@ -106,7 +141,9 @@ async function shot(page: Page, f: Frame, name: string) {
 }
 function watchErrors(page: Page) {
   const errors: string[] = []
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
 }
@@ -133,28 +170,55 @@ describe('admin page in the sandbox portal', () => {
           await offset.press('Tab')
           await expect.poll(() => f.getByTestId('preview-body').textContent()).toContain('просрочен на 4 дн.')
           expect(await f.getByTestId('preview-step').textContent()).toContain('«after-3»: 4 дн.')
-          // the head of sales from the portal's user picker (the portal page's slider)
+          // the head of sales from the portal's user picker (the portal page's slider): a name, no id to type
+          const people = f.getByTestId('people-form')
+          expect(await people.locator('input[inputmode="numeric"]').count()).toBe(0)
+          expect(await f.getByTestId('people-head').textContent()).toBe(dict.ru.notSet)
           await f.getByTestId('people-head-pick').click()
           await page.locator(`#slider-panel a[data-user="${head}"]`).click()
-          await expect.poll(() => f.getByTestId('people-head').inputValue()).toBe(String(head))
-          expect(await f.getByTestId('people-form').textContent()).toContain('Олег Руководитель')
+          await expect.poll(() => f.getByTestId('people-head').textContent()).toBe('Олег Руководитель')
+          expect(await people.textContent()).not.toContain(String(head))
+          // who hears about claims: two people ticked in the portal's multiple picker, shown by name
+          await f.getByTestId('people-notify-pick').click()
+          await page.locator(`#slider-panel input[data-user="${head}"]`).check()
+          await page.locator(`#slider-panel input[data-user="${clerk}"]`).check()
+          await page.locator('#pick-users-ok').click()
+          await expect
+            .poll(() => f.getByTestId('people-notify-person').allTextContents())
+            .toEqual([expect.stringContaining('Пётр Менеджер'), expect.stringContaining('Олег Руководитель')])
           await f.getByTestId('dunning-save').click()
           await f.getByTestId('dunning-saved').waitFor()
           const stored = await w.ctx.repos.settings.get<DunningRules>(w.memberId, 'dunning')
-          expect(stored!.ladders.find((l) => l.id === 'standard')!.steps.find((x) => x.id === 'after-3')!.offset).toBe(4)
+          expect(stored!.ladders.find((l) => l.id === 'standard')!.steps.find((x) => x.id === 'after-3')!.offset).toBe(
+            4,
+          )
           expect(stored!.headOfSalesId).toBe(head)
-          const audit = await w.ctx.database.db.selectFrom('audit_log').selectAll().where('member_id', '=', w.memberId).where('entity_id', '=', 'dunning').execute()
+          expect(stored!.legalNotifyIds).toEqual([clerk, head]) // in the picker's order
+          const audit = await w.ctx.database.db
+            .selectFrom('audit_log')
+            .selectAll()
+            .where('member_id', '=', w.memberId)
+            .where('entity_id', '=', 'dunning')
+            .execute()
           expect(audit).toHaveLength(1)
-          expect(audit[0]).toMatchObject({ action: 'settings.changed', actor: "user:1", source: 'ui' })
-          const details = (typeof audit[0].details === 'string' ? JSON.parse(audit[0].details) : audit[0].details) as { changed: string[] }
-          expect(details.changed.sort()).toEqual(['headOfSalesId', 'ladders'])
+          expect(audit[0]).toMatchObject({ action: 'settings.changed', actor: 'user:1', source: 'ui' })
+          const details = (typeof audit[0].details === 'string' ? JSON.parse(audit[0].details) : audit[0].details) as {
+            changed: string[]
+          }
+          expect(details.changed.sort()).toEqual(['headOfSalesId', 'ladders', 'legalNotifyIds'])
+          await people.screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-people-ru.png') })
         }
         if (s === 'company') await editPenaltyDefaults(f)
         await shot(page, f, `admin-portal-${s}-ru`)
-        if (s === 'company') await f.getByTestId('penalty-defaults').screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-penalty-defaults-ru.png') })
+        if (s === 'company')
+          await f
+            .getByTestId('penalty-defaults')
+            .screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-penalty-defaults-ru.png') })
       }
       expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']) // the refused period, and nothing else
-    } finally { await page.close() }
+    } finally {
+      await page.close()
+    }
   }, 40_000)
 
   it('admin (en): every section', async () => {
@@ -171,10 +235,14 @@ describe('admin page in the sandbox portal', () => {
           expect(await f.getByTestId('ladder-standard-offset-3').inputValue()).toBe('4') // what the admin saved
           // the head of sales by name after a reload (user.get through the frame); the built-in tasks as
           // they will be created: in the portal's language (Russian), whatever the admin's own language
-          await expect.poll(() => f.getByTestId('people-form').textContent()).toContain('Олег Руководитель')
+          await expect.poll(() => f.getByTestId('people-head').textContent()).toBe('Олег Руководитель')
+          await expect
+            .poll(() => f.getByTestId('people-notify-person').allTextContents())
+            .toEqual([expect.stringContaining('Пётр Менеджер'), expect.stringContaining('Олег Руководитель')])
           expect(await f.getByTestId('rule-0-esc-0-task-0-title').inputValue()).toBe('Позвонить клиенту')
         }
-        if (s === 'approvals') await expect.poll(() => f.getByTestId('roles-form').textContent()).toContain('Пётр Менеджер')
+        if (s === 'approvals')
+          await expect.poll(() => f.getByTestId('roles-form').textContent()).toContain('Пётр Менеджер')
         if (s === 'company') {
           // what the admin saved, in English: the method, the rate with a dot, the periods, the debtor by name
           await f.getByTestId('pd-method').waitFor()
@@ -185,17 +253,24 @@ describe('admin page in the sandbox portal', () => {
           expect(await f.getByTestId('penalty-defaults').textContent()).toContain(penaltyDict.en.windows)
         }
         await shot(page, f, `admin-portal-${s}-en`)
-        if (s === 'company') await f.getByTestId('penalty-defaults').screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-penalty-defaults-en.png') })
+        if (s === 'company')
+          await f
+            .getByTestId('penalty-defaults')
+            .screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-penalty-defaults-en.png') })
       }
       expect(errors).toEqual([])
-    } finally { await page.close() }
+    } finally {
+      await page.close()
+    }
   }, 30_000)
 
   it('a portal user without admin rights: "administrators only", and the API answers 403', async () => {
     w.setLang('ru')
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' })
     let headers: Record<string, string> | null = null
-    page.on('request', (r) => { if (r.url().endsWith('/api/whoami')) headers = r.headers() })
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/whoami')) headers = r.headers()
+    })
     try {
       const f = await openAdminPage(page, clerk)
       await f.getByTestId('admins-only').waitFor({ timeout: 20_000 })
@@ -203,13 +278,24 @@ describe('admin page in the sandbox portal', () => {
       expect(await f.getByTestId('admin-sections').count()).toBe(0)
       await shot(page, f, 'admin-portal-non-admin-ru')
       // the server refuses this user's own frame token, whatever the page shows
-      const h = { authorization: headers!.authorization, 'x-b24-member-id': headers!['x-b24-member-id'], 'x-b24-domain': headers!['x-b24-domain'], 'content-type': 'application/json' }
+      const h = {
+        authorization: headers!.authorization,
+        'x-b24-member-id': headers!['x-b24-member-id'],
+        'x-b24-domain': headers!['x-b24-domain'],
+        'content-type': 'application/json',
+      }
       const me = await fetch(`${w.appBase}/api/whoami`, { headers: h })
       expect(await me.json()).toMatchObject({ userId: clerk, isAdmin: false })
-      const put = await fetch(`${w.appBase}/api/dunning/settings`, { method: 'PUT', headers: h, body: JSON.stringify({ catchUpDays: 1 }) })
+      const put = await fetch(`${w.appBase}/api/dunning/settings`, {
+        method: 'PUT',
+        headers: h,
+        body: JSON.stringify({ catchUpDays: 1 }),
+      })
       expect(put.status).toBe(403)
       expect(await put.json()).toMatchObject({ error: 'auth.admin-only' })
       expect((await w.ctx.repos.settings.get<DunningRules>(w.memberId, 'dunning'))!.catchUpDays).toBe(3)
-    } finally { await page.close() }
+    } finally {
+      await page.close()
+    }
   }, 30_000)
 })

@@ -23,30 +23,58 @@ function waitForUrl(child: ChildProcess, ms: number): Promise<string> {
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString()
       const m = /Open this URL: (\S+)/.exec(out)
-      if (m) { clearTimeout(timer); resolve(m[1]) }
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
     })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`demo exited with ${code}:\n${out}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`demo exited with ${code}:\n${out}`))
+    })
   })
 }
 
 describe('npm run demo', () => {
   it('prints a URL within 60 s; the company card shows our tab with the counterparty header', async () => {
     const port = 41000 + Math.floor(Math.random() * 2000)
-    demo = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--app-port', String(port), '--portal-port', String(port + 1), '--sandbox-port', String(port + 2), '--data', mkdtempSync(join(tmpdir(), 'rc-demo-')), '--log-level', 'error'], {
-      env: { ...process.env, LOG_LEVEL: 'error', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    demo = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/demo.ts',
+        '--app-port',
+        String(port),
+        '--portal-port',
+        String(port + 1),
+        '--sandbox-port',
+        String(port + 2),
+        '--data',
+        mkdtempSync(join(tmpdir(), 'rc-demo-')),
+        '--log-level',
+        'error',
+      ],
+      {
+        env: { ...process.env, LOG_LEVEL: 'error', DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     const url = await waitForUrl(demo, 60_000)
     const browser = await launchChromium()
     try {
       // tall enough for the whole card: a modal sits in the middle of the (content-high) iframe
       const page = await browser.newPage({ viewport: { width: 1300, height: 2000 } })
       const errors: string[] = []
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text())
+      })
       await page.goto(url)
       const tab = page.frameLocator('iframe')
       await tab.getByTestId('summary').waitFor({ timeout: 30_000 })
-      await expect.poll(async () => (await tab.getByTestId('row-count').textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d+/)
+      await expect
+        .poll(async () => (await tab.getByTestId('row-count').textContent()) ?? '', { timeout: 15_000 })
+        .toMatch(/\d+/)
       expect(await tab.getByTestId('summary-totalDebt').textContent()).toMatch(/₽/)
       mkdirSync(SCREENSHOT_DIR, { recursive: true })
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-company-card.png'), fullPage: true })
@@ -64,7 +92,9 @@ describe('npm run demo', () => {
       expect(await handed.textContent()).toContain('Анна Попова')
       // and ping its responsible from the history
       await handed.locator('[data-testid^="ping-task-"]').click()
-      await expect.poll(async () => (await handed.locator('[data-testid^="ping-task-"]').textContent()) ?? '').toContain('Напомнили')
+      await expect
+        .poll(async () => (await handed.locator('[data-testid^="ping-task-"]').textContent()) ?? '')
+        .toContain('Напомнили')
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-company-card-history.png'), fullPage: true })
       expect(errors).toEqual([])
     } finally {

@@ -8,10 +8,14 @@ import { migrate } from '../../server/storage/migrate.ts'
 import { createQueue } from '../../server/jobs/queue.ts'
 
 const [mode, target, markerDir] = process.argv.slice(2)
-const database = await openDatabase(target.startsWith('postgres') ? { url: target, dataDir: '' } : { url: null, dataDir: target })
+const database = await openDatabase(
+  target.startsWith('postgres') ? { url: target, dataDir: '' } : { url: null, dataDir: target },
+)
 await migrate(database)
 const queue = await createQueue({
-  database, log: pino({ level: 'silent' }), superviseIntervalSeconds: 1,
+  database,
+  log: pino({ level: 'silent' }),
+  superviseIntervalSeconds: 1,
   definitions: [{ name: 'crash-probe', retryLimit: 3, retryDelay: 1, heartbeatSeconds: 10 }],
 })
 if (mode === 'send') {
@@ -20,8 +24,12 @@ if (mode === 'send') {
   await database.close()
   process.exit(0)
 }
-await queue.work<{ n: number }>('crash-probe', async (job) => {
-  appendFileSync(`${markerDir}/${mode}.log`, `${job.data.n}\n`)
-  if (mode === 'hang') await new Promise(() => {})
-}, { pollingSeconds: 1 })
+await queue.work<{ n: number }>(
+  'crash-probe',
+  async (job) => {
+    appendFileSync(`${markerDir}/${mode}.log`, `${job.data.n}\n`)
+    if (mode === 'hang') await new Promise(() => {})
+  },
+  { pollingSeconds: 1 },
+)
 process.stdout.write('ready\n')

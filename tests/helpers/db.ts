@@ -4,8 +4,8 @@ import pg from 'pg'
 import { randomBytes } from 'node:crypto'
 import { openDatabase, type Database } from '../../server/storage/database.ts'
 import { migrate } from '../../server/storage/migrate.ts'
-
-export const testDatabaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite'
+import { readFileSync } from 'node:fs'
+import { inject } from 'vitest'
 
 export async function createTestDatabaseUrl(): Promise<{ url: string | null; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL
@@ -30,9 +30,22 @@ export async function createTestDatabaseUrl(): Promise<{ url: string | null; dro
 
 export async function openTestDatabase(): Promise<Database & { dispose: () => Promise<void> }> {
   const { url, drop } = await createTestDatabaseUrl()
-  const database = await openDatabase({ url, dataDir: 'memory://', poolMax: 5 })
+  const database = await openDatabase({ url, dataDir: 'memory://', poolMax: 5, snapshot: url ? undefined : migrated() })
   await migrate(database)
   return Object.assign(database, {
-    dispose: async () => { await database.close(); await drop() },
+    dispose: async () => {
+      await database.close()
+      await drop()
+    },
   })
+}
+
+let snapshot: Blob | null | undefined
+/** The migrated database dumped by the global setup (tests/helpers/pglite-snapshot.global.ts), if any. */
+function migrated(): Blob | undefined {
+  if (snapshot === undefined) {
+    const file = process.env.VITEST ? inject('pgliteSnapshot') : null // benches run outside Vitest
+    snapshot = file ? new Blob([readFileSync(file)]) : null
+  }
+  return snapshot ?? undefined
 }

@@ -10,8 +10,15 @@ export async function startMinimalPortal(appUrl: string, init: Record<string, un
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>Portal</title></head><body>
 <div id="pagetitle">Portal</div>
 <form id="f" method="POST" action="${appUrl}" target="${frameName}">
-  ${Object.entries({ member_id: init.MEMBER_ID, AUTH_ID: init.AUTH_ID, PLACEMENT: init.PLACEMENT, PLACEMENT_OPTIONS: JSON.stringify(init.PLACEMENT_OPTIONS), LANG: init.LANG })
-    .map(([k, v]) => `<input type="hidden" name="${k}" value='${String(v)}'>`).join('\n  ')}
+  ${Object.entries({
+    member_id: init.MEMBER_ID,
+    AUTH_ID: init.AUTH_ID,
+    PLACEMENT: init.PLACEMENT,
+    PLACEMENT_OPTIONS: JSON.stringify(init.PLACEMENT_OPTIONS),
+    LANG: init.LANG,
+  })
+    .map(([k, v]) => `<input type="hidden" name="${k}" value='${String(v)}'>`)
+    .join('\n  ')}
 </form>
 <iframe name="${frameName}" style="width:100%;height:600px;border:0"></iframe>
 <script>

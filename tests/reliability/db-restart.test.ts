@@ -14,7 +14,10 @@ beforeAll(async () => {
   database = await openDatabase({ url: pgdb.url, dataDir: 'memory://', poolMax: 3 })
   await database.exec('CREATE TABLE t (id int PRIMARY KEY)')
 }, 30_000)
-afterAll(async () => { await database?.close(); await pgdb?.drop() })
+afterAll(async () => {
+  await database?.close()
+  await pgdb?.drop()
+})
 
 const rows = async () => (await pgdb.query<{ id: number }>('SELECT id FROM t ORDER BY id')).map((r) => r.id)
 
@@ -33,21 +36,35 @@ describe('a transaction on a connection that dies', () => {
   })
 
   it('survives every connection of the database being terminated between two transactions', async () => {
-    await inTransaction(database.db, async (trx) => { await sql`INSERT INTO t VALUES (2)`.execute(trx) })
+    await inTransaction(database.db, async (trx) => {
+      await sql`INSERT INTO t VALUES (2)`.execute(trx)
+    })
     expect(await pgdb.terminateConnections()).toBeGreaterThan(0)
-    await inTransaction(database.db, async (trx) => { await sql`INSERT INTO t VALUES (3)`.execute(trx) })
+    await inTransaction(database.db, async (trx) => {
+      await sql`INSERT INTO t VALUES (3)`.execute(trx)
+    })
     expect(await rows()).toEqual([1, 2, 3])
   })
 
   it('does not retry an error of the work itself', async () => {
     let attempts = 0
-    await expect(inTransaction(database.db, async (trx) => { attempts++; await sql`INSERT INTO t VALUES (1)`.execute(trx) })).rejects.toThrow(/duplicate key/)
+    await expect(
+      inTransaction(database.db, async (trx) => {
+        attempts++
+        await sql`INSERT INTO t VALUES (1)`.execute(trx)
+      }),
+    ).rejects.toThrow(/duplicate key/)
     expect(attempts).toBe(1)
   })
 
   it('gives up after its attempts when the connection keeps dying', async () => {
     let attempts = 0
-    await expect(inTransaction(database.db, async (trx) => { attempts++; await sql`SELECT pg_terminate_backend(pg_backend_pid())`.execute(trx) })).rejects.toThrow(/terminat/)
+    await expect(
+      inTransaction(database.db, async (trx) => {
+        attempts++
+        await sql`SELECT pg_terminate_backend(pg_backend_pid())`.execute(trx)
+      }),
+    ).rejects.toThrow(/terminat/)
     expect(attempts).toBe(3)
   })
 })

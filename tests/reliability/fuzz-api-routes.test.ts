@@ -13,13 +13,31 @@ import { fuzzRuns } from './fuzz-runs.ts'
 import { lf } from '../fixtures/statements/encode.ts'
 import { OUR, oneCLines } from '../fixtures/statements/one-c-file.ts'
 
-const RUNS = fuzzRuns(300)
+const RUNS = fuzzRuns(100)
 let w: FuzzWorld
 let specs: RouteSpec[]
 
 // a valid statement (not yet imported), sent when another part of the upload is broken
-const statement = Buffer.from(lf(oneCLines([{ number: '2', date: '03.12.2024', amount: '7.00', payerInn: '7799999999', payer: 'ООО Другой', payerAccount: '2', payeeAccount: OUR, credited: '03.12.2024', purpose: 'Оплата' }],
-  [{ account: OUR, opening: '0', incoming: '7', outgoing: '0', closing: '7' }])))
+const statement = Buffer.from(
+  lf(
+    oneCLines(
+      [
+        {
+          number: '2',
+          date: '03.12.2024',
+          amount: '7.00',
+          payerInn: '7799999999',
+          payer: 'ООО Другой',
+          payerAccount: '2',
+          payeeAccount: OUR,
+          credited: '03.12.2024',
+          purpose: 'Оплата',
+        },
+      ],
+      [{ account: OUR, opening: '0', incoming: '7', outgoing: '0', closing: '7' }],
+    ),
+  ),
+)
 
 beforeAll(async () => {
   w = await startFuzzWorld()
@@ -31,30 +49,58 @@ describe('fuzz coverage', () => {
   it('covers every /api route the app registers, and nothing it does not', async () => {
     const registered = (await apiRoutes(w.app)).map(routeKey).sort()
     const covered = specs.map(routeKey).sort()
-    expect(registered.filter((k) => !covered.includes(k)), 'routes with no fuzz spec in fuzz-route-specs.ts').toEqual([])
-    expect(covered.filter((k) => !registered.includes(k)), 'fuzz specs of routes that no longer exist').toEqual([])
+    expect(
+      registered.filter((k) => !covered.includes(k)),
+      'routes with no fuzz spec in fuzz-route-specs.ts',
+    ).toEqual([])
+    expect(
+      covered.filter((k) => !registered.includes(k)),
+      'fuzz specs of routes that no longer exist',
+    ).toEqual([])
     expect(registered.length).toBeGreaterThan(60)
   })
 })
 
 describe('fuzzing every /api route', () => {
   // one test per route, named from the spec list (checked against the running app above)
-  const names = routeSpecs({ receivable: '1', payment: '1', company: '1', line: '1', statement: '1', apiKey: '1', inn: '1' }, Buffer.alloc(0)).map(routeKey)
-  it.each(names)(`%s: ${RUNS} generated bad requests, no 5xx, no write`, async (name) => {
-    const spec = specs.find((s) => routeKey(s) === name)!
-    const before = await w.snapshot()
-    const statuses: Record<string, number> = {}
-    const accepted: string[] = []
-    await fc.assert(fc.asyncProperty(requests(spec, { memberId: w.memberId, admin: w.admin, clerk: w.clerk, apiKey: w.apiKey }), async (r) => {
-      const res = await w.app.inject({ method: spec.method as 'GET', url: r.url, headers: r.headers, ...(r.payload !== undefined ? { payload: r.payload } : {}) })
-      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
-      if (res.statusCode < 400 && accepted.length < 5) accepted.push(`${r.axis}/${r.role} ${r.url} ${String(r.payload).slice(0, 200)} -> ${res.statusCode}`)
-      if (r.axis === 'auth' && res.statusCode !== 401) return false
-      return res.statusCode < 500
-    }), { numRuns: RUNS })
-    const after = await w.snapshot()
-    const changed = Object.keys(after).filter((k) => after[k] !== before[k])
-    expect(changed, `writes after bad input; accepted requests: ${JSON.stringify(accepted, null, 1)}; statuses ${JSON.stringify(statuses)}`).toEqual([])
-    expect((await w.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
-  }, 600_000)
+  const names = routeSpecs(
+    { receivable: '1', payment: '1', company: '1', line: '1', statement: '1', apiKey: '1', inn: '1' },
+    Buffer.alloc(0),
+  ).map(routeKey)
+  it.each(names)(
+    `%s: ${RUNS} generated bad requests, no 5xx, no write`,
+    async (name) => {
+      const spec = specs.find((s) => routeKey(s) === name)!
+      const before = await w.snapshot()
+      const statuses: Record<string, number> = {}
+      const accepted: string[] = []
+      await fc.assert(
+        fc.asyncProperty(
+          requests(spec, { memberId: w.memberId, admin: w.admin, clerk: w.clerk, apiKey: w.apiKey }),
+          async (r) => {
+            const res = await w.app.inject({
+              method: spec.method as 'GET',
+              url: r.url,
+              headers: r.headers,
+              ...(r.payload !== undefined ? { payload: r.payload } : {}),
+            })
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
+            if (res.statusCode < 400 && accepted.length < 5)
+              accepted.push(`${r.axis}/${r.role} ${r.url} ${String(r.payload).slice(0, 200)} -> ${res.statusCode}`)
+            if (r.axis === 'auth' && res.statusCode !== 401) return false
+            return res.statusCode < 500
+          },
+        ),
+        { numRuns: RUNS },
+      )
+      const after = await w.snapshot()
+      const changed = Object.keys(after).filter((k) => after[k] !== before[k])
+      expect(
+        changed,
+        `writes after bad input; accepted requests: ${JSON.stringify(accepted, null, 1)}; statuses ${JSON.stringify(statuses)}`,
+      ).toEqual([])
+      expect((await w.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
+    },
+    600_000,
+  )
 })

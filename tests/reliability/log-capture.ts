@@ -5,10 +5,16 @@ import { createLogger } from '../../server/lib/logger.ts'
 
 export function captureLog(level = 'debug') {
   const lines: string[] = []
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).split('\n').filter(Boolean)); done() } })
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean))
+      done()
+    },
+  })
   const log = createLogger({ log: { level, pretty: false } }, stream)
   return {
-    log, lines,
+    log,
+    lines,
     /** The lines that contain any of the secrets (none of length < 8, which would match by chance). */
     leaks(secrets: (string | null | undefined)[]) {
       const s = secrets.filter((x): x is string => typeof x === 'string' && x.length >= 8)

@@ -2,7 +2,10 @@
 // route added anywhere under server/http shows up here without anyone listing it by hand.
 import type { FastifyInstance } from 'fastify'
 
-export interface RegisteredRoute { method: string; url: string }
+export interface RegisteredRoute {
+  method: string
+  url: string
+}
 export const routeKey = (r: RegisteredRoute) => `${r.method} ${r.url}`
 
 /**
@@ -23,7 +26,10 @@ export function parseRouteTree(tree: string): RegisteredRoute[] {
     stack.length = depth
     const url = (stack[depth - 1] ?? '') + m[2]
     stack[depth] = url
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (method !== 'HEAD') out.push({ method, url })
     }
   }

@@ -7,7 +7,12 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.ts'
 
 export type Received = { path: string; body: Record<string, unknown>; raw: string; headers: Record<string, unknown> }
 
-export type Receiver = { url: string; received: Received[]; onPost?: (r: Received) => void | Promise<void>; close(): Promise<void> }
+export type Receiver = {
+  url: string
+  received: Received[]
+  onPost?: (r: Received) => void | Promise<void>
+  close(): Promise<void>
+}
 
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = []
@@ -16,7 +21,12 @@ export async function startReceiver(): Promise<Receiver> {
     let raw = ''
     req.on('data', (c) => (raw += c))
     req.on('end', async () => {
-      const r = { path: req.url ?? '/', body: qs.parse(raw, { depth: 10, arrayLimit: 1000 }) as Record<string, unknown>, raw, headers: req.headers }
+      const r = {
+        path: req.url ?? '/',
+        body: qs.parse(raw, { depth: 10, arrayLimit: 1000 }) as Record<string, unknown>,
+        raw,
+        headers: req.headers,
+      }
       received.push(r)
       res.writeHead(200, { 'content-type': 'text/plain' })
       res.end('ok')
@@ -32,15 +42,38 @@ export async function startReceiver(): Promise<Receiver> {
 
 export type Tokens = Record<string, unknown>
 
-export function sdkFrom(t: Tokens, app: { clientId: string; clientSecret: string }, applicationToken = '', fast = true): B24OAuth {
-  const b24 = new B24OAuth({
-    applicationToken, userId: Number(t.user_id), memberId: String(t.member_id), accessToken: String(t.access_token),
-    refreshToken: String(t.refresh_token), expires: Number(t.expires), expiresIn: Number(t.expires_in), scope: String(t.scope),
-    domain: new URL(String(t.client_endpoint)).host, clientEndpoint: String(t.client_endpoint), serverEndpoint: String(t.server_endpoint),
-    status: String(t.status) as never,
-  }, { clientId: app.clientId, clientSecret: app.clientSecret }, fast ? {
-    restrictionParams: { rateLimit: { burstLimit: 10_000, drainRate: 1000, adaptiveEnabled: false }, maxRetries: 1, retryOnNetworkError: false },
-  } : undefined)
+export function sdkFrom(
+  t: Tokens,
+  app: { clientId: string; clientSecret: string },
+  applicationToken = '',
+  fast = true,
+): B24OAuth {
+  const b24 = new B24OAuth(
+    {
+      applicationToken,
+      userId: Number(t.user_id),
+      memberId: String(t.member_id),
+      accessToken: String(t.access_token),
+      refreshToken: String(t.refresh_token),
+      expires: Number(t.expires),
+      expiresIn: Number(t.expires_in),
+      scope: String(t.scope),
+      domain: new URL(String(t.client_endpoint)).host,
+      clientEndpoint: String(t.client_endpoint),
+      serverEndpoint: String(t.server_endpoint),
+      status: String(t.status) as never,
+    },
+    { clientId: app.clientId, clientSecret: app.clientSecret },
+    fast
+      ? {
+          restrictionParams: {
+            rateLimit: { burstLimit: 10_000, drainRate: 1000, adaptiveEnabled: false },
+            maxRetries: 1,
+            retryOnNetworkError: false,
+          },
+        }
+      : undefined,
+  )
   b24.offClientSideWarning?.()
   return b24
 }
@@ -57,20 +90,33 @@ export type World = {
   close(): Promise<void>
 }
 
-export async function setup(opts: { tokenLifetimeSec?: number; finish?: boolean; limits?: boolean; licenseFamily?: 'pro' | 'ent' } = {}): Promise<World> {
+export async function setup(
+  opts: { tokenLifetimeSec?: number; finish?: boolean; limits?: boolean; licenseFamily?: 'pro' | 'ent' } = {},
+): Promise<World> {
   const rx = await startReceiver()
   const sb = await startSandbox({ tokenLifetimeSec: opts.tokenLifetimeSec ?? 3600 })
   const portal = await sb.admin.createPortal({ title: 'Test portal', licenseFamily: opts.licenseFamily })
   if (!opts.limits) sb.admin.setLimits(portal.id, { burst: 100_000, drain: 100_000 })
   const app = sb.admin.registerApp({
-    code: 'test.app', clientId: 'local.test.1', clientSecret: 'secret-1', appUrl: `${rx.url}/app`, installUrl: `${rx.url}/install`,
+    code: 'test.app',
+    clientId: 'local.test.1',
+    clientSecret: 'secret-1',
+    appUrl: `${rx.url}/app`,
+    installUrl: `${rx.url}/install`,
     eventHandlerUrl: `${rx.url}/install-event`,
   })
   const inst = await sb.admin.installApp(portal.id, app.id)
   if (opts.finish !== false) sb.admin.finishInstall(portal.id, app.id)
   const b24 = sdkFrom(inst.tokens, app, inst.applicationToken)
   return {
-    sb, portalId: portal.id, appId: app.id, app, applicationToken: inst.applicationToken, tokens: inst.tokens, b24, rx,
+    sb,
+    portalId: portal.id,
+    appId: app.id,
+    app,
+    applicationToken: inst.applicationToken,
+    tokens: inst.tokens,
+    b24,
+    rx,
     async close() {
       await sb.close()
       await rx.close()
@@ -79,11 +125,13 @@ export async function setup(opts: { tokenLifetimeSec?: number; finish?: boolean;
 }
 
 /** Call through the SDK and return `result` (throws the SDK's AjaxError on failure). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a method answers its own shape; tests name the fields they read
 export async function call<T = any>(b24: B24OAuth, method: string, params: Record<string, unknown> = {}): Promise<T> {
   const r = await b24.actions.v2.call.make<T>({ method, params })
   return (r.getData() as { result: T }).result
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the whole answer of any method (result, total, next)
 export async function callFull(b24: B24OAuth, method: string, params: Record<string, unknown> = {}): Promise<any> {
   const r = await b24.actions.v2.call.make({ method, params })
   const raw = (r as unknown as { _data: Record<string, unknown> })._data
@@ -91,9 +139,14 @@ export async function callFull(b24: B24OAuth, method: string, params: Record<str
 }
 
 /** Expect an SDK call to fail; returns {code, status}. */
-export async function fails(b24: B24OAuth, method: string, params: Record<string, unknown> = {}): Promise<{ code: string; status: number }> {
+export async function fails(
+  b24: B24OAuth,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<{ code: string; status: number }> {
   try {
     const r = await b24.actions.v2.call.make({ method, params })
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK result's error list is not in its public type
     if (!r.isSuccess) return { code: String((r as any).getErrors?.()?.[0]?.code ?? 'soft'), status: r.getStatus() }
   } catch (e) {
     const err = e as { code?: string; status?: number }
@@ -102,9 +155,22 @@ export async function fails(b24: B24OAuth, method: string, params: Record<string
   throw new Error(`${method} did not fail`)
 }
 
-export async function makeSpa(b24: B24OAuth, title = 'Invoices', extra: Record<string, unknown> = {}): Promise<{ id: number; entityTypeId: number }> {
+export async function makeSpa(
+  b24: B24OAuth,
+  title = 'Invoices',
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; entityTypeId: number }> {
   const r = await call(b24, 'crm.type.add', {
-    fields: { title, isCategoriesEnabled: 'Y', isStagesEnabled: 'Y', isClientEnabled: 'Y', isUseInUserfieldEnabled: 'Y', isAutomationEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'true' }, ...extra },
+    fields: {
+      title,
+      isCategoriesEnabled: 'Y',
+      isStagesEnabled: 'Y',
+      isClientEnabled: 'Y',
+      isUseInUserfieldEnabled: 'Y',
+      isAutomationEnabled: 'Y',
+      linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'true' },
+      ...extra,
+    },
   })
   return { id: r.type.id, entityTypeId: r.type.entityTypeId }
 }

@@ -55,7 +55,7 @@ describe('operating time', () => {
       await call(w.b24, 'crm.type.list')
       await call(w.b24, 'crm.type.list')
       expect(await fails(w.b24, 'crm.type.list')).toEqual({ code: 'OPERATION_TIME_LIMIT', status: 429 })
-      expect((await call(w.b24, 'profile')).ID).toBe(1)
+      expect((await call(w.b24, 'profile')).ID).toBe('1')
       clock.advance(11 * 60_000)
       expect((await call(w.b24, 'crm.type.list')).types).toEqual([])
     } finally {
@@ -72,7 +72,7 @@ describe('faults and counters', () => {
     expect(await fails(w.b24, 'profile')).toEqual({ code: 'INTERNAL_SERVER_ERROR', status: 500 })
     expect((await call(w.b24, 'user.current')).ID).toBe('1')
     expect(await fails(w.b24, 'profile')).toMatchObject({ status: 500 })
-    expect((await call(w.b24, 'profile')).ID).toBe(1)
+    expect((await call(w.b24, 'profile')).ID).toBe('1')
   })
 
   it('an error rate of 1 fails every call, a hang drops the connection, a lost answer still writes', async () => {
@@ -90,7 +90,9 @@ describe('faults and counters', () => {
 
   it('a lost-answer rate performs the calls and drops their answers', async () => {
     w.sb.admin.setFaults(w.portalId, { lostRate: 1 })
-    expect((await fails(w.b24, 'crm.company.add', { fields: { TITLE: 'Lost by rate' } })).code).toMatch(/NETWORK_ERROR|ECONNRESET|JSSDK|ERR/)
+    expect((await fails(w.b24, 'crm.company.add', { fields: { TITLE: 'Lost by rate' } })).code).toMatch(
+      /NETWORK_ERROR|ECONNRESET|JSSDK|ERR/,
+    )
     w.sb.admin.clearFaults(w.portalId)
     expect((await call(w.b24, 'crm.company.list', { filter: { TITLE: 'Lost by rate' } })).length).toBe(1)
   })
@@ -100,7 +102,12 @@ describe('faults and counters', () => {
     await call(w.b24, 'crm.company.add', { fields: { TITLE: 'X' } })
     await call(w.b24, 'crm.company.list')
     const c = w.sb.admin.counters(w.portalId)
-    expect(c).toMatchObject({ requests: 2, writes: 1, byMethod: { 'crm.company.add': 1, 'crm.company.list': 1 }, writesByMethod: { 'crm.company.add': 1 } })
+    expect(c).toMatchObject({
+      requests: 2,
+      writes: 1,
+      byMethod: { 'crm.company.add': 1, 'crm.company.list': 1 },
+      writesByMethod: { 'crm.company.add': 1 },
+    })
     w.sb.admin.resetCounters()
     expect(w.sb.admin.counters(w.portalId).requests).toBe(0)
   })

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeSpa, setup, waitFor, type World } from './harness.ts'
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/b24/${name}.json`, import.meta.url), 'utf8'))
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/b24/${name}.json`, import.meta.url), 'utf8'))
 
 function kind(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float'
@@ -21,17 +22,30 @@ function kind(v: unknown): string {
 /** Differences between an example and an actual payload; `extras` lists allowed additional key paths. */
 function diff(expected: unknown, actual: unknown, extras: string[], path = '', strictTypes = false): string[] {
   if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null) return [`${path}: expected an object/array, got ${JSON.stringify(actual)}`]
+    if (typeof actual !== 'object' || actual === null)
+      return [`${path}: expected an object/array, got ${JSON.stringify(actual)}`]
     const out: string[] = []
     for (const k of Object.keys(expected)) {
       if (!(k in (actual as object))) out.push(`${path}.${k}: missing`)
-      else out.push(...diff((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], extras, `${path}.${k}`, strictTypes))
+      else
+        out.push(
+          ...diff(
+            (expected as Record<string, unknown>)[k],
+            (actual as Record<string, unknown>)[k],
+            extras,
+            `${path}.${k}`,
+            strictTypes,
+          ),
+        )
     }
-    for (const k of Object.keys(actual)) if (!(k in expected) && !extras.includes(`${path}.${k}`)) out.push(`${path}.${k}: unexpected`)
+    for (const k of Object.keys(actual))
+      if (!(k in expected) && !extras.includes(`${path}.${k}`)) out.push(`${path}.${k}: unexpected`)
     return out
   }
   if (strictTypes && typeof expected !== typeof actual) return [`${path}: ${typeof expected} vs ${typeof actual}`]
-  return kind(expected) === kind(actual) ? [] : [`${path}: ${kind(expected)} (${String(expected)}) vs ${kind(actual)} (${String(actual)})`]
+  return kind(expected) === kind(actual)
+    ? []
+    : [`${path}: ${kind(expected)} (${String(expected)}) vs ${kind(actual)} (${String(actual)})`]
 }
 
 let w: World
@@ -47,8 +61,13 @@ afterAll(async () => w.close())
 describe('payloads match the reference examples', () => {
   it('token refresh answer (reference 1.3)', async () => {
     const t = w.sb.admin.issueTokens(w.portalId, w.appId)
-    const q = new URLSearchParams({ grant_type: 'refresh_token', client_id: w.app.clientId, client_secret: w.app.clientSecret, refresh_token: String(t.refresh_token) })
-    const body = await (await fetch(`${w.sb.baseUrl}/oauth/token/?${q.toString()}`)).json() as any
+    const q = new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: w.app.clientId,
+      client_secret: w.app.clientSecret,
+      refresh_token: String(t.refresh_token),
+    })
+    const body: unknown = await (await fetch(`${w.sb.baseUrl}/oauth/token/?${q.toString()}`)).json()
     expect(diff(fixture('token-refresh'), body, [], '', true)).toEqual([])
   })
 
@@ -72,12 +91,22 @@ describe('payloads match the reference examples', () => {
 
   it('robot call (reference 8.2)', async () => {
     await call(w.b24, 'bizproc.robot.add', {
-      CODE: 'calc_margin', HANDLER: `${w.rx.url}/robot`, AUTH_USER_ID: 1, USE_SUBSCRIPTION: 'Y', NAME: 'Calc',
+      CODE: 'calc_margin',
+      HANDLER: `${w.rx.url}/robot`,
+      AUTH_USER_ID: 1,
+      USE_SUBSCRIPTION: 'Y',
+      NAME: 'Calc',
       PROPERTIES: { rate: { Name: 'Rate', Type: 'double' } },
     })
-    w.sb.admin.setAutomation(w.portalId, spa.entityTypeId, `DT${spa.entityTypeId}_1:CLIENT`, [{ robot: 'calc_margin', properties: { rate: '1.5' } }])
+    w.sb.admin.setAutomation(w.portalId, spa.entityTypeId, `DT${spa.entityTypeId}_1:CLIENT`, [
+      { robot: 'calc_margin', properties: { rate: '1.5' } },
+    ])
     const { item } = await call(w.b24, 'crm.item.add', { entityTypeId: spa.entityTypeId, fields: { title: 'r' } })
-    await call(w.b24, 'crm.item.update', { entityTypeId: spa.entityTypeId, id: item.id, fields: { stageId: `DT${spa.entityTypeId}_1:CLIENT` } })
+    await call(w.b24, 'crm.item.update', {
+      entityTypeId: spa.entityTypeId,
+      id: item.id,
+      fields: { stageId: `DT${spa.entityTypeId}_1:CLIENT` },
+    })
     const body = await waitFor(() => posted('/robot')[0])
     expect(diff(fixture('robot-call'), body, [])).toEqual([])
   })

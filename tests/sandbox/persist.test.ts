@@ -22,10 +22,14 @@ describe('PGlite persistence', () => {
     try {
       const [again] = second.admin.portals()
       expect(again).toMatchObject({ memberId: portal.memberId, title: 'Persistent' })
-      const b24 = sdkFrom({ ...tokens, client_endpoint: again.restBase, server_endpoint: `${second.baseUrl}/rest/` }, app)
+      const b24 = sdkFrom(
+        { ...tokens, client_endpoint: again.restBase, server_endpoint: `${second.baseUrl}/rest/` },
+        app,
+      )
       const { items } = await call(b24, 'crm.item.list', { entityTypeId: spa.entityTypeId })
       expect(items.map((i: { title: string }) => i.title)).toEqual(['one', 'two'])
-      const added = (await call(b24, 'crm.item.add', { entityTypeId: spa.entityTypeId, fields: { title: 'three' } })).item
+      const added = (await call(b24, 'crm.item.add', { entityTypeId: spa.entityTypeId, fields: { title: 'three' } }))
+        .item
       expect(added.id).toBe(3)
     } finally {
       await second.close()

@@ -4,7 +4,15 @@ import { pickLang, shared, translator } from './i18n.ts'
 
 function frame() {
   let token = 'old'
-  return { memberId: 'm1', domain: 'p.example', accessToken: () => token, refresh: async () => { token = 'new'; return token } }
+  return {
+    memberId: 'm1',
+    domain: 'p.example',
+    accessToken: () => token,
+    refresh: async () => {
+      token = 'new'
+      return token
+    },
+  }
 }
 
 describe('api client', () => {
@@ -13,16 +21,53 @@ describe('api client', () => {
     const fetchFn = (async (_url: string, init: RequestInit) => {
       const auth = (init.headers as Record<string, string>).authorization
       seen.push(auth)
-      return new Response(JSON.stringify(auth === 'Bearer new' ? { ok: 1 } : { error: 'auth.invalid-token', message: 'x' }), { status: auth === 'Bearer new' ? 200 : 401 })
+      return new Response(
+        JSON.stringify(auth === 'Bearer new' ? { ok: 1 } : { error: 'auth.invalid-token', message: 'x' }),
+        { status: auth === 'Bearer new' ? 200 : 401 },
+      )
     }) as typeof fetch
     expect(await createApi(frame(), fetchFn)('/whoami')).toEqual({ ok: 1 })
     expect(seen).toEqual(['Bearer old', 'Bearer new'])
   })
 
   it('turns a 4xx into an ApiCallError with the server message', async () => {
-    const fetchFn = (async () => new Response(JSON.stringify({ error: 'payment.amount-invalid', message: 'Amount must be positive' }), { status: 400 })) as typeof fetch
-    await expect(createApi(frame(), fetchFn)('/x', { body: {} })).rejects.toMatchObject({ status: 400, code: 'payment.amount-invalid', message: 'Amount must be positive' })
+    const fetchFn = (async () =>
+      new Response(JSON.stringify({ error: 'payment.amount-invalid', message: 'Amount must be positive' }), {
+        status: 400,
+      })) as typeof fetch
+    await expect(createApi(frame(), fetchFn)('/x', { body: {} })).rejects.toMatchObject({
+      status: 400,
+      code: 'payment.amount-invalid',
+      message: 'Amount must be positive',
+    })
     expect(ApiCallError).toBeTypeOf('function')
+  })
+
+  it('says a known code in the page language with the field name and rule from params', async () => {
+    const fetchFn = (async () =>
+      new Response(
+        JSON.stringify({
+          error: 'receivable.invalid-date',
+          message: 'paidOn cannot be in the future',
+          params: { field: 'paidOn', rule: 'future' },
+        }),
+        { status: 400 },
+      )) as typeof fetch
+    await expect(createApi(frame(), fetchFn, 'ru')('/x', { body: {} })).rejects.toMatchObject({
+      code: 'receivable.invalid-date',
+      message: 'Поле «дата оплаты»: дата не может быть в будущем',
+    })
+    await expect(createApi(frame(), fetchFn, 'en')('/x', { body: {} })).rejects.toMatchObject({
+      message: '"payment date" cannot be in the future',
+    })
+  })
+
+  it('never shows English words of an unknown code in a Russian page', async () => {
+    const fetchFn = (async () =>
+      new Response(JSON.stringify({ error: 'x.unknown', message: 'Something odd' }), { status: 409 })) as typeof fetch
+    await expect(createApi(frame(), fetchFn, 'ru')('/x')).rejects.toMatchObject({
+      message: 'Запрос не выполнен (код x.unknown)',
+    })
   })
 })
 

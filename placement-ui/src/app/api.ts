@@ -1,5 +1,7 @@
 // /api client: sends the portal user's token; on 401 refreshes it through the frame once and retries.
 import type { FrameContext } from './frame.ts'
+import { serverErrorText, type ErrorParams } from '../../../contracts/error-messages.ts'
+import type { Lang } from './i18n.ts'
 
 export class ApiCallError extends Error {
   readonly status: number
@@ -13,20 +15,47 @@ export class ApiCallError extends Error {
   }
 }
 
+export interface ApiErrorJson {
+  error?: string
+  message?: string
+  params?: ErrorParams
+  details?: unknown
+}
+
+/** The failure as a person reads it: the code's text in the page's language; a code without a text keeps
+ *  the server's English words in English and says "request failed (code)" in Russian. */
+export function apiCallError(status: number, json: ApiErrorJson, lang: Lang): ApiCallError {
+  const code = json.error ?? 'http.error'
+  const known = serverErrorText(code, json.params, lang)
+  const text =
+    known ??
+    (lang === 'ru' ? `Запрос не выполнен (код ${code})` : (json.message ?? serverErrorText('http.error', {}, lang)))
+  return new ApiCallError(status, code, text ?? `HTTP ${status}`, json.details)
+}
+
 export type Api = <T>(path: string, init?: { method?: string; body?: unknown }) => Promise<T>
 
-export function createApi(frame: Pick<FrameContext, 'memberId' | 'domain' | 'accessToken' | 'refresh'>, fetchFn: typeof fetch = fetch): Api {
+export function createApi(
+  frame: Pick<FrameContext, 'memberId' | 'domain' | 'accessToken' | 'refresh'>,
+  fetchFn: typeof fetch = fetch,
+  lang: Lang = 'en',
+): Api {
   const send = (path: string, token: string, init: { method?: string; body?: unknown }) =>
     fetchFn(`/api${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { authorization: `Bearer ${token}`, 'x-b24-member-id': frame.memberId, 'x-b24-domain': frame.domain, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-b24-member-id': frame.memberId,
+        'x-b24-domain': frame.domain,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     })
   return async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
     let res = await send(path, frame.accessToken(), init)
     if (res.status === 401) res = await send(path, await frame.refresh(), init)
-    const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown }
-    if (!res.ok) throw new ApiCallError(res.status, json.error ?? 'http.error', json.message ?? `HTTP ${res.status}`, json.details)
+    const json = (await res.json().catch(() => ({}))) as ApiErrorJson
+    if (!res.ok) throw apiCallError(res.status, json, lang)
     return json as T
   }
 }

@@ -1,17 +1,24 @@
 // Downloads a file from /api (exports) with the portal user's token and saves it in the browser.
 import type { FrameContext } from './frame.ts'
-import { ApiCallError } from './api.ts'
+import { apiCallError, type ApiErrorJson } from './api.ts'
+import type { Lang } from './i18n.ts'
 
 export type Download = (path: string, fileName: string) => Promise<void>
 
-export function createDownload(frame: Pick<FrameContext, 'memberId' | 'domain' | 'accessToken' | 'refresh'>, fetchFn: typeof fetch = fetch): Download {
-  const get = (path: string, token: string) => fetchFn(`/api${path}`, { headers: { authorization: `Bearer ${token}`, 'x-b24-member-id': frame.memberId, 'x-b24-domain': frame.domain } })
+export function createDownload(
+  frame: Pick<FrameContext, 'memberId' | 'domain' | 'accessToken' | 'refresh'>,
+  fetchFn: typeof fetch = fetch,
+  lang: Lang = 'en',
+): Download {
+  const get = (path: string, token: string) =>
+    fetchFn(`/api${path}`, {
+      headers: { authorization: `Bearer ${token}`, 'x-b24-member-id': frame.memberId, 'x-b24-domain': frame.domain },
+    })
   return async (path, fileName) => {
     let res = await get(path, frame.accessToken())
     if (res.status === 401) res = await get(path, await frame.refresh())
     if (!res.ok) {
-      const j = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
-      throw new ApiCallError(res.status, j.error ?? 'http.error', j.message ?? `HTTP ${res.status}`)
+      throw apiCallError(res.status, (await res.json().catch(() => ({}))) as ApiErrorJson, lang)
     }
     saveBlob(await res.blob(), fileName)
   }

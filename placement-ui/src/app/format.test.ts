@@ -20,3 +20,12 @@ describe('UI formatting', () => {
     expect(formatDay(null, 'en')).toBe('—')
   })
 })
+
+describe('months on axes and in tables', () => {
+  it('07.2026 in Russian, 2026-07 in English', async () => {
+    const { formatMonth } = await import('./format.ts')
+    expect(formatMonth('2026-07', 'ru')).toBe('07.2026')
+    expect(formatMonth('2026-07', 'en')).toBe('2026-07')
+    expect(formatMonth(null, 'ru')).toBe('—')
+  })
+})

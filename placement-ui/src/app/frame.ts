@@ -27,9 +27,18 @@ export async function connectFrame(): Promise<FrameContext> {
   const lang = frame.getLang().toString().startsWith('ru') ? 'ru' : 'en'
   let token = auth.access_token
   return {
-    frame, memberId: auth.member_id, domain: auth.domain.replace(/^https?:\/\//, '').replace(/\/$/, ''), lang, isAdmin: frame.auth.isAdmin,
-    placement: frame.placement.placement, entityId: options.ID !== undefined ? String(options.ID) : null, options,
+    frame,
+    memberId: auth.member_id,
+    domain: auth.domain.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+    lang,
+    isAdmin: frame.auth.isAdmin,
+    placement: frame.placement.placement,
+    entityId: options.ID !== undefined ? String(options.ID) : null,
+    options,
     accessToken: () => token,
-    refresh: async () => { token = (await frame.auth.refreshAuth()).access_token; return token },
+    refresh: async () => {
+      token = (await frame.auth.refreshAuth()).access_token
+      return token
+    },
   }
 }

@@ -3,8 +3,24 @@ export type Lang = 'ru' | 'en'
 export type Dict = Record<string, string>
 
 export const shared = {
-  ru: { loading: 'Загрузка…', error: 'Ошибка', retry: 'Повторить', notInPortal: 'Откройте приложение в Битрикс24: эта страница работает внутри портала.', save: 'Сохранить', cancel: 'Отмена' },
-  en: { loading: 'Loading…', error: 'Error', retry: 'Retry', notInPortal: 'Open the app inside Bitrix24: this page works inside the portal.', save: 'Save', cancel: 'Cancel' },
+  ru: {
+    loading: 'Загрузка…',
+    error: 'Ошибка',
+    retry: 'Повторить',
+    notInPortal: 'Откройте приложение в Битрикс24: эта страница работает внутри портала.',
+    save: 'Сохранить',
+    cancel: 'Отмена',
+    unknownTab: 'Неизвестная вкладка {tab}',
+  },
+  en: {
+    loading: 'Loading…',
+    error: 'Error',
+    retry: 'Retry',
+    notInPortal: 'Open the app inside Bitrix24: this page works inside the portal.',
+    save: 'Save',
+    cancel: 'Cancel',
+    unknownTab: 'Unknown tab {tab}',
+  },
 } satisfies Record<Lang, Dict>
 
 export function pickLang(...candidates: (string | null | undefined)[]): Lang {

@@ -2,11 +2,18 @@
 // one batch of user.get by ID. Without a frame or on any failure the tab keeps showing "User #id".
 import type { B24Frame } from '@bitrix24/b24jssdk'
 
-interface PortalUser { ID?: string | number; NAME?: string; LAST_NAME?: string }
+interface PortalUser {
+  ID?: string | number
+  NAME?: string
+  LAST_NAME?: string
+}
 
 /** "Иван Петров" from a user.get row; null when the row has no name. */
 export function displayName(u: PortalUser): string | null {
-  const name = [u.NAME, u.LAST_NAME].filter((x) => x && x.trim()).join(' ').trim()
+  const name = [u.NAME, u.LAST_NAME]
+    .filter((x) => x && x.trim())
+    .join(' ')
+    .trim()
   return name || null
 }
 
@@ -23,10 +30,17 @@ export async function loadUserNames(frame: B24Frame | undefined, ids: readonly n
   const out = new Map<number, string>()
   if (!frame || !unique.length) return out
   try {
-    const res = await frame.actions.v2.batch.make({ calls: unique.map((id) => ['user.get', { ID: id }] as [string, object]), options: { isHaltOnError: false } })
+    const res = await frame.actions.v2.batch.make({
+      calls: unique.map((id) => ['user.get', { ID: id }] as [string, object]),
+      options: { isHaltOnError: false },
+    })
     const data = res.getData() as unknown
     const entries = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data) : []
-    for (const entry of entries) for (const u of usersOf(entry)) { const n = displayName(u); if (n && u.ID !== undefined) out.set(Number(u.ID), n) }
+    for (const entry of entries)
+      for (const u of usersOf(entry)) {
+        const n = displayName(u)
+        if (n && u.ID !== undefined) out.set(Number(u.ID), n)
+      }
   } catch {
     // names are a nicety: the ids stay visible
   }

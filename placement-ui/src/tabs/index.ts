@@ -2,7 +2,9 @@
 import { defineAsyncComponent, type Component } from 'vue'
 
 export const tabComponents: Record<string, Component> = {
-  'counterparty-receivables': defineAsyncComponent(() => import('./counterparty-receivables/CounterpartyReceivablesTab.vue')),
+  'counterparty-receivables': defineAsyncComponent(
+    () => import('./counterparty-receivables/CounterpartyReceivablesTab.vue'),
+  ),
   'collection-plan': defineAsyncComponent(() => import('./collection-plan/CollectionPlanTab.vue')),
   'receivable-payments': defineAsyncComponent(() => import('./receivable-payments/ReceivablePaymentsTab.vue')),
   'claim-payouts': defineAsyncComponent(() => import('./claim-payouts/ClaimPayoutsTab.vue')),

@@ -8,6 +8,14 @@ import { tab as admin } from './admin/tab.ts'
 import { tab as install } from './install/tab.ts'
 import type { TabManifest } from './manifest-types.ts'
 
-export type { TabManifest, TabPlacement } from './manifest-types.ts'
+export type { TabManifest } from './manifest-types.ts'
 
-export const tabManifests: readonly TabManifest[] = [counterpartyReceivables, collectionPlan, receivablePayments, claimPayouts, approvalRoute, admin, install]
+export const tabManifests: readonly TabManifest[] = [
+  counterpartyReceivables,
+  collectionPlan,
+  receivablePayments,
+  claimPayouts,
+  approvalRoute,
+  admin,
+  install,
+]

@@ -6,7 +6,18 @@ import type { Params, PortalClient } from './portal-client.ts'
 const PAGE = 50
 const PAGES_PER_BATCH = 50
 
-export async function listAllBatched<T>(client: PortalClient, method: string, params: Params & { filter?: Params; select?: string[] }, opts: { itemsKey?: string; idField?: string; cursorField?: string; limit?: number; /** Only rows with an id above this one. */ after?: number }): Promise<T[]> {
+export async function listAllBatched<T>(
+  client: PortalClient,
+  method: string,
+  params: Params & { filter?: Params; select?: string[] },
+  opts: {
+    itemsKey?: string
+    idField?: string
+    cursorField?: string
+    limit?: number
+    /** Only rows with an id above this one. */ after?: number
+  },
+): Promise<T[]> {
   const idField = opts.idField ?? (opts.itemsKey === 'items' ? 'id' : 'ID')
   const filterKey = `>${opts.cursorField ?? idField}`
   const rows: T[] = []
@@ -21,8 +32,18 @@ export async function listAllBatched<T>(client: PortalClient, method: string, pa
     const commands: Record<string, { method: string; params: Params }> = {}
     for (let i = 0; i < PAGES_PER_BATCH; i++) {
       const prev = `p${i - 1}`
-      const ref = opts.itemsKey ? `$result[${prev}][${opts.itemsKey}][${PAGE - 1}][${idField}]` : `$result[${prev}][${PAGE - 1}][${idField}]`
-      commands[`p${i}`] = { method, params: { ...params, order: { [opts.cursorField ?? idField]: 'ASC' }, filter: { ...(params.filter ?? {}), [filterKey]: i === 0 ? cursor : ref }, start: -1 } }
+      const ref = opts.itemsKey
+        ? `$result[${prev}][${opts.itemsKey}][${PAGE - 1}][${idField}]`
+        : `$result[${prev}][${PAGE - 1}][${idField}]`
+      commands[`p${i}`] = {
+        method,
+        params: {
+          ...params,
+          order: { [opts.cursorField ?? idField]: 'ASC' },
+          filter: { ...(params.filter ?? {}), [filterKey]: i === 0 ? cursor : ref },
+          start: -1,
+        },
+      }
     }
     const res = await client.batch(commands)
     let ended = false
@@ -35,7 +56,10 @@ export async function listAllBatched<T>(client: PortalClient, method: string, pa
         rows.push(row as T)
         cursor = Math.max(cursor, Number(id))
       }
-      if (page.length < PAGE || res.errors[`p${i}`]) { ended = true; break }
+      if (page.length < PAGE || res.errors[`p${i}`]) {
+        ended = true
+        break
+      }
     }
     if (ended || rows.length >= limit) return rows.slice(0, limit)
   }

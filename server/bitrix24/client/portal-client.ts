@@ -3,7 +3,10 @@
 
 export type Params = Record<string, unknown>
 
-export interface BatchCommand { method: string; params?: Params }
+export interface BatchCommand {
+  method: string
+  params?: Params
+}
 
 export interface BatchResult<T = unknown> {
   /** Results by command key (or index for arrays); failed commands are in `errors`. */
@@ -11,8 +14,6 @@ export interface BatchResult<T = unknown> {
   errors: Record<string, { error: string; error_description: string }>
   totals: Record<string, number>
 }
-
-export interface ListPage<T> { items: T[]; total: number | null; next: number | null }
 
 export interface CallOptions {
   /** Writes that must not repeat (add, send) set this false: no automatic network retries. */
@@ -24,14 +25,24 @@ export interface PortalClient {
   /** One REST call; returns `result`. Throws Bitrix24Error. */
   call<T = unknown>(method: string, params?: Params, opts?: CallOptions): Promise<T>
   /** One REST call with the whole envelope (`result`, `total`, `next`). */
-  callPage<T = unknown>(method: string, params?: Params): Promise<{ result: T; total: number | null; next: number | null }>
+  callPage<T = unknown>(
+    method: string,
+    params?: Params,
+  ): Promise<{ result: T; total: number | null; next: number | null }>
   /** Up to any number of commands, sent in chunks of 50; `$result[key]` references work within a chunk. */
-  batch<T = unknown>(commands: Record<string, BatchCommand>, opts?: { halt?: boolean } & CallOptions): Promise<BatchResult<T>>
+  batch<T = unknown>(
+    commands: Record<string, BatchCommand>,
+    opts?: { halt?: boolean } & CallOptions,
+  ): Promise<BatchResult<T>>
   /**
    * Reads every row of a list method fast: start=-1 with an ID cursor, several cursor pages per batch
    * (up to 2,500 rows per HTTP request). `itemsKey` unwraps results like crm.item.list's {items: []}.
    */
-  listAll<T = Record<string, unknown>>(method: string, params: Params & { filter?: Params; select?: string[] }, opts?: { itemsKey?: string; idField?: string; limit?: number }): Promise<T[]>
+  listAll<T = Record<string, unknown>>(
+    method: string,
+    params: Params & { filter?: Params; select?: string[] },
+    opts?: { itemsKey?: string; idField?: string; limit?: number },
+  ): Promise<T[]>
 }
 
 export interface PortalClients {

@@ -1,5 +1,8 @@
 // PortalClients: one client per connected portal per process, built from stored tokens.
-import type { AppContext } from '../../context.ts'
+import type { Config } from '../../config.ts'
+import type { Logger } from '../../lib/logger.ts'
+import type { Database } from '../../storage/database.ts'
+import type { PortalsRepository } from '../../storage/repositories/portals.ts'
 import type { PortalClient, PortalClients } from './portal-client.ts'
 import { Bitrix24Error } from '../errors.ts'
 import { createTokenBroker, type TokenBroker } from './token-broker.ts'
@@ -7,11 +10,28 @@ import { createRateLimiter, bucketFor } from './rate-limiter.ts'
 import { createSdk } from './sdk-factory.ts'
 import { createPortalClient } from './portal-client-impl.ts'
 import { createHookSdk, webhookMemberId } from './webhook-portal.ts'
+import type { Clock } from '../../lib/clock.ts'
 
-export function createPortalClients(ctx: AppContext): PortalClients & { broker: TokenBroker; forget: (memberId: string) => void } {
+/** What the clients are built from (a part of the AppContext). */
+export interface PortalClientsDeps {
+  config: Pick<Config, 'b24'>
+  database: Database
+  log: Logger
+  clock: Clock
+  repos: { portals: PortalsRepository }
+}
+
+export function createPortalClients(
+  ctx: PortalClientsDeps,
+): PortalClients & { broker: TokenBroker; forget: (memberId: string) => void } {
   const broker = createTokenBroker({
-    database: ctx.database, portals: ctx.repos.portals, log: ctx.log, oauthUrl: ctx.config.b24.oauthUrl,
-    clientId: ctx.config.b24.clientId, clientSecret: ctx.config.b24.clientSecret,
+    database: ctx.database,
+    portals: ctx.repos.portals,
+    log: ctx.log,
+    oauthUrl: ctx.config.b24.oauthUrl,
+    clientId: ctx.config.b24.clientId,
+    clientSecret: ctx.config.b24.clientSecret,
+    clock: ctx.clock,
   })
   const limiter = createRateLimiter(ctx.database)
   const clients = new Map<string, Promise<PortalClient>>()
@@ -19,14 +39,41 @@ export function createPortalClients(ctx: AppContext): PortalClients & { broker: 
   const webhook = ctx.config.b24.webhookUrl
   const build = async (memberId: string): Promise<PortalClient> => {
     if (webhook && memberId === webhookMemberId(webhook)) {
-      return createPortalClient({ memberId, sdk: createHookSdk(webhook), limiter, shape: ctx.config.b24.rateLimit ?? bucketFor(null) })
+      return createPortalClient({
+        memberId,
+        sdk: createHookSdk(webhook),
+        limiter,
+        shape: ctx.config.b24.rateLimit ?? bucketFor(null),
+        plan: 'webhook',
+      })
     }
     const portal = await ctx.repos.portals.get(memberId)
-    if (!portal || portal.status !== 'active') throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} is not connected${portal?.statusReason ? `: ${portal.statusReason}` : ''}`, 401, false)
+    if (!portal || portal.status !== 'active')
+      throw new Bitrix24Error(
+        'PORTAL_DISCONNECTED',
+        `Portal ${memberId} is not connected${portal?.statusReason ? `: ${portal.statusReason}` : ''}`,
+        401,
+        false,
+      )
     const tokens = await ctx.repos.portals.getTokens(memberId)
     if (!tokens) throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} has no tokens`, 401, false)
-    const sdk = createSdk(portal, tokens, { clientId: ctx.config.b24.clientId ?? '', clientSecret: ctx.config.b24.clientSecret ?? '' }, broker)
-    return createPortalClient({ memberId, sdk, limiter, shape: ctx.config.b24.rateLimit ?? bucketFor(portal.licenceFamily) })
+    let refreshesAsked = 0
+    const sdk = createSdk(
+      portal,
+      tokens,
+      { clientId: ctx.config.b24.clientId ?? '', clientSecret: ctx.config.b24.clientSecret ?? '' },
+      broker,
+      ctx.clock,
+      () => refreshesAsked++,
+    )
+    return createPortalClient({
+      memberId,
+      sdk,
+      limiter,
+      shape: ctx.config.b24.rateLimit ?? bucketFor(portal.licenceFamily),
+      plan: portal.licenceFamily ?? 'unknown',
+      refreshes: () => refreshesAsked,
+    })
   }
 
   return {

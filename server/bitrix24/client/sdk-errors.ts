@@ -8,7 +8,12 @@ export function fromSdkError(e: unknown, method: string): Bitrix24Error {
     const c = cur as { originalError?: unknown; cause?: unknown }
     cur = c.originalError ?? c.cause
   }
-  const err = e as { code?: string; status?: number; message?: string; answerError?: { error?: string; errorDescription?: string } }
+  const err = e as {
+    code?: string
+    status?: number
+    message?: string
+    answerError?: { error?: string; errorDescription?: string }
+  }
   const code = err.answerError?.error || err.code || 'NETWORK_ERROR'
   const status = typeof err.status === 'number' ? err.status : 0
   const message = err.answerError?.errorDescription || err.message || code

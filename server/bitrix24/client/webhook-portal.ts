@@ -17,7 +17,11 @@ export function webhookEndpoint(webhookUrl: string): string {
 /** The official SDK's webhook client, its own limiter and retries off (ours decide). */
 export function createHookSdk(webhookUrl: string): B24Hook {
   const sdk = B24Hook.fromWebhookUrl(webhookUrl.replace(/\/+$/, ''), {
-    restrictionParams: { rateLimit: { burstLimit: 1_000_000, drainRate: 1_000_000, adaptiveEnabled: false }, maxRetries: 1, retryOnNetworkError: false },
+    restrictionParams: {
+      rateLimit: { burstLimit: 1_000_000, drainRate: 1_000_000, adaptiveEnabled: false },
+      maxRetries: 1,
+      retryOnNetworkError: false,
+    },
   })
   sdk.offClientSideWarning()
   return sdk

@@ -26,7 +26,11 @@ const EVENT_NAME = /^[A-Z0-9_]{3,64}$/
 
 export function parseAuth(body: FormObject, where = 'auth'): InboundAuth {
   const auth = asObject(body.auth, where)
-  const num = (k: string) => { const s = optionalString(auth, k, 32); const n = s === null ? NaN : Number(s); return Number.isFinite(n) ? n : null }
+  const num = (k: string) => {
+    const s = optionalString(auth, k, 32)
+    const n = s === null ? NaN : Number(s)
+    return Number.isFinite(n) ? n : null
+  }
   return {
     memberId: requireMemberId(auth, 'member_id', where),
     applicationToken: requireString(auth, 'application_token', where, 256),
@@ -47,5 +51,11 @@ export function parseEvent(body: unknown): InboundEvent {
   const event = requireString(o, 'event', 'body', 64).toUpperCase()
   if (!EVENT_NAME.test(event)) throw new InboundError(400, 'inbound.bad-event', `"${event}" is not an event name`)
   const data = o.data === undefined || o.data === '' ? {} : asObject(o.data, 'data')
-  return { event, handlerId: optionalString(o, 'event_handler_id', 32), ts: optionalString(o, 'ts', 32), data, auth: parseAuth(o) }
+  return {
+    event,
+    handlerId: optionalString(o, 'event_handler_id', 32),
+    ts: optionalString(o, 'ts', 32),
+    data,
+    auth: parseAuth(o),
+  }
 }

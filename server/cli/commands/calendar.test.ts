@@ -13,10 +13,17 @@ describe('calendar workdays', () => {
     const r = await cli('workdays', '--from', '2025-10-30', '--to', '2025-11-05', '--json')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out)).toEqual({
-      from: '2025-10-30', to: '2025-11-05', timezone: 'Europe/Moscow', count: 4,
+      from: '2025-10-30',
+      to: '2025-11-05',
+      timezone: 'Europe/Moscow',
+      count: 4,
       workingDays: ['2025-10-30', '2025-10-31', '2025-11-01', '2025-11-05'],
-      holidays: [{ date: '2025-11-03', reason: 'holiday' }, { date: '2025-11-04', reason: 'holiday' }],
-      workingWeekends: ['2025-11-01'], shortened: ['2025-11-01'],
+      holidays: [
+        { date: '2025-11-03', reason: 'holiday' },
+        { date: '2025-11-04', reason: 'holiday' },
+      ],
+      workingWeekends: ['2025-11-01'],
+      shortened: ['2025-11-01'],
     })
   })
 
@@ -37,16 +44,31 @@ describe('calendar add', () => {
 
   it('adds working hours to a local datetime in the given zone', async () => {
     const msk = JSON.parse((await cli('add', '--from', '2026-02-20T17:30', '--working-hours', '4', '--json')).out)
-    expect(msk).toMatchObject({ from: '2026-02-20T14:30:00.000Z', result: '2026-02-24T09:30:00.000Z', resultLocal: '2026-02-24T12:30:00.000+03:00' })
-    const kgd = JSON.parse((await cli('add', '--from', '2026-02-20T17:30', '--working-hours', '4', '--tz', 'Europe/Kaliningrad', '--json')).out)
+    expect(msk).toMatchObject({
+      from: '2026-02-20T14:30:00.000Z',
+      result: '2026-02-24T09:30:00.000Z',
+      resultLocal: '2026-02-24T12:30:00.000+03:00',
+    })
+    const kgd = JSON.parse(
+      (await cli('add', '--from', '2026-02-20T17:30', '--working-hours', '4', '--tz', 'Europe/Kaliningrad', '--json'))
+        .out,
+    )
     expect(kgd.result).toBe('2026-02-24T10:30:00.000Z')
     const human = await cli('add', '--from', '2026-02-20T14:30:00Z', '--working-hours', '4')
-    expect(human.out).toBe('2026-02-20 17:30 Fri + 4 working hour(s) = 2026-02-24 12:30 Tue Europe/Moscow (2026-02-24T09:30:00.000Z)')
+    expect(human.out).toBe(
+      '2026-02-20 17:30 Fri + 4 working hour(s) = 2026-02-24 12:30 Tue Europe/Moscow (2026-02-24T09:30:00.000Z)',
+    )
   })
 
   it('reports domain errors with their code and usage errors with exit 2', async () => {
-    expect(await cli('add', '--from', '2028-01-03', '--working-days', '1')).toMatchObject({ code: 1, err: expect.stringContaining('calendar.year-missing') })
-    expect(await cli('add', '--from', '2025-06-16', '--working-days', '1', '--tz', 'Nowhere/City')).toMatchObject({ code: 1, err: expect.stringContaining('calendar.invalid-timezone') })
+    expect(await cli('add', '--from', '2028-01-03', '--working-days', '1')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('calendar.year-missing'),
+    })
+    expect(await cli('add', '--from', '2025-06-16', '--working-days', '1', '--tz', 'Nowhere/City')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('calendar.invalid-timezone'),
+    })
     expect((await cli('add', '--from', '2025-06-16')).code).toBe(2)
     expect((await cli('add', '--from', '2025-06-16', '--working-days', '1', '--working-hours', '2')).code).toBe(2)
     expect((await cli('add', '--from', '2025-06-16', '--working-days', 'abc')).code).toBe(2)
@@ -57,8 +79,18 @@ describe('calendar add', () => {
 
 describe('calendar years', () => {
   it('lists the bundled years', async () => {
-    const r = await cli('years', '--json')
+    const r = await cli('years', '--json', '--today', '2026-12-09')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.out).present).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027])
+    expect(JSON.parse(r.out)).toEqual({
+      present: [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027],
+      missing: [],
+    })
+  })
+
+  it('names a year without data from 60 days ahead of it, by the day it is given', async () => {
+    expect(JSON.parse((await cli('years', '--json', '--today', '2027-11-01')).out).missing).toEqual([])
+    expect(JSON.parse((await cli('years', '--json', '--today', '2027-11-02')).out).missing).toEqual([2028])
+    expect((await cli('years', '--today', '2028-01-10')).out).toContain('MISSING: 2028')
+    expect((await cli('years', '--today', '31.12.2027')).code).toBe(2)
   })
 })

@@ -3,11 +3,28 @@
 import { parseArgs } from 'node:util'
 import { MoneyError, parseRubles } from '../../domain/money/index.ts'
 import {
-  PENALTY_METHODS, PenaltyError, RATE_MODES, calculatePenalty, formatPenaltyTable, mergeKeyRates, parseBasisPoints,
+  PENALTY_METHODS,
+  PenaltyError,
+  RATE_MODES,
+  calculatePenalty,
+  formatPenaltyTable,
+  mergeKeyRates,
+  parseBasisPoints,
 } from '../../domain/penalties/index.ts'
-import type { KeyRate, Payment, PenaltyCap, PenaltyInput, PenaltyMethod, PenaltyTerms, RateMode } from '../../domain/penalties/index.ts'
+import type {
+  KeyRate,
+  Payment,
+  PenaltyCap,
+  PenaltyInput,
+  PenaltyMethod,
+  PenaltyTerms,
+  RateMode,
+} from '../../domain/penalties/index.ts'
 
-interface Io { out: (s: string) => void; err: (s: string) => void }
+interface Io {
+  out: (s: string) => void
+  err: (s: string) => void
+}
 
 const usage = `usage: npm run cli -- penalty --principal 500000.00 --due 2024-07-10 --to 2025-06-20
     [--payment 2024-11-15:200000.00 ...] [--charge DATE:RUB ...] --method ${PENALTY_METHODS.join('|')}
@@ -20,11 +37,24 @@ const usage = `usage: npm run cli -- penalty --principal 500000.00 --due 2024-07
 class UsageError extends Error {}
 
 const options = {
-  principal: { type: 'string' }, due: { type: 'string' }, to: { type: 'string' }, from: { type: 'string' },
-  payment: { type: 'string', multiple: true }, charge: { type: 'string', multiple: true }, method: { type: 'string' }, rate: { type: 'string' },
-  amount: { type: 'string' }, 'cap-pct': { type: 'string' }, cap: { type: 'string' }, fraction: { type: 'string' },
-  'rate-mode': { type: 'string' }, 'no-moratorium': { type: 'boolean' }, 'key-rate': { type: 'string', multiple: true },
-  lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  principal: { type: 'string' },
+  due: { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  payment: { type: 'string', multiple: true },
+  charge: { type: 'string', multiple: true },
+  method: { type: 'string' },
+  rate: { type: 'string' },
+  amount: { type: 'string' },
+  'cap-pct': { type: 'string' },
+  cap: { type: 'string' },
+  fraction: { type: 'string' },
+  'rate-mode': { type: 'string' },
+  'no-moratorium': { type: 'boolean' },
+  'key-rate': { type: 'string', multiple: true },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options }>>['values']
@@ -54,7 +84,8 @@ function termsOf(values: Values): PenaltyTerms {
   const method = need(values, 'method') as PenaltyMethod
   if (!PENALTY_METHODS.includes(method)) throw new UsageError(`--method must be one of ${PENALTY_METHODS.join(', ')}`)
   if (method === '395') {
-    if (values.rate || values.amount || values.cap || values['cap-pct']) throw new UsageError('--method 395 takes no --rate, --amount or cap: the key rate applies')
+    if (values.rate || values.amount || values.cap || values['cap-pct'])
+      throw new UsageError('--method 395 takes no --rate, --amount or cap: the key rate applies')
     return { method }
   }
   if (method === 'per-day') {
@@ -62,21 +93,32 @@ function termsOf(values: Values): PenaltyTerms {
     return { method, percentPerDay: values.rate, cap: capOf(values) }
   }
   if (method === 'fine') {
-    if (!values.rate === !values.amount) throw new UsageError('--method fine needs either --rate (% of the debt) or --amount')
+    if (!values.rate === !values.amount)
+      throw new UsageError('--method fine needs either --rate (% of the debt) or --amount')
     return values.amount ? { method, amount: parseRubles(values.amount) } : { method, percent: values.rate }
   }
   const rateMode = (values['rate-mode'] ?? 'payment-date') as RateMode
   if (!RATE_MODES.includes(rateMode)) throw new UsageError(`--rate-mode must be one of ${RATE_MODES.join(', ')}`)
   const fraction = Number(values.fraction ?? '300')
-  if ((rateMode === 'fixed') !== Boolean(values.rate)) throw new UsageError('--rate (the key rate, %) goes with --rate-mode fixed, and only with it')
+  if ((rateMode === 'fixed') !== Boolean(values.rate))
+    throw new UsageError('--rate (the key rate, %) goes with --rate-mode fixed, and only with it')
   const fixedRateBp = rateMode === 'fixed' ? parseBasisPoints(values.rate ?? '') : undefined
   return { method, fraction, rateMode, fixedRateBp, cap: capOf(values) }
 }
 
 export function inputOf(values: Values): PenaltyInput {
-  const payments: Payment[] = pairs(values.payment, 'payment').map(([date, amount]) => ({ date, amount: parseRubles(amount) }))
-  const charges: Payment[] = pairs(values.charge, 'charge').map(([date, amount]) => ({ date, amount: parseRubles(amount) }))
-  const adminRates: KeyRate[] = pairs(values['key-rate'], 'key-rate').map(([from, pct]) => ({ from, bp: parseBasisPoints(pct) }))
+  const payments: Payment[] = pairs(values.payment, 'payment').map(([date, amount]) => ({
+    date,
+    amount: parseRubles(amount),
+  }))
+  const charges: Payment[] = pairs(values.charge, 'charge').map(([date, amount]) => ({
+    date,
+    amount: parseRubles(amount),
+  }))
+  const adminRates: KeyRate[] = pairs(values['key-rate'], 'key-rate').map(([from, pct]) => ({
+    from,
+    bp: parseBasisPoints(pct),
+  }))
   return {
     principal: parseRubles(need(values, 'principal')),
     dueDate: need(values, 'due'),
@@ -93,15 +135,24 @@ export function inputOf(values: Values): PenaltyInput {
 export async function run(args: string[], io: Io): Promise<number> {
   try {
     const { values } = parseArgs({ args, options, strict: true, allowPositionals: false })
-    if (values.help) { io.out(usage); return 0 }
+    if (values.help) {
+      io.out(usage)
+      return 0
+    }
     const lang = values.lang ?? 'en'
     if (lang !== 'en' && lang !== 'ru') throw new UsageError('--lang must be en or ru')
     const result = calculatePenalty(inputOf(values))
     io.out(values.json ? JSON.stringify(result, null, 2) : formatPenaltyTable(result, lang))
     return 0
   } catch (e) {
-    if (e instanceof PenaltyError || e instanceof MoneyError) { io.err(`${e.code}: ${e.message}`); return 1 }
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof PenaltyError || e instanceof MoneyError) {
+      io.err(`${e.code}: ${e.message}`)
+      return 1
+    }
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(`${e.message}\n${usage}`)
       return 2
     }

@@ -17,12 +17,14 @@ describe('accounting task deadline', () => {
     expect(accountingDeadline(cal, at(arrived), null)).toBe(at(due))
   })
 
-  it('the request\'s own deadline wins; on a holiday it moves back to the last working day', () => {
+  it("the request's own deadline wins; on a holiday it moves back to the last working day", () => {
     expect(accountingDeadline(cal, at('2025-06-06T10:00'), '2025-06-18')).toBe(at('2025-06-18T18:00'))
     expect(accountingDeadline(cal, at('2025-06-06T10:00'), '2025-06-12')).toBe(at('2025-06-11T17:00'))
   })
 
   it('cut-off and end of day are configurable', () => {
-    expect(accountingDeadline(cal, at('2025-06-06T13:30'), null, { cutoff: '14:00', endOfDay: '17:00' })).toBe(at('2025-06-06T17:00'))
+    expect(accountingDeadline(cal, at('2025-06-06T13:30'), null, { cutoff: '14:00', endOfDay: '17:00' })).toBe(
+      at('2025-06-06T17:00'),
+    )
   })
 })

@@ -2,8 +2,18 @@
 // the steps and stages are the same machinery for payment requests and contracts.
 import type { PipelineKey, RouteDefinition, SlaPolicy, StepCondition } from './types.ts'
 
-export const HEAD_SLA: SlaPolicy = { checkEveryHours: 4, remindAfter: { days: 2, hours: 0 }, escalateAfter: { days: 2, hours: 1 }, untilTaken: true }
-export const REVIEW_SLA: SlaPolicy = { checkEveryHours: null, remindAfter: null, escalateAfter: { days: 2, hours: 0 }, untilTaken: false }
+export const HEAD_SLA: SlaPolicy = {
+  checkEveryHours: 4,
+  remindAfter: { days: 2, hours: 0 },
+  escalateAfter: { days: 2, hours: 1 },
+  untilTaken: true,
+}
+export const REVIEW_SLA: SlaPolicy = {
+  checkEveryHours: null,
+  remindAfter: null,
+  escalateAfter: { days: 2, hours: 0 },
+  untilTaken: false,
+}
 export const NO_SLA: SlaPolicy = { checkEveryHours: null, remindAfter: null, escalateAfter: null, untilTaken: false }
 
 export interface RouteSettings {
@@ -17,7 +27,10 @@ export function defaultRoute(pipeline: PipelineKey, settings: RouteSettings = {}
   const sla = (id: string, fallback: SlaPolicy) => settings.sla?.[id] ?? fallback
   if (pipeline === 'contracts') {
     return {
-      pipeline, pauseStages: [], doneStage: 'SUCCESS', rejectedStage: 'FAIL',
+      pipeline,
+      pauseStages: [],
+      doneStage: 'SUCCESS',
+      rejectedStage: 'FAIL',
       steps: [
         { id: 'legal', stage: 'LEGAL_REVIEW', role: 'lawyer', kind: 'approval', sla: sla('legal', REVIEW_SLA) },
         { id: 'head', stage: 'HEAD_APPROVAL', role: 'department-head', kind: 'approval', sla: sla('head', HEAD_SLA) },
@@ -27,11 +40,31 @@ export function defaultRoute(pipeline: PipelineKey, settings: RouteSettings = {}
   }
   const cfo = settings.cfoRule
   return {
-    pipeline, pauseStages: ['FROZEN', 'DOCS_REQUEST'], doneStage: 'SUCCESS', rejectedStage: 'FAIL',
+    pipeline,
+    pauseStages: ['FROZEN', 'DOCS_REQUEST'],
+    doneStage: 'SUCCESS',
+    rejectedStage: 'FAIL',
     steps: [
       { id: 'head', stage: 'HEAD_APPROVAL', role: 'department-head', kind: 'approval', sla: sla('head', HEAD_SLA) },
-      ...(cfo ? [{ id: 'cfo', stage: 'HEAD_APPROVAL', role: 'cfo' as const, kind: 'approval' as const, sla: sla('cfo', REVIEW_SLA), when: cfo }] : []),
-      { id: 'finance', stage: 'FINANCE_REVIEW', role: 'finance-manager', kind: 'approval', sla: sla('finance', REVIEW_SLA) },
+      ...(cfo
+        ? [
+            {
+              id: 'cfo',
+              stage: 'HEAD_APPROVAL',
+              role: 'cfo' as const,
+              kind: 'approval' as const,
+              sla: sla('cfo', REVIEW_SLA),
+              when: cfo,
+            },
+          ]
+        : []),
+      {
+        id: 'finance',
+        stage: 'FINANCE_REVIEW',
+        role: 'finance-manager',
+        kind: 'approval',
+        sla: sla('finance', REVIEW_SLA),
+      },
       { id: 'accounting', stage: 'ACCOUNTING', role: 'chief-accountant', kind: 'accounting', sla: NO_SLA },
     ],
   }

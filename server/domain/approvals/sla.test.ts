@@ -11,14 +11,23 @@ const env = (now: string): EngineEnv => ({ cal, now })
 const facts = { initiatorId: 7, amount: 100_000, costItem: 'goods', paymentDeadline: null }
 // Friday 2026-02-20 17:30 MSK; Monday 2026-02-23 is a holiday (Defender of the Fatherland Day)
 const FRIDAY_1730 = '2026-02-20T14:30:00.000Z'
-const start = () => startRoute(defaultRoute('payments'), facts, { head: { assigneeId: 3 }, finance: { assigneeId: 4 } }, env(FRIDAY_1730), null).state
+const start = () =>
+  startRoute(
+    defaultRoute('payments'),
+    facts,
+    { head: { assigneeId: 3 }, finance: { assigneeId: 4 } },
+    env(FRIDAY_1730),
+    null,
+  ).state
 const msk = (iso: string) => new Date(Date.parse(iso) + 3 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 describe('head approval ladder (check every 4 working hours, remind after 2 working days, escalate 1 hour later)', () => {
   it('a request created Friday 17:30 before a holiday Monday: checks, reminder and escalation land on working moments', () => {
     const s = start()
     expect(pendingSlaActions(cal, s.steps[0]).map((a) => [a.kind, msk(a.at)])).toEqual([
-      ['check', '2026-02-24 12:30'], ['remind', '2026-02-25 17:30'], ['escalate', '2026-02-26 09:30'],
+      ['check', '2026-02-24 12:30'],
+      ['remind', '2026-02-25 17:30'],
+      ['escalate', '2026-02-26 09:30'],
     ])
   })
 
@@ -35,15 +44,26 @@ describe('head approval ladder (check every 4 working hours, remind after 2 work
       s = t.state
     }
     expect(kinds).toEqual([
-      'sla-checked@2026-02-24 12:30', 'sla-checked@2026-02-24 16:30', 'sla-checked@2026-02-25 11:30', 'sla-checked@2026-02-25 15:30',
-      'reminded@2026-02-25 17:30', 'escalated@2026-02-26 09:30',
+      'sla-checked@2026-02-24 12:30',
+      'sla-checked@2026-02-24 16:30',
+      'sla-checked@2026-02-25 11:30',
+      'sla-checked@2026-02-25 15:30',
+      'reminded@2026-02-25 17:30',
+      'escalated@2026-02-26 09:30',
     ])
     expect(slaStatusOf(s.steps[0])).toBe('escalated')
   })
 
   it('a late tick (the worker was down over the weekend) applies everything due at once', () => {
     const t = tickSla(start(), env('2026-03-02T06:00:00.000Z'))
-    expect(t.events.map((e) => e.type)).toEqual(['sla-checked', 'sla-checked', 'sla-checked', 'sla-checked', 'reminded', 'escalated'])
+    expect(t.events.map((e) => e.type)).toEqual([
+      'sla-checked',
+      'sla-checked',
+      'sla-checked',
+      'sla-checked',
+      'reminded',
+      'escalated',
+    ])
   })
 
   it('taking the request into work stops the ladder', () => {
@@ -57,16 +77,28 @@ describe('head approval ladder (check every 4 working hours, remind after 2 work
     // paused on Tuesday 10:00 MSK (90 working minutes used), resumed on Monday 2026-03-02 09:00 MSK
     const paused = pauseRoute(s, 'waiting for the corrected invoice', env('2026-02-24T07:00:00.000Z'))
     expect(paused.events).toEqual([{ type: 'paused', step: 0, reason: 'waiting for the corrected invoice' }])
-    expect(paused.state.steps[0]).toMatchObject({ consumedMinutes: 90, resumedAt: null, pauseReason: 'waiting for the corrected invoice' })
+    expect(paused.state.steps[0]).toMatchObject({
+      consumedMinutes: 90,
+      resumedAt: null,
+      pauseReason: 'waiting for the corrected invoice',
+    })
     expect(tickSla(paused.state, env('2026-03-02T05:00:00.000Z')).events).toEqual([])
     const resumed = resumeRoute(paused.state, env('2026-03-02T06:00:00.000Z')).state
     // 1080 - 90 = 990 minutes left: Mon 540, Tue 09:00 + 450 = 16:30
-    expect(pendingSlaActions(cal, resumed.steps[0]).find((a) => a.kind === 'remind')!.at).toBe('2026-03-03T13:30:00.000Z')
+    expect(pendingSlaActions(cal, resumed.steps[0]).find((a) => a.kind === 'remind')!.at).toBe(
+      '2026-03-03T13:30:00.000Z',
+    )
   })
 
   it('finance review: no action for 2 working days notifies the operations manager, even when taken', () => {
-    const s = decide(start(), { stepIndex: 0, decision: 'approve', actorId: 3, actorIsOperationsManager: false }, env('2026-02-24T07:00:00.000Z')).state
+    const s = decide(
+      start(),
+      { stepIndex: 0, decision: 'approve', actorId: 3, actorIsOperationsManager: false },
+      env('2026-02-24T07:00:00.000Z'),
+    ).state
     const taken = takeIntoWork(s, 4, env('2026-02-24T08:00:00.000Z')).state
-    expect(pendingSlaActions(cal, taken.steps[1]).map((a) => [a.kind, msk(a.at)])).toEqual([['escalate', '2026-02-26 10:00']])
+    expect(pendingSlaActions(cal, taken.steps[1]).map((a) => [a.kind, msk(a.at)])).toEqual([
+      ['escalate', '2026-02-26 10:00'],
+    ])
   })
 })

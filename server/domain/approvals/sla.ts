@@ -1,11 +1,20 @@
 // The SLA ladder in working time: a step's clock runs only in the portal's working hours and
 // stops while the request is paused (Frozen, Documents request). Moments are exact instants, so
 // the caller can schedule a delayed job for each and re-check the state when it fires.
-import { addWorkingMinutes, toInstant, workingMinutesBetween, type Instant, type WorkingCalendar } from '../calendar/index.ts'
+import {
+  addWorkingMinutes,
+  toInstant,
+  workingMinutesBetween,
+  type Instant,
+  type WorkingCalendar,
+} from '../calendar/index.ts'
 import type { SlaPolicy, StepState, WorkingSpan } from './types.ts'
 
 export type SlaActionKind = 'check' | 'remind' | 'escalate'
-export interface SlaAction { kind: SlaActionKind; at: Instant }
+export interface SlaAction {
+  kind: SlaActionKind
+  at: Instant
+}
 export type SlaStatus = 'on-time' | 'reminded' | 'escalated'
 
 /** A full working day of the calendar in minutes (working hours minus lunch). */
@@ -67,7 +76,12 @@ export function slaStatusOf(step: StepState): SlaStatus {
 /** Stops the clock: the minutes run so far are kept. */
 export function pauseClock(cal: WorkingCalendar, step: StepState, now: Instant): StepState {
   if (!step.resumedAt) return step
-  return { ...step, consumedMinutes: elapsedMinutes(cal, step, now), resumedAt: null, pausedAt: toInstant(Date.parse(now)) }
+  return {
+    ...step,
+    consumedMinutes: elapsedMinutes(cal, step, now),
+    resumedAt: null,
+    pausedAt: toInstant(Date.parse(now)),
+  }
 }
 
 export function resumeClock(step: StepState, now: Instant): StepState {

@@ -6,10 +6,14 @@ export type PipelineKey = 'payments' | 'contracts'
 /** Who holds a step: the initiator's department head, or a configured role. */
 export type StepRole = 'department-head' | 'cfo' | 'finance-manager' | 'lawyer' | 'signatory' | 'chief-accountant'
 
-export type RoleKey = 'financeManager' | 'operationsManager' | 'chiefAccountant' | 'juniorAccountant' | 'cfo' | 'lawyer' | 'signatory'
+export type RoleKey =
+  'financeManager' | 'operationsManager' | 'chiefAccountant' | 'juniorAccountant' | 'cfo' | 'lawyer' | 'signatory'
 
 /** A working-time span: days count whole working days of the calendar's full length. */
-export interface WorkingSpan { days: number; hours: number }
+export interface WorkingSpan {
+  days: number
+  hours: number
+}
 
 /** The SLA ladder of a step, measured in working time from the step's start (pauses excluded). */
 export interface SlaPolicy {

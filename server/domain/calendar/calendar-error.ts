@@ -6,6 +6,7 @@
 //   calendar.invalid-timezone  not an IANA time zone
 //   calendar.invalid-amount    a count that is not a finite integer / non-negative amount
 //   calendar.not-working-day   a working-time question about a day off
+//   calendar.invalid-year-file a production calendar file or transfer list that cannot be read
 import { DomainError } from '../domain-error.ts'
 export type CalendarErrorCode =
   | 'calendar.year-missing'
@@ -15,6 +16,7 @@ export type CalendarErrorCode =
   | 'calendar.invalid-timezone'
   | 'calendar.invalid-amount'
   | 'calendar.not-working-day'
+  | 'calendar.invalid-year-file'
 
 export class CalendarError extends DomainError<CalendarErrorCode> {
   readonly details: Readonly<Record<string, unknown>>

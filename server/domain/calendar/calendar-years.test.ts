@@ -6,10 +6,15 @@ describe('missingCalendarYears', () => {
     expect(missingCalendarYears('2026-11-22')).toEqual([])
   })
 
-  it('names next year once it is missing, and both when far ahead', () => {
-    expect(missingCalendarYears('2027-09-01')).toEqual([2028])
-    expect(missingCalendarYears('2030-01-01')).toEqual([2030, 2031])
-    expect(missingCalendarYears('2025-01-01', [2024, 2025])).toEqual([2026])
+  it('names next year from 60 days before it starts, this year when it is missing', () => {
+    expect(missingCalendarYears('2027-09-01')).toEqual([])
+    expect(missingCalendarYears('2027-11-01')).toEqual([])
+    expect(missingCalendarYears('2027-11-02')).toEqual([2028])
+    expect(missingCalendarYears('2027-12-31')).toEqual([2028])
+    expect(missingCalendarYears('2030-06-01')).toEqual([2030])
+    expect(missingCalendarYears('2030-12-01')).toEqual([2030, 2031])
+    expect(missingCalendarYears('2025-11-15', [2024, 2025])).toEqual([2026])
+    expect(missingCalendarYears('2027-12-01', [2027, 2028])).toEqual([])
   })
 
   it('lists the bundled years', () => {

@@ -1,17 +1,25 @@
 // Which production-calendar years the admin page must warn about.
 import type { LocalDate } from './local-date.ts'
-import { toDayNumber, yearOf } from './local-date.ts'
+import { addDays, toDayNumber, yearOf } from './local-date.ts'
 import { calendarYearsPresent } from './production-calendar.ts'
 
 export { calendarYearsPresent }
 
+/** How far ahead the admin page warns about a year without a production calendar. */
+export const MISSING_YEAR_WARNING_DAYS = 60
+
 /**
- * Years among this one and the next that have no production calendar. The government decree for
- * next year usually comes out in autumn, so a missing next year is normal until then; the caller
- * decides how loud to be (e.g. warn from September).
+ * Years from today's to the one 60 days ahead that have no production calendar (they count by
+ * art. 112, provisionally). The government decree for next year usually comes out in autumn, so the
+ * warning starts on 2 November and names the year still missing.
  */
-export function missingCalendarYears(today: LocalDate, yearsPresent: readonly number[] = calendarYearsPresent()): number[] {
+export function missingCalendarYears(
+  today: LocalDate,
+  yearsPresent: readonly number[] = calendarYearsPresent(),
+): number[] {
   toDayNumber(today)
-  const year = yearOf(today)
-  return [year, year + 1].filter((y) => !yearsPresent.includes(y))
+  const years: number[] = []
+  for (let y = yearOf(today); y <= yearOf(addDays(today, MISSING_YEAR_WARNING_DAYS)); y++)
+    if (!yearsPresent.includes(y)) years.push(y)
+  return years
 }

@@ -16,7 +16,9 @@ export function toEpochMs(instant: InstantInput): number {
     const dt = DateTime.fromISO(instant, { setZone: true })
     if (dt.isValid) return dt.toMillis()
   }
-  throw new CalendarError('calendar.invalid-instant', `not an instant with an offset: "${String(instant)}"`, { instant })
+  throw new CalendarError('calendar.invalid-instant', `not an instant with an offset: "${String(instant)}"`, {
+    instant,
+  })
 }
 
 export function toInstant(ms: number): Instant {
@@ -41,4 +43,12 @@ export function localTimeToMs(timezone: string, date: LocalDate, minutes: number
   // Wall-clock arithmetic, so a DST change that day does not shift 09:00 (1440 = next midnight).
   if (minutes >= 24 * 60) return midnight.plus({ days: 1 }).toMillis()
   return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis()
+}
+
+/**
+ * An instant the way the portal reads date-times in filters: YYYY-MM-DDThh:mm:ss±hh:mm in the portal's
+ * zone, no milliseconds, never Z (api-reference/data-types.md, `datetime`).
+ */
+export function toPortalDateTime(timezone: string, instant: InstantInput): string {
+  return DateTime.fromMillis(toEpochMs(instant), { zone: timezone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")
 }

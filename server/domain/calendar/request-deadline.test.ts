@@ -10,7 +10,11 @@ describe('requestDeadline: before 13:00 end of this working day, after it end of
     ['Mon 13:00 exactly counts as afternoon', '2025-06-09T10:00:00.000Z', '2025-06-10T15:00:00.000Z'],
     ['Fri afternoon -> Mon across the weekend', '2025-06-06T11:00:00.000Z', '2025-06-09T15:00:00.000Z'],
     ['Sat -> Mon', '2025-06-14T07:00:00.000Z', '2025-06-16T15:00:00.000Z'],
-    ['morning of a shortened pre-holiday day -> 17:00 that day', '2025-06-11T07:00:00.000Z', '2025-06-11T14:00:00.000Z'],
+    [
+      'morning of a shortened pre-holiday day -> 17:00 that day',
+      '2025-06-11T07:00:00.000Z',
+      '2025-06-11T14:00:00.000Z',
+    ],
     ['afternoon before a shortened day -> 17:00 next day', '2025-06-10T11:00:00.000Z', '2025-06-11T14:00:00.000Z'],
     ['afternoon of a shortened day -> after the holidays', '2025-06-11T11:00:00.000Z', '2025-06-16T15:00:00.000Z'],
     ['Fri afternoon before a shortened working Saturday', '2025-10-31T11:00:00.000Z', '2025-11-01T14:00:00.000Z'],

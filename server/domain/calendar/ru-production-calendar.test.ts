@@ -1,13 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { addDays, isoWeekday } from './local-date.ts'
 import { calendarYearsPresent, productionDay } from './production-calendar.ts'
 
-const referencePath = new URL('../../../../shared/reference/data/ru-production-calendar.json', import.meta.url)
+const referencePath = new URL('../../../tests/fixtures/reference/ru-production-calendar.json', import.meta.url)
 
 interface ReferenceYear {
-  holidays: string[]; workingWeekends: string[]; shortened: string[]; daysOff: string[]
-  workingDays: number; decreeNonWorking?: string[]; workingDaysExclDecree?: number
+  holidays: string[]
+  workingWeekends: string[]
+  shortened: string[]
+  daysOff: string[]
+  workingDays: number
+  decreeNonWorking?: string[]
+  workingDaysExclDecree?: number
 }
 
 function daysOf(year: number): string[] {
@@ -29,8 +34,18 @@ describe('ru production calendar data', () => {
 
   it('gives the known number of working days per year', () => {
     const expected: Record<number, number> = {
-      2016: 247, 2017: 247, 2018: 247, 2019: 247, 2020: 219, 2021: 240,
-      2022: 247, 2023: 247, 2024: 248, 2025: 247, 2026: 247, 2027: 247,
+      2016: 247,
+      2017: 247,
+      2018: 247,
+      2019: 247,
+      2020: 219,
+      2021: 240,
+      2022: 247,
+      2023: 247,
+      2024: 248,
+      2025: 247,
+      2026: 247,
+      2027: 247,
     }
     for (const year of calendarYearsPresent()) expect([year, countWorking(year, true)]).toEqual([year, expected[year]])
     expect(countWorking(2020, false)).toBe(248)
@@ -44,10 +59,8 @@ describe('ru production calendar data', () => {
   })
 })
 
-describe.runIf(existsSync(referencePath))('cross-check against shared/reference/data/ru-production-calendar.json', () => {
-  const reference = existsSync(referencePath)
-    ? (JSON.parse(readFileSync(referencePath, 'utf8')) as Record<string, ReferenceYear>)
-    : {}
+describe('cross-check against the reference calendar (tests/fixtures/reference, a copy of shared/reference/data)', () => {
+  const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as Record<string, ReferenceYear>
 
   it('has the same years', () => {
     expect(calendarYearsPresent().map(String)).toEqual(Object.keys(reference))
@@ -75,7 +88,9 @@ describe.runIf(existsSync(referencePath))('cross-check against shared/reference/
         for (const d of ref.decreeNonWorking ?? []) {
           if (isoWeekday(d) <= 5) expect([d, productionDay(d, false)?.working]).toEqual([d, true])
         }
-        expect(ref.holidays.filter((d) => !decree.has(d)).every((d) => productionDay(d, false)?.working === false)).toBe(true)
+        expect(
+          ref.holidays.filter((d) => !decree.has(d)).every((d) => productionDay(d, false)?.working === false),
+        ).toBe(true)
         expect(countWorking(Number(yearKey), false)).toBe(ref.workingDaysExclDecree)
       })
     }

@@ -4,6 +4,7 @@ import { IANAZone } from 'luxon'
 import { CalendarError } from './calendar-error.ts'
 import type { LocalDate } from './local-date.ts'
 import { assertLocalDate } from './local-date.ts'
+import type { ExtraYears } from './production-calendar.ts'
 
 export interface WorkingCalendarSettings {
   /** IANA zone of the portal, e.g. 'Europe/Moscow'. */
@@ -23,10 +24,13 @@ export interface WorkingCalendarSettings {
   decreeDaysOff?: boolean
   /**
    * What to do for a year the production calendar does not have: 'throw' (default) raises
-   * CalendarError 'calendar.year-missing'; 'assume-weekdays' treats it as plain Mon-Fri and
-   * `assumedYears()` reports it so the caller can warn.
+   * CalendarError 'calendar.year-missing'; 'art-112' counts it by art. 112 of the Labour Code
+   * (weekends and fixed holidays, no transfers), marks its days provisional, and
+   * `provisionalYears()` names it so every deadline in it can say so.
    */
-  missingYear?: 'throw' | 'assume-weekdays'
+  missingYear?: 'throw' | 'art-112'
+  /** Production calendars the portal loaded for years the built-in data does not have. */
+  officialYears?: ExtraYears
 }
 
 export interface WorkingCalendar {
@@ -39,13 +43,15 @@ export interface WorkingCalendar {
   readonly companyDaysOff: ReadonlySet<LocalDate>
   readonly companyWorkingDays: ReadonlySet<LocalDate>
   readonly decreeDaysOff: boolean
-  readonly missingYear: 'throw' | 'assume-weekdays'
+  readonly missingYear: 'throw' | 'art-112'
+  readonly officialYears: ExtraYears
 }
 
 export function parseClock(hhmm: string): number {
   const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(hhmm)
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN
-  if (!m || minutes > 24 * 60) throw new CalendarError('calendar.invalid-time', `not a HH:MM time: "${hhmm}"`, { value: hhmm })
+  if (!m || minutes > 24 * 60)
+    throw new CalendarError('calendar.invalid-time', `not a HH:MM time: "${hhmm}"`, { value: hhmm })
   return minutes
 }
 
@@ -55,22 +61,31 @@ export function formatClock(minutes: number): string {
 
 export function createWorkingCalendar(settings: WorkingCalendarSettings): WorkingCalendar {
   if (!IANAZone.isValidZone(settings.timezone)) {
-    throw new CalendarError('calendar.invalid-timezone', `not an IANA time zone: "${settings.timezone}"`, { timezone: settings.timezone })
+    throw new CalendarError('calendar.invalid-timezone', `not an IANA time zone: "${settings.timezone}"`, {
+      timezone: settings.timezone,
+    })
   }
   const workStart = parseClock(settings.workStart ?? '09:00')
   const workEnd = parseClock(settings.workEnd ?? '18:00')
-  if (workEnd <= workStart) throw new CalendarError('calendar.invalid-time', 'the working day must end after it starts', { workStart, workEnd })
+  if (workEnd <= workStart)
+    throw new CalendarError('calendar.invalid-time', 'the working day must end after it starts', { workStart, workEnd })
   let lunch: WorkingCalendar['lunch']
   if (settings.lunch) {
     lunch = { start: parseClock(settings.lunch.start), end: parseClock(settings.lunch.end) }
     if (lunch.start < workStart || lunch.end > workEnd || lunch.end <= lunch.start) {
-      throw new CalendarError('calendar.invalid-time', 'lunch must be a non-empty span inside working hours', { lunch: settings.lunch })
+      throw new CalendarError('calendar.invalid-time', 'lunch must be a non-empty span inside working hours', {
+        lunch: settings.lunch,
+      })
     }
   }
   const hours = settings.shortenedDayHours ?? 1
   const shortenedMinutes = Math.round(hours * 60)
   if (!Number.isFinite(hours) || shortenedMinutes < 0 || shortenedMinutes >= workEnd - workStart) {
-    throw new CalendarError('calendar.invalid-amount', 'shortenedDayHours must be >= 0 and shorter than the working day', { shortenedDayHours: hours })
+    throw new CalendarError(
+      'calendar.invalid-amount',
+      'shortenedDayHours must be >= 0 and shorter than the working day',
+      { shortenedDayHours: hours },
+    )
   }
   return Object.freeze({
     timezone: settings.timezone,
@@ -82,5 +97,6 @@ export function createWorkingCalendar(settings: WorkingCalendarSettings): Workin
     companyWorkingDays: new Set((settings.companyWorkingDays ?? []).map(assertLocalDate)),
     decreeDaysOff: settings.decreeDaysOff ?? true,
     missingYear: settings.missingYear ?? 'throw',
+    officialYears: settings.officialYears ?? {},
   })
 }

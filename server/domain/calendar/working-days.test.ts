@@ -2,32 +2,64 @@ import { describe, expect, it } from 'vitest'
 import { CalendarError } from './calendar-error.ts'
 import { createWorkingCalendar } from './working-calendar.ts'
 import {
-  addWorkingDays, assumedYears, countWorkingDays, describeDay, isWorkingDay, listWorkingDays,
+  addWorkingDays,
+  countWorkingDays,
+  describeDay,
+  isWorkingDay,
+  listWorkingDays,
   nextWorkingDayOnOrAfter,
+  provisionalYears,
 } from './working-days.ts'
 
 const msk = createWorkingCalendar({ timezone: 'Europe/Moscow' })
 
 function codeOf(fn: () => unknown): string | undefined {
-  try { fn() } catch (e) { return e instanceof CalendarError ? e.code : 'other' }
+  try {
+    fn()
+  } catch (e) {
+    return e instanceof CalendarError ? e.code : 'other'
+  }
   return undefined
 }
 
 describe('2024-2025 transfers', () => {
   it.each([
-    ['2024-04-27', true], ['2024-12-28', true], ['2024-11-02', true], ['2025-11-01', true],
-    ['2024-04-29', false], ['2024-04-30', false], ['2024-12-30', false], ['2024-12-31', false],
-    ['2025-06-12', false], ['2025-06-13', false], ['2025-11-03', false], ['2025-11-04', false],
-    ['2025-05-02', false], ['2025-05-08', false], ['2025-12-31', false],
-    ['2025-06-11', true], ['2025-06-16', true], ['2025-06-14', false],
+    ['2024-04-27', true],
+    ['2024-12-28', true],
+    ['2024-11-02', true],
+    ['2025-11-01', true],
+    ['2024-04-29', false],
+    ['2024-04-30', false],
+    ['2024-12-30', false],
+    ['2024-12-31', false],
+    ['2025-06-12', false],
+    ['2025-06-13', false],
+    ['2025-11-03', false],
+    ['2025-11-04', false],
+    ['2025-05-02', false],
+    ['2025-05-08', false],
+    ['2025-12-31', false],
+    ['2025-06-11', true],
+    ['2025-06-16', true],
+    ['2025-06-14', false],
   ])('%s working = %s', (date, working) => {
     expect(isWorkingDay(msk, date)).toBe(working)
   })
 
   it('marks pre-holiday days and the working Saturday of 2025 as shortened', () => {
-    expect(describeDay(msk, '2025-11-01')).toEqual({ date: '2025-11-01', working: true, shortened: true, reason: 'working-weekend' })
+    expect(describeDay(msk, '2025-11-01')).toEqual({
+      date: '2025-11-01',
+      working: true,
+      shortened: true,
+      reason: 'working-weekend',
+    })
     expect(describeDay(msk, '2025-06-11').shortened).toBe(true)
-    expect(describeDay(msk, '2024-04-27')).toEqual({ date: '2024-04-27', working: true, shortened: false, reason: 'working-weekend' })
+    expect(describeDay(msk, '2024-04-27')).toEqual({
+      date: '2024-04-27',
+      working: true,
+      shortened: false,
+      reason: 'working-weekend',
+    })
     expect(describeDay(msk, '2025-06-13').reason).toBe('holiday')
   })
 })
@@ -65,7 +97,12 @@ describe('countWorkingDays and nextWorkingDayOnOrAfter', () => {
     expect(countWorkingDays(msk, '2025-06-09', '2025-06-16')).toBe(4)
     expect(countWorkingDays(msk, '2025-01-01', '2025-12-31')).toBe(247)
     expect(countWorkingDays(msk, '2025-06-16', '2025-06-09')).toBe(0)
-    expect(listWorkingDays(msk, '2025-10-30', '2025-11-05')).toEqual(['2025-10-30', '2025-10-31', '2025-11-01', '2025-11-05'])
+    expect(listWorkingDays(msk, '2025-10-30', '2025-11-05')).toEqual([
+      '2025-10-30',
+      '2025-10-31',
+      '2025-11-01',
+      '2025-11-05',
+    ])
   })
 
   it('art. 193: a due date on a day off moves to the next working day', () => {
@@ -77,12 +114,18 @@ describe('countWorkingDays and nextWorkingDayOnOrAfter', () => {
 
 describe('company days', () => {
   const company = createWorkingCalendar({
-    timezone: 'Europe/Moscow', companyDaysOff: ['2025-06-11', '2025-06-21'], companyWorkingDays: ['2025-06-12', '2025-06-21'],
+    timezone: 'Europe/Moscow',
+    companyDaysOff: ['2025-06-11', '2025-06-21'],
+    companyWorkingDays: ['2025-06-12', '2025-06-21'],
   })
 
   it('company days off win over everything, company working days over the production calendar', () => {
     expect(describeDay(company, '2025-06-11')).toMatchObject({ working: false, reason: 'company-day-off' })
-    expect(describeDay(company, '2025-06-12')).toMatchObject({ working: true, shortened: false, reason: 'company-working-day' })
+    expect(describeDay(company, '2025-06-12')).toMatchObject({
+      working: true,
+      shortened: false,
+      reason: 'company-working-day',
+    })
     expect(isWorkingDay(company, '2025-06-21')).toBe(false)
     expect(addWorkingDays(company, '2025-06-10', 1)).toBe('2025-06-12')
   })
@@ -95,13 +138,13 @@ describe('a year without data', () => {
     expect(codeOf(() => isWorkingDay(msk, '2015-12-31'))).toBe('calendar.year-missing')
   })
 
-  it('assume-weekdays treats it as Mon-Fri and says so', () => {
-    const lenient = createWorkingCalendar({ timezone: 'Europe/Moscow', missingYear: 'assume-weekdays' })
-    expect(describeDay(lenient, '2028-03-01')).toMatchObject({ working: true, reason: 'assumed-weekday' })
-    expect(describeDay(lenient, '2028-03-04')).toMatchObject({ working: false, reason: 'assumed-weekend' })
-    expect(addWorkingDays(lenient, '2027-12-30', 3)).toBe('2028-01-05') // 31.12.2027 off, 03-05.01.2028 assumed working
-    expect(assumedYears(lenient, '2027-06-01', '2029-01-01')).toEqual([2028, 2029])
-    expect(assumedYears(lenient, '2025-01-01', '2027-12-31')).toEqual([])
-    expect(assumedYears(msk, '2027-06-01', '2029-01-01')).toEqual([])
+  it('art-112 counts it by the Labour Code alone and says so', () => {
+    const lenient = createWorkingCalendar({ timezone: 'Europe/Moscow', missingYear: 'art-112' })
+    expect(describeDay(lenient, '2028-03-01')).toMatchObject({ working: true, reason: 'weekday', provisional: true })
+    expect(describeDay(lenient, '2028-03-04')).toMatchObject({ working: false, reason: 'weekend', provisional: true })
+    expect(addWorkingDays(lenient, '2027-12-30', 3)).toBe('2028-01-12') // 31.12.2027 off, 01-08.01.2028 holidays
+    expect(provisionalYears(lenient, '2027-06-01', '2029-01-01')).toEqual([2028, 2029])
+    expect(provisionalYears(lenient, '2025-01-01', '2027-12-31')).toEqual([])
+    expect(provisionalYears(msk, '2027-06-01', '2029-01-01')).toEqual([])
   })
 })

@@ -1,12 +1,13 @@
 // Working days of a portal's calendar: the production calendar plus the company's own days.
 import { CalendarError } from './calendar-error.ts'
 import type { LocalDate } from './local-date.ts'
-import { addDays, isoWeekday, toDayNumber, yearOf } from './local-date.ts'
+import { addDays, toDayNumber, yearOf } from './local-date.ts'
 import type { ProductionReason } from './production-calendar.ts'
 import { productionDay } from './production-calendar.ts'
+import { art112Day } from './art-112.ts'
 import type { WorkingCalendar } from './working-calendar.ts'
 
-export type DayReason = ProductionReason | 'company-day-off' | 'company-working-day' | 'assumed-weekday' | 'assumed-weekend'
+export type DayReason = ProductionReason | 'company-day-off' | 'company-working-day'
 
 export interface DayInfo {
   date: LocalDate
@@ -14,22 +15,25 @@ export interface DayInfo {
   /** A pre-holiday day that ends early. */
   shortened: boolean
   reason: DayReason
+  /** Counted by art. 112 alone: the year has no official production calendar yet. */
+  provisional?: true
 }
 
 /** Company days off win over everything; company working days win over the production calendar. */
 export function describeDay(cal: WorkingCalendar, date: LocalDate): DayInfo {
-  const prod = productionDay(date, cal.decreeDaysOff)
-  if (cal.companyDaysOff.has(date)) return { date, working: false, shortened: false, reason: 'company-day-off' }
-  if (!prod) {
-    if (cal.missingYear === 'throw') {
-      throw new CalendarError('calendar.year-missing', `the production calendar has no data for ${yearOf(date)}`, { year: yearOf(date) })
-    }
-    if (cal.companyWorkingDays.has(date)) return { date, working: true, shortened: false, reason: 'company-working-day' }
-    const weekend = isoWeekday(date) >= 6
-    return { date, working: !weekend, shortened: false, reason: weekend ? 'assumed-weekend' : 'assumed-weekday' }
+  const official = productionDay(date, cal.decreeDaysOff, cal.officialYears)
+  if (!official && cal.missingYear === 'throw') {
+    throw new CalendarError('calendar.year-missing', `the production calendar has no data for ${yearOf(date)}`, {
+      year: yearOf(date),
+    })
   }
-  if (cal.companyWorkingDays.has(date) && !prod.working) return { date, working: true, shortened: false, reason: 'company-working-day' }
-  return { date, ...prod }
+  const mark = official ? {} : { provisional: true as const }
+  const prod = official ?? art112Day(date)
+  if (cal.companyDaysOff.has(date))
+    return { date, working: false, shortened: false, reason: 'company-day-off', ...mark }
+  if (cal.companyWorkingDays.has(date) && !prod.working)
+    return { date, working: true, shortened: false, reason: 'company-working-day', ...mark }
+  return { date, ...prod, ...mark }
 }
 
 export function isWorkingDay(cal: WorkingCalendar, date: LocalDate): boolean {
@@ -57,8 +61,14 @@ export type ZeroOnDayOff = 'keep' | 'next' | 'previous'
  * Monday, Saturday + 1 is Monday, Monday - 1 is the Friday before. With n = 0 the date is kept
  * when it is a working day; on a day off `zeroOnDayOff` decides (default 'next').
  */
-export function addWorkingDays(cal: WorkingCalendar, date: LocalDate, n: number, zeroOnDayOff: ZeroOnDayOff = 'next'): LocalDate {
-  if (!Number.isSafeInteger(n)) throw new CalendarError('calendar.invalid-amount', `working days must be an integer, got ${n}`, { n })
+export function addWorkingDays(
+  cal: WorkingCalendar,
+  date: LocalDate,
+  n: number,
+  zeroOnDayOff: ZeroOnDayOff = 'next',
+): LocalDate {
+  if (!Number.isSafeInteger(n))
+    throw new CalendarError('calendar.invalid-amount', `working days must be an integer, got ${n}`, { n })
   toDayNumber(date)
   if (n === 0) {
     if (zeroOnDayOff === 'keep') return date
@@ -80,7 +90,9 @@ export function countWorkingDays(cal: WorkingCalendar, from: LocalDate, to: Loca
 }
 
 export function listWorkingDays(cal: WorkingCalendar, from: LocalDate, to: LocalDate): LocalDate[] {
-  return describeDays(cal, from, to).filter((d) => d.working).map((d) => d.date)
+  return describeDays(cal, from, to)
+    .filter((d) => d.working)
+    .map((d) => d.date)
 }
 
 /** Every day in [from, to] with its verdict; at most 20 years at once. */
@@ -92,11 +104,12 @@ export function describeDays(cal: WorkingCalendar, from: LocalDate, to: LocalDat
   return out
 }
 
-/** Years in [from, to] that were assumed to be plain Mon-Fri because the data is missing. */
-export function assumedYears(cal: WorkingCalendar, from: LocalDate, to: LocalDate): number[] {
+/** Years in [from, to] counted provisionally by art. 112 (no official production calendar for them). */
+export function provisionalYears(cal: WorkingCalendar, from: LocalDate, to: LocalDate): number[] {
+  if (cal.missingYear !== 'art-112') return []
   const years: number[] = []
   for (let y = yearOf(from); y <= yearOf(to); y++) {
-    if (!productionDay(`${y}-01-01`)) years.push(y)
+    if (!productionDay(`${y}-01-01`, true, cal.officialYears)) years.push(y)
   }
-  return cal.missingYear === 'assume-weekdays' ? years : []
+  return years
 }

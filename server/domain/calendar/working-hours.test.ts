@@ -2,30 +2,61 @@ import { describe, expect, it } from 'vitest'
 import { CalendarError } from './calendar-error.ts'
 import { createWorkingCalendar } from './working-calendar.ts'
 import {
-  addWorkingHours, addWorkingMinutes, endOfWorkingDay, isWithinWorkingTime, nextWorkingMoment,
-  workingHoursOf, workingMinutesBetween,
+  addWorkingHours,
+  addWorkingMinutes,
+  endOfWorkingDay,
+  isWithinWorkingTime,
+  nextWorkingMoment,
+  workingHoursOf,
+  workingMinutesBetween,
 } from './working-hours.ts'
 
 const msk = createWorkingCalendar({ timezone: 'Europe/Moscow' })
 const withLunch = createWorkingCalendar({ timezone: 'Europe/Moscow', lunch: { start: '13:00', end: '14:00' } })
 
 function codeOf(fn: () => unknown): string | undefined {
-  try { fn() } catch (e) { return e instanceof CalendarError ? e.code : 'other' }
+  try {
+    fn()
+  } catch (e) {
+    return e instanceof CalendarError ? e.code : 'other'
+  }
   return undefined
 }
 
 describe('workingHoursOf', () => {
   it('gives full, shortened and no hours', () => {
-    expect(workingHoursOf(msk, '2025-06-10')).toEqual({ date: '2025-06-10', start: '09:00', end: '18:00', shortened: false, minutes: 540 })
-    expect(workingHoursOf(msk, '2025-06-11')).toEqual({ date: '2025-06-11', start: '09:00', end: '17:00', shortened: true, minutes: 480 })
+    expect(workingHoursOf(msk, '2025-06-10')).toEqual({
+      date: '2025-06-10',
+      start: '09:00',
+      end: '18:00',
+      shortened: false,
+      minutes: 540,
+    })
+    expect(workingHoursOf(msk, '2025-06-11')).toEqual({
+      date: '2025-06-11',
+      start: '09:00',
+      end: '17:00',
+      shortened: true,
+      minutes: 480,
+    })
     expect(workingHoursOf(withLunch, '2025-11-01')).toEqual({
-      date: '2025-11-01', start: '09:00', end: '17:00', lunch: { start: '13:00', end: '14:00' }, shortened: true, minutes: 420,
+      date: '2025-11-01',
+      start: '09:00',
+      end: '17:00',
+      lunch: { start: '13:00', end: '14:00' },
+      shortened: true,
+      minutes: 420,
     })
     expect(workingHoursOf(msk, '2025-06-12')).toBeNull()
   })
 
   it('honours a custom shortening and working hours', () => {
-    const cal = createWorkingCalendar({ timezone: 'Europe/Moscow', workStart: '08:30', workEnd: '17:30', shortenedDayHours: 2 })
+    const cal = createWorkingCalendar({
+      timezone: 'Europe/Moscow',
+      workStart: '08:30',
+      workEnd: '17:30',
+      shortenedDayHours: 2,
+    })
     expect(workingHoursOf(cal, '2025-06-11')).toMatchObject({ start: '08:30', end: '15:30', minutes: 420 })
   })
 })
@@ -77,7 +108,9 @@ describe('addWorkingHours / nextWorkingMoment', () => {
     expect(codeOf(() => addWorkingHours(msk, '2025-06-10T10:00:00', 1))).toBe('calendar.invalid-instant')
     expect(codeOf(() => endOfWorkingDay(msk, '2025-06-12'))).toBe('calendar.not-working-day')
     expect(codeOf(() => createWorkingCalendar({ timezone: 'Mars/Olympus' }))).toBe('calendar.invalid-timezone')
-    expect(codeOf(() => createWorkingCalendar({ timezone: 'UTC', workStart: '18:00', workEnd: '09:00' }))).toBe('calendar.invalid-time')
+    expect(codeOf(() => createWorkingCalendar({ timezone: 'UTC', workStart: '18:00', workEnd: '09:00' }))).toBe(
+      'calendar.invalid-time',
+    )
   })
 })
 

@@ -24,7 +24,10 @@ function spansOf(cal: WorkingCalendar, date: LocalDate): Array<[number, number]>
   if (!day.working) return []
   const end = cal.workEnd - (day.shortened ? cal.shortenedMinutes : 0)
   if (!cal.lunch || cal.lunch.start >= end) return [[cal.workStart, end]]
-  return [[cal.workStart, cal.lunch.start], [cal.lunch.end, end]].filter(([s, e]) => e > s) as Array<[number, number]>
+  return [
+    [cal.workStart, cal.lunch.start],
+    [cal.lunch.end, end],
+  ].filter(([s, e]) => e > s) as Array<[number, number]>
 }
 
 /** Working hours of a day (a shortened day ends early), or null for a day off. */
@@ -34,14 +37,21 @@ export function workingHoursOf(cal: WorkingCalendar, date: LocalDate): WorkingHo
   const end = spans[spans.length - 1][1]
   const lunch = spans.length > 1 ? { start: formatClock(spans[0][1]), end: formatClock(spans[1][0]) } : undefined
   return {
-    date, start: formatClock(cal.workStart), end: formatClock(end), ...(lunch ? { lunch } : {}),
-    shortened: describeDay(cal, date).shortened, minutes: spans.reduce((m, [s, e]) => m + e - s, 0),
+    date,
+    start: formatClock(cal.workStart),
+    end: formatClock(end),
+    ...(lunch ? { lunch } : {}),
+    shortened: describeDay(cal, date).shortened,
+    minutes: spans.reduce((m, [s, e]) => m + e - s, 0),
   }
 }
 
 /** The day's working intervals as UTC epoch ms [start, end). */
 export function workingIntervalsOf(cal: WorkingCalendar, date: LocalDate): Array<[number, number]> {
-  return spansOf(cal, date).map(([s, e]) => [localTimeToMs(cal.timezone, date, s), localTimeToMs(cal.timezone, date, e)])
+  return spansOf(cal, date).map(([s, e]) => [
+    localTimeToMs(cal.timezone, date, s),
+    localTimeToMs(cal.timezone, date, e),
+  ])
 }
 
 export function isWithinWorkingTime(cal: WorkingCalendar, instant: InstantInput): boolean {

@@ -4,7 +4,10 @@ import { findCaseNumbers, normaliseCaseNumber, plainText } from './court-case-nu
 describe('court case numbers', () => {
   it('finds numbers written with a Latin or Cyrillic A, any dash and stray spaces', () => {
     expect(findCaseNumbers('Определение по делу № А40-123456/2025 от 01.12.2025')).toEqual(['А40-123456/2025'])
-    expect(findCaseNumbers('Re: case A40 - 123456 / 2025 and А56–7/2026; again А40-123456/2025')).toEqual(['А40-123456/2025', 'А56-7/2026'])
+    expect(findCaseNumbers('Re: case A40 - 123456 / 2025 and А56–7/2026; again А40-123456/2025')).toEqual([
+      'А40-123456/2025',
+      'А56-7/2026',
+    ])
     expect(findCaseNumbers('a40-000123/2025')).toEqual(['А40-000123/2025'])
   })
   it('keeps the digits as written: leading zeros are part of the number', () => {

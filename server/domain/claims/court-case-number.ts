@@ -21,5 +21,12 @@ export function findCaseNumbers(text: string): string[] {
 
 /** Plain text of an e-mail body that may be HTML (tags and entities removed). */
 export function plainText(body: string): string {
-  return body.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  return body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
 }

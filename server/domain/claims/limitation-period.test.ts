@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createWorkingCalendar } from '../calendar/index.ts'
 import { addYears, limitationEndsOn } from './limitation-period.ts'
 
-const cal = createWorkingCalendar({ timezone: 'Europe/Moscow', missingYear: 'assume-weekdays' })
+const cal = createWorkingCalendar({ timezone: 'Europe/Moscow', missingYear: 'art-112' })
 
 describe('limitation period (3 years from the day after the due date)', () => {
   it('runs from the day after the due date; an end on a day off moves to the next working day', () => {

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { allPaid, assertEditable, defaultTrancheDeadline, markPaid, payoutTotals, revertPaid, scheduleDifference, tranchesDueForTask, validateTranche, type Tranche } from './payouts.ts'
+import {
+  allPaid,
+  assertEditable,
+  defaultTrancheDeadline,
+  markPaid,
+  payoutTotals,
+  revertPaid,
+  scheduleDifference,
+  tranchesDueForTask,
+  validateTranche,
+  type Tranche,
+} from './payouts.ts'
 
-const tr = (id: string, amount: number, deadline: string): Tranche => ({ id, amount, deadline, status: 'planned', paidOn: null, paidBy: null })
+const tr = (id: string, amount: number, deadline: string): Tranche => ({
+  id,
+  amount,
+  deadline,
+  status: 'planned',
+  paidOn: null,
+  paidBy: null,
+})
 // Seed 003: 3,500 in three tranches of 1,000 / 1,000 / 1,500.
 const seed = [tr('a', 100_000, '2025-01-31'), tr('b', 100_000, '2025-02-28'), tr('c', 150_000, '2025-03-31')]
 
@@ -47,11 +65,19 @@ describe('payouts in tranches', () => {
   })
 
   it('keeps paid + remaining = total for any schedule and any set of payments', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 12 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (amounts, paidFlags) => {
-      let ts = amounts.map((a, i) => tr(String(i), a, '2025-01-31'))
-      ts.forEach((t, i) => { if (paidFlags[i]) ts = markPaid(ts, t.id, '2025-01-01', 1) })
-      const s = payoutTotals(ts)
-      return s.paid + s.remaining === s.total && s.total === amounts.reduce((a, b) => a + b, 0)
-    }))
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        (amounts, paidFlags) => {
+          let ts = amounts.map((a, i) => tr(String(i), a, '2025-01-31'))
+          ts.forEach((t, i) => {
+            if (paidFlags[i]) ts = markPaid(ts, t.id, '2025-01-01', 1)
+          })
+          const s = payoutTotals(ts)
+          return s.paid + s.remaining === s.total && s.total === amounts.reduce((a, b) => a + b, 0)
+        },
+      ),
+    )
   })
 })

@@ -11,7 +11,7 @@ describe('recovery clocks', () => {
     expect(pretrialDeadline(cal, '2025-06-05')).toBe('2025-07-07') // 07-05 Saturday -> Monday
     expect(pretrialDeadline(cal, '2024-12-09')).toBe('2025-01-09') // 01-08 is a holiday -> 01-09
   })
-  it('the claim letter\'s deadline to pay: 30 days, moved off a day off to the next working day', () => {
+  it("the claim letter's deadline to pay: 30 days, moved off a day off to the next working day", () => {
     expect(letterPayBy(cal, '2025-06-02', 30)).toBe('2025-07-02') // Wednesday
     expect(letterPayBy(cal, '2025-06-05', 30)).toBe('2025-07-07') // Saturday -> Monday
     expect(letterPayBy(cal, '2025-05-13', 30)).toBe('2025-06-16') // Thursday 12.06 holiday, 13.06 day off, weekend -> Monday

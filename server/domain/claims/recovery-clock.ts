@@ -18,7 +18,10 @@ export function letterPayBy(cal: WorkingCalendar, letterDate: LocalDate, days: n
 const dayMs = (d: LocalDate) => Date.parse(`${d}T00:00:00Z`)
 
 /** The warnings due today (the smallest threshold reached), or 'expired'; null when none. */
-export function limitationWarning(limitationEndsOn: LocalDate | null, today: LocalDate): { threshold: 90 | 30 | 0; daysLeft: number } | null {
+export function limitationWarning(
+  limitationEndsOn: LocalDate | null,
+  today: LocalDate,
+): { threshold: 90 | 30 | 0; daysLeft: number } | null {
   if (!limitationEndsOn) return null
   const daysLeft = Math.round((dayMs(limitationEndsOn) - dayMs(today)) / 86_400_000)
   if (daysLeft < 0) return { threshold: 0, daysLeft }
@@ -28,6 +31,22 @@ export function limitationWarning(limitationEndsOn: LocalDate | null, today: Loc
 
 export function courtChecklist(lang: 'ru' | 'en'): string[] {
   return lang === 'ru'
-    ? ['Копия претензии', 'Доказательство отправки претензии (опись, квитанция)', 'Договор и допсоглашения', 'Акты, накладные, УПД', 'Расчёт долга и неустойки (процентов)', 'Акт сверки (если подписан)', 'Госпошлина оплачена']
-    : ['Copy of the claim letter', 'Proof of sending (inventory, receipt)', 'Contract and amendments', 'Acts, delivery notes', 'Calculation of the debt and penalty (interest)', 'Reconciliation statement (if signed)', 'State duty paid']
+    ? [
+        'Копия претензии',
+        'Доказательство отправки претензии (опись, квитанция)',
+        'Договор и допсоглашения',
+        'Акты, накладные, УПД',
+        'Расчёт долга и неустойки (процентов)',
+        'Акт сверки (если подписан)',
+        'Госпошлина оплачена',
+      ]
+    : [
+        'Copy of the claim letter',
+        'Proof of sending (inventory, receipt)',
+        'Contract and amendments',
+        'Acts, delivery notes',
+        'Calculation of the debt and penalty (interest)',
+        'Reconciliation statement (if signed)',
+        'State duty paid',
+      ]
 }

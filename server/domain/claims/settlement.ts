@@ -12,7 +12,9 @@ export interface SettlementState {
 
 /** Which tranches `paidSince` covers, in deadline order (ties by id), each only in full. */
 export function coverSettlement(tranches: readonly Tranche[], paidSince: number): SettlementState {
-  const ordered = [...tranches].sort((a, b) => (a.deadline === b.deadline ? Number(a.id) - Number(b.id) : a.deadline < b.deadline ? -1 : 1))
+  const ordered = [...tranches].sort((a, b) =>
+    a.deadline === b.deadline ? Number(a.id) - Number(b.id) : a.deadline < b.deadline ? -1 : 1,
+  )
   let left = Math.max(0, paidSince)
   const covered = new Set<string>()
   for (const t of ordered) {
@@ -24,6 +26,11 @@ export function coverSettlement(tranches: readonly Tranche[], paidSince: number)
 }
 
 /** Planned tranches whose deadline (already moved to a working day by the caller) is before `today`. */
-export function missedTranches(tranches: readonly Tranche[], covered: Set<string>, today: string, dueDay: (deadline: string) => string): Tranche[] {
+export function missedTranches(
+  tranches: readonly Tranche[],
+  covered: Set<string>,
+  today: string,
+  dueDay: (deadline: string) => string,
+): Tranche[] {
   return tranches.filter((t) => !covered.has(t.id) && dueDay(t.deadline) < today)
 }

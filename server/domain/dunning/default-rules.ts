@@ -3,8 +3,13 @@
 import type { DunningRules, EscalationStep, Ladder, LadderStep } from './types.ts'
 import { DEFAULT_TEMPLATES } from './default-templates.ts'
 
-const step = (id: string, anchor: LadderStep['anchor'], offset: number, template: string, channels: LadderStep['channels'] = ['email', 'telegram']): LadderStep =>
-  ({ id, anchor, offset, unit: 'working', dayOff: 'next', channels, template })
+const step = (
+  id: string,
+  anchor: LadderStep['anchor'],
+  offset: number,
+  template: string,
+  channels: LadderStep['channels'] = ['email', 'telegram'],
+): LadderStep => ({ id, anchor, offset, unit: 'working', dayOff: 'next', channels, template })
 
 export const DEFAULT_LADDER: Ladder = {
   id: 'standard',
@@ -21,7 +26,11 @@ export const DEFAULT_LADDER: Ladder = {
 
 export const SOFT_LADDER: Ladder = {
   id: 'soft',
-  steps: [step('before-3', 'due', -3, 'before-due'), step('after-3', 'due', 3, 'overdue'), step('after-10', 'due', 10, 'overdue-final')],
+  steps: [
+    step('before-3', 'due', -3, 'before-due'),
+    step('after-3', 'due', 3, 'overdue'),
+    step('after-10', 'due', 10, 'overdue-final'),
+  ],
   tail: { everyDays: 14, unit: 'working', maxRepeats: 4, channels: ['email'], template: 'overdue' },
   window: { from: '10:00', to: '17:00' },
 }
@@ -30,8 +39,22 @@ const tasks = (...titles: string[]) => titles.map((title) => ({ title, hours: 8 
 
 export function escalationTimers(days: [number, number, number]): EscalationStep[] {
   return [
-    { id: 'esc-1', daysOverdue: days[0], moveToOverdue: true, tasks: tasks('Call the client', 'Find out the reason'), notifyHead: false, openClaim: false },
-    { id: 'esc-2', daysOverdue: days[1], moveToOverdue: true, tasks: tasks('Send a reminder', 'Call the client'), notifyHead: true, openClaim: false },
+    {
+      id: 'esc-1',
+      daysOverdue: days[0],
+      moveToOverdue: true,
+      tasks: tasks('Call the client', 'Find out the reason'),
+      notifyHead: false,
+      openClaim: false,
+    },
+    {
+      id: 'esc-2',
+      daysOverdue: days[1],
+      moveToOverdue: true,
+      tasks: tasks('Send a reminder', 'Call the client'),
+      notifyHead: true,
+      openClaim: false,
+    },
     { id: 'esc-3', daysOverdue: days[2], moveToOverdue: true, tasks: [], notifyHead: true, openClaim: true },
   ]
 }

@@ -9,16 +9,36 @@ const cal = createWorkingCalendar({ timezone: 'Europe/Moscow' })
 const rules = defaultDunningRules()
 
 const rec = (o: Partial<ReceivableDunning> = {}): ReceivableDunning => ({
-  receivableId: 1, invoiceDate: '2025-05-20', dueDate: '2025-06-16', amount: 100_000_00, remaining: 100_000_00,
-  riskSegment: 'normal', counterpartySegment: null, legalEntity: null, counterpartyDebt: 100_000_00,
-  doNotDun: false, pause: null, promise: null, claimSentOn: null, counterpartyOverride: null, receivableOverride: null, done: {}, ...o,
+  receivableId: 1,
+  invoiceDate: '2025-05-20',
+  dueDate: '2025-06-16',
+  amount: 100_000_00,
+  remaining: 100_000_00,
+  riskSegment: 'normal',
+  counterpartySegment: null,
+  legalEntity: null,
+  counterpartyDebt: 100_000_00,
+  doNotDun: false,
+  pause: null,
+  promise: null,
+  claimSentOn: null,
+  counterpartyOverride: null,
+  receivableOverride: null,
+  done: {},
+  ...o,
 })
 
 describe('ladder dates', () => {
   it('5 working days before 16.06.2025 is 05.06.2025 (12-13 June off)', () => {
     expect(offsetDate(cal, '2025-06-16', -5, 'working', 'next')).toBe('2025-06-05')
     const plan = planDunning(rec(), rules, cal, '2025-06-01')
-    expect(plan.reminders.slice(0, 5).map((p) => p.date)).toEqual(['2025-06-05', '2025-06-16', '2025-06-17', '2025-06-19', '2025-06-30'])
+    expect(plan.reminders.slice(0, 5).map((p) => p.date)).toEqual([
+      '2025-06-05',
+      '2025-06-16',
+      '2025-06-17',
+      '2025-06-19',
+      '2025-06-30',
+    ])
   })
   it('day-off rule moves a calendar-day step to the next or previous working day, or keeps it', () => {
     expect(offsetDate(cal, '2025-06-10', 2, 'calendar', 'next')).toBe('2025-06-16')
@@ -34,8 +54,24 @@ describe('ladder dates', () => {
   })
   it('previous-anchor and claim-sent anchors', () => {
     const r = structuredClone(rules)
-    r.ladders[0].steps.push({ id: 'after-claim', anchor: 'claim-sent', offset: 2, unit: 'working', dayOff: 'next', channels: ['email'], template: 'overdue' })
-    r.ladders[0].steps.splice(2, 0, { id: 'prev-2', anchor: 'previous', offset: 2, unit: 'calendar', dayOff: 'next', channels: ['email'], template: 'overdue' })
+    r.ladders[0].steps.push({
+      id: 'after-claim',
+      anchor: 'claim-sent',
+      offset: 2,
+      unit: 'working',
+      dayOff: 'next',
+      channels: ['email'],
+      template: 'overdue',
+    })
+    r.ladders[0].steps.splice(2, 0, {
+      id: 'prev-2',
+      anchor: 'previous',
+      offset: 2,
+      unit: 'calendar',
+      dayOff: 'next',
+      channels: ['email'],
+      template: 'overdue',
+    })
     const plan = planDunning(rec(), r, cal, '2025-06-01')
     expect(plan.reminders.find((p) => p.stepId === 'prev-2')!.date).toBe('2025-06-18')
     expect(plan.reminders.find((p) => p.stepId === 'after-claim')!.status).toBe('no-anchor')
@@ -55,8 +91,17 @@ describe('what is due', () => {
   it('only the latest unsent step goes (no flood), older ones are missed; a done step is never due again', () => {
     const plan = planDunning(rec(), rules, cal, '2025-06-19')
     expect(plan.dueReminder?.stepId).toBe('after-3')
-    expect(plan.reminders.filter((p) => p.status === 'missed').map((p) => p.stepId)).toEqual(['before-5', 'due-day', 'after-1'])
-    const done = planDunning(rec({ done: { 'r.after-3': { on: '2025-06-19', status: 'sent' } } }), rules, cal, '2025-06-19')
+    expect(plan.reminders.filter((p) => p.status === 'missed').map((p) => p.stepId)).toEqual([
+      'before-5',
+      'due-day',
+      'after-1',
+    ])
+    const done = planDunning(
+      rec({ done: { 'r.after-3': { on: '2025-06-19', status: 'sent' } } }),
+      rules,
+      cal,
+      '2025-06-19',
+    )
     expect(done.dueReminder).toBeNull()
   })
   it('a step older than the catch-up window is not sent', () => {
@@ -70,7 +115,9 @@ describe('what is due', () => {
   })
   it('do not dun (receivable override or flag)', () => {
     expect(planDunning(rec({ doNotDun: true }), rules, cal, '2025-06-16').block).toBe('do-not-dun')
-    expect(planDunning(rec({ receivableOverride: { doNotDun: true } }), rules, cal, '2025-06-16').dueReminder).toBeNull()
+    expect(
+      planDunning(rec({ receivableOverride: { doNotDun: true } }), rules, cal, '2025-06-16').dueReminder,
+    ).toBeNull()
   })
   it('pause until a date; resumes the day after with the latest step', () => {
     const r = rec({ pause: { until: '2025-06-17', reason: 'dispute' } })
@@ -89,7 +136,12 @@ describe('escalation', () => {
     expect(high.escalations[2].step.openClaim).toBe(true)
   })
   it('due escalations catch up once each', () => {
-    const plan = planDunning(rec({ done: { 'e.esc-1': { on: '2025-06-19', status: 'sent' } } }), rules, cal, '2025-07-16')
+    const plan = planDunning(
+      rec({ done: { 'e.esc-1': { on: '2025-06-19', status: 'sent' } } }),
+      rules,
+      cal,
+      '2025-07-16',
+    )
     expect(plan.dueEscalations.map((e) => e.step.id)).toEqual(['esc-2', 'esc-3'])
   })
   it('segment selection: legal entity / counterparty segment / min debt narrow; overrides win', () => {
@@ -97,8 +149,17 @@ describe('escalation', () => {
     r.rules.push({ id: 'big', riskSegment: 'normal', minDebt: 1_000_000_00, ladder: 'soft', escalation: [] })
     expect(planDunning(rec(), r, cal, '2025-06-01').ruleId).toBe('normal')
     expect(planDunning(rec({ counterpartyDebt: 2_000_000_00 }), r, cal, '2025-06-01').ruleId).toBe('big')
-    expect(planDunning(rec({ counterpartyOverride: { riskSegment: 'low' } }), r, cal, '2025-06-01').ladderId).toBe('soft')
-    expect(planDunning(rec({ counterpartyOverride: { riskSegment: 'low' }, receivableOverride: { riskSegment: 'high' } }), r, cal, '2025-06-01').riskSegment).toBe('high')
+    expect(planDunning(rec({ counterpartyOverride: { riskSegment: 'low' } }), r, cal, '2025-06-01').ladderId).toBe(
+      'soft',
+    )
+    expect(
+      planDunning(
+        rec({ counterpartyOverride: { riskSegment: 'low' }, receivableOverride: { riskSegment: 'high' } }),
+        r,
+        cal,
+        '2025-06-01',
+      ).riskSegment,
+    ).toBe('high')
   })
 })
 
@@ -116,11 +177,19 @@ describe('promise to pay', () => {
     expect(plan.dueEscalations.map((e) => e.reason)).toEqual(['timer', 'timer'])
   })
   it('broken: the next escalation comes at once, and only once', () => {
-    const done = { 'e.esc-1': { on: '2025-06-19', status: 'sent' as const }, 'e.esc-2': { on: '2025-06-24', status: 'sent' as const } }
+    const done = {
+      'e.esc-1': { on: '2025-06-19', status: 'sent' as const },
+      'e.esc-2': { on: '2025-06-24', status: 'sent' as const },
+    }
     const plan = planDunning(rec({ promise, remaining: 90_000_00, done }), rules, cal, '2025-06-26')
     expect(plan.promise).toBe('broken')
     expect(plan.dueEscalations.map((e) => [e.step.id, e.reason])).toEqual([['esc-3', 'broken-promise']])
-    const after = planDunning(rec({ promise, remaining: 90_000_00, done: { ...done, 'e.esc-3': { on: '2025-06-26', status: 'sent' } } }), rules, cal, '2025-06-27')
+    const after = planDunning(
+      rec({ promise, remaining: 90_000_00, done: { ...done, 'e.esc-3': { on: '2025-06-26', status: 'sent' } } }),
+      rules,
+      cal,
+      '2025-06-27',
+    )
     expect(after.dueEscalations).toEqual([])
   })
 })

@@ -9,12 +9,16 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/
 export function windowMinutes(w: SendWindow): { from: number; to: number } {
   const parse = (s: string) => {
     const m = CLOCK.exec(s)
-    if (!m) throw new DunningError('dunning.invalid-window', `send window time must be HH:MM, got "${s}"`, { window: w })
+    if (!m)
+      throw new DunningError('dunning.invalid-window', `send window time must be HH:MM, got "${s}"`, { window: w })
     return Number(m[1]) * 60 + Number(m[2])
   }
   const from = parse(w.from)
   const to = parse(w.to)
-  if (to <= from) throw new DunningError('dunning.invalid-window', `send window must end after it starts (${w.from}-${w.to})`, { window: w })
+  if (to <= from)
+    throw new DunningError('dunning.invalid-window', `send window must end after it starts (${w.from}-${w.to})`, {
+      window: w,
+    })
   return { from, to }
 }
 

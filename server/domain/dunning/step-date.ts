@@ -1,7 +1,12 @@
 // Where a ladder step falls: anchor + offset in working or calendar days, then the day-off rule.
 import {
-  addDays, addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, previousWorkingDayOnOrBefore,
-  type LocalDate, type WorkingCalendar,
+  addDays,
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  previousWorkingDayOnOrBefore,
+  type LocalDate,
+  type WorkingCalendar,
 } from '../calendar/index.ts'
 import type { DayOffRule, OffsetUnit } from './types.ts'
 
@@ -11,7 +16,13 @@ export function applyDayOffRule(cal: WorkingCalendar, date: LocalDate, rule: Day
 }
 
 /** anchor + offset (negative = before); the result obeys the day-off rule. */
-export function offsetDate(cal: WorkingCalendar, anchor: LocalDate, offset: number, unit: OffsetUnit, rule: DayOffRule): LocalDate {
+export function offsetDate(
+  cal: WorkingCalendar,
+  anchor: LocalDate,
+  offset: number,
+  unit: OffsetUnit,
+  rule: DayOffRule,
+): LocalDate {
   const raw = unit === 'working' ? addWorkingDays(cal, anchor, offset, rule) : addDays(anchor, offset)
   return applyDayOffRule(cal, raw, rule)
 }

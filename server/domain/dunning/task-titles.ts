@@ -11,7 +11,7 @@ const FROM_RU: Readonly<Record<string, string>> = Object.fromEntries(Object.entr
 
 /** A task title in the portal's language (a built-in one translated, anything else as is). */
 export function taskTitleIn(title: string, lang: string): string {
-  return lang === 'ru' ? RU[title] ?? title : title
+  return lang === 'ru' ? (RU[title] ?? title) : title
 }
 
 /** The stored form of a title: a translated built-in title back to its English original. */
@@ -21,5 +21,11 @@ export function canonicalTaskTitle(title: string): string {
 
 /** The rules with every escalation task title mapped (a copy; the input is left as it is). */
 export function withTaskTitles(rules: DunningRules, map: (title: string) => string): DunningRules {
-  return { ...rules, rules: rules.rules.map((r) => ({ ...r, escalation: r.escalation.map((s) => ({ ...s, tasks: s.tasks.map((t) => ({ ...t, title: map(t.title) })) })) })) }
+  return {
+    ...rules,
+    rules: rules.rules.map((r) => ({
+      ...r,
+      escalation: r.escalation.map((s) => ({ ...s, tasks: s.tasks.map((t) => ({ ...t, title: map(t.title) })) })),
+    })),
+  }
 }

@@ -5,11 +5,13 @@ export type Anchor = 'invoice' | 'due' | 'previous' | 'claim-sent'
 export type OffsetUnit = 'working' | 'calendar'
 /** What to do when a step lands on a day off: move to the next / previous working day, or keep it. */
 export type DayOffRule = 'next' | 'previous' | 'keep'
-export type Channel = 'email' | 'telegram' | 'notify'
+/** openline: a message to the client's chat through the portal's open lines (WhatsApp and others connected there);
+ * call: a call task for the responsible manager. */
+export type Channel = 'email' | 'telegram' | 'notify' | 'openline' | 'call'
 export type RiskSegment = 'low' | 'normal' | 'high'
 export type Lang = 'ru' | 'en'
 export const RISK_SEGMENTS: readonly RiskSegment[] = ['low', 'normal', 'high']
-export const CHANNELS: readonly Channel[] = ['email', 'telegram', 'notify']
+export const CHANNELS: readonly Channel[] = ['email', 'telegram', 'notify', 'openline', 'call']
 
 export interface LadderStep {
   /** Stable id; part of the effect key, never reused for another step. */
@@ -24,19 +26,52 @@ export interface LadderStep {
 }
 
 /** 'HH:MM'-'HH:MM' in the debtor's local time. */
-export interface SendWindow { from: string; to: string }
+export interface SendWindow {
+  from: string
+  to: string
+}
 
-export interface LadderTail { everyDays: number; unit: OffsetUnit; maxRepeats: number; channels: Channel[]; template: string }
+export interface LadderTail {
+  everyDays: number
+  unit: OffsetUnit
+  maxRepeats: number
+  channels: Channel[]
+  template: string
+}
+
+/** Who gets a task step's task: the invoice's responsible employee, or a role of the dunning settings. */
+export type TaskAssignee = 'responsible' | 'head-of-sales' | 'lawyer'
+export const TASK_ASSIGNEES: readonly TaskAssignee[] = ['responsible', 'head-of-sales', 'lawyer']
+/** At most this many working days before or after the due day (about a year of working days). */
+export const MAX_TASK_OFFSET = 250
+
+/** A task for a person at any offset from the due day (e.g. -5: check that the client has the invoice). */
+export interface LadderTaskStep {
+  /** Stable id; part of the effect key (t.<id>), never reused for another step. */
+  id: string
+  /** Working days from the effective due day; negative = before it. */
+  offset: number
+  assignee: TaskAssignee
+  /** Template id: its subject is the task's title, its body the description (ru/en). */
+  template: string
+  /** The deadline: the end of the working day this many working days after the task is set (0 = that day). */
+  deadlineDays: number
+}
 
 export interface Ladder {
   id: string
   steps: LadderStep[]
+  /** Task steps (none when absent). */
+  tasks?: LadderTaskStep[]
   /** Repeats after the last step, every N days, up to maxRepeats times. */
   tail: LadderTail | null
   window: SendWindow
 }
 
-export interface EscalationTask { title: string; /** deadline in working hours from creation */ hours: number }
+export interface EscalationTask {
+  title: string
+  /** deadline in working hours from creation */ hours: number
+}
 
 export interface EscalationStep {
   id: string
@@ -60,7 +95,10 @@ export interface SegmentRule {
   escalation: EscalationStep[]
 }
 
-export interface Template { subject: string; body: string }
+export interface Template {
+  subject: string
+  body: string
+}
 
 export interface DunningRules {
   ladders: Ladder[]
@@ -84,8 +122,16 @@ export interface DunningOverride {
   doNotDun?: boolean
 }
 
-export interface Promise2Pay { date: LocalDate; amount: number; recordedOn: LocalDate; remainingAtRecord: number }
-export interface Pause { until: LocalDate; reason: string }
+export interface Promise2Pay {
+  date: LocalDate
+  amount: number
+  recordedOn: LocalDate
+  remainingAtRecord: number
+}
+export interface Pause {
+  until: LocalDate
+  reason: string
+}
 
 /** What the planner knows about one receivable. */
 export interface ReceivableDunning {

@@ -17,7 +17,10 @@ function big(value: Int, what: string): bigint {
 /** n / d rounded half away from zero (0.5 -> 1, -0.5 -> -1), exact on BigInt. */
 export function divRoundHalfUp(n: bigint, d: bigint): bigint {
   if (d === 0n) throw new MoneyError('money.division-by-zero', 'division by zero')
-  if (d < 0n) { n = -n; d = -d }
+  if (d < 0n) {
+    n = -n
+    d = -d
+  }
   const negative = n < 0n
   const abs = negative ? -n : n
   const q = (abs * 2n + d) / (2n * d)

@@ -34,7 +34,9 @@ export function assertKopecks(value: unknown, rules: AmountRules = {}): Kopecks 
 export function kopecksFromBigInt(value: bigint, rules: AmountRules = { allowNegative: true }): Kopecks {
   const max = BigInt(MAX_KOPECKS)
   if (value > max || value < -max) {
-    throw new MoneyError('money.out-of-range', `amount beyond ${MAX_KOPECKS} kopecks: ${value}`, { value: String(value) })
+    throw new MoneyError('money.out-of-range', `amount beyond ${MAX_KOPECKS} kopecks: ${value}`, {
+      value: String(value),
+    })
   }
   return assertKopecks(Number(value), rules)
 }

@@ -71,9 +71,29 @@ export function fineRow(terms: FineTerms, startDay: number, base: Kopecks): Pena
   if (base <= 0) return null
   const day = dateOf(startDay)
   if (terms.amount !== undefined) {
-    return { from: day, to: day, days: 0, base, rate: null, ratePercent: '—', yearDays: null, amount: terms.amount, accrues: true }
+    return {
+      from: day,
+      to: day,
+      days: 0,
+      base,
+      rate: null,
+      ratePercent: '—',
+      yearDays: null,
+      amount: terms.amount,
+      accrues: true,
+    }
   }
   const rate = parsePercent(terms.percent ?? '', 'day')
   const amount = mulDivRound(base, rate.num, rate.den)
-  return { from: day, to: day, days: 0, base, rate, ratePercent: formatRatePercent(rate), yearDays: null, amount, accrues: true }
+  return {
+    from: day,
+    to: day,
+    days: 0,
+    base,
+    rate,
+    ratePercent: formatRatePercent(rate),
+    yearDays: null,
+    amount,
+    accrues: true,
+  }
 }

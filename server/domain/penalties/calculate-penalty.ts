@@ -22,7 +22,11 @@ export function calculatePenalty(input: PenaltyInput): PenaltyResult {
   const firstDelayDay = dueDay + 1
   const start = input.from === undefined ? firstDelayDay : dayOf(input.from, 'from')
   if (input.from !== undefined && (start < firstDelayDay || start > toDay)) {
-    throw new PenaltyError('penalty.invalid-period', `accrual start ${input.from} must be within ${dateOf(firstDelayDay)}..${input.to}`, { from: input.from })
+    throw new PenaltyError(
+      'penalty.invalid-period',
+      `accrual start ${input.from} must be within ${dateOf(firstDelayDay)}..${input.to}`,
+      { from: input.from },
+    )
   }
   const charges = checkCharges(input, toDay)
   const debt = input.principal + charges.reduce((s, c) => s + c.amount, 0)
@@ -37,14 +41,20 @@ export function calculatePenalty(input: PenaltyInput): PenaltyResult {
     ...(periodised ? rateChangeDays(table, start, toDay) : []),
     ...(perYear ? newYearDays(start, toDay) : []),
   ]
-  const segments = terms.method === 'fine' ? [] : splitIntoSegments({ start, end: toDay, principal: input.principal, payments, charges, windows, cuts })
+  const segments =
+    terms.method === 'fine'
+      ? []
+      : splitIntoSegments({ start, end: toDay, principal: input.principal, payments, charges, windows, cuts })
 
   let rows: PenaltyRow[]
   if (terms.method === 'fine') {
     const row = start <= toDay ? fineRow(terms, start, baseOn(start, input.principal, payments, charges)) : null
     rows = row ? [row] : []
   } else {
-    const rate = terms.method === 'key-rate-fraction' ? fractionRate(terms, table, { start, toDay, principal: debt, payments, warnings }) : null
+    const rate =
+      terms.method === 'key-rate-fraction'
+        ? fractionRate(terms, table, { start, toDay, principal: debt, payments, warnings })
+        : null
     rows = segments.map((seg) => rowOf(terms, seg, table, rate))
   }
   if (perYear && rows.length > 0 && rows[0].from < KEY_RATE_ERA_395) warnings.push('penalty.before-key-rate-era')

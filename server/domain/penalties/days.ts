@@ -10,7 +10,9 @@ export function dayOf(date: LocalDate, what = 'date'): number {
   try {
     return toDayNumber(date)
   } catch {
-    throw new PenaltyError('penalty.invalid-date', `${what} is not a YYYY-MM-DD date: "${String(date)}"`, { [what]: date })
+    throw new PenaltyError('penalty.invalid-date', `${what} is not a YYYY-MM-DD date: "${String(date)}"`, {
+      [what]: date,
+    })
   }
 }
 

@@ -24,14 +24,19 @@ function tableOf(rows: readonly KeyRate[]): KeyRateTable {
  * penalty.rate-duplicate). An admin row on a built-in date replaces that row (a correction); an
  * admin row equal to the row in force adds nothing (a "hold" decision).
  */
-export function mergeKeyRates(adminRates: readonly KeyRate[] = [], builtin: readonly KeyRate[] = BUILTIN_KEY_RATES): KeyRateTable {
+export function mergeKeyRates(
+  adminRates: readonly KeyRate[] = [],
+  builtin: readonly KeyRate[] = BUILTIN_KEY_RATES,
+): KeyRateTable {
   const admin = new Map<number, KeyRate>()
   let previous = -Infinity
   for (const rate of adminRates) {
     const day = dayOf(rate.from, 'from')
     assertBasisPoints(rate.bp)
-    if (admin.has(day)) throw new PenaltyError('penalty.rate-duplicate', `two key rates for ${rate.from}`, { from: rate.from })
-    if (day < previous) throw new PenaltyError('penalty.rate-order', `key rate of ${rate.from} is out of date order`, { from: rate.from })
+    if (admin.has(day))
+      throw new PenaltyError('penalty.rate-duplicate', `two key rates for ${rate.from}`, { from: rate.from })
+    if (day < previous)
+      throw new PenaltyError('penalty.rate-order', `key rate of ${rate.from} is out of date order`, { from: rate.from })
     previous = day
     admin.set(day, { from: rate.from, bp: rate.bp })
   }
@@ -59,7 +64,10 @@ function indexAt(table: KeyRateTable, day: number): number {
   let found = -1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if (table.days[mid] <= day) { found = mid; lo = mid + 1 } else hi = mid - 1
+    if (table.days[mid] <= day) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
   }
   return found
 }
@@ -68,7 +76,11 @@ function indexAt(table: KeyRateTable, day: number): number {
 export function keyRateOnDay(table: KeyRateTable, day: number): BasisPoints {
   const i = indexAt(table, day)
   if (i < 0) {
-    throw new PenaltyError('penalty.rate-missing', `no key rate known for day ${day}; the table starts ${table.rows[0]?.from}`, { day })
+    throw new PenaltyError(
+      'penalty.rate-missing',
+      `no key rate known for day ${day}; the table starts ${table.rows[0]?.from}`,
+      { day },
+    )
   }
   return table.rows[i].bp
 }

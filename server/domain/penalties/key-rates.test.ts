@@ -6,11 +6,15 @@ import { PenaltyError } from './penalty-error.ts'
 import { dayOf } from './days.ts'
 
 const reference = JSON.parse(
-  readFileSync(new URL('../../../../shared/reference/data/cbr-key-rate.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../tests/fixtures/reference/cbr-key-rate.json', import.meta.url), 'utf8'),
 ) as Array<{ from: string; rate: number }>
 
 function codeOf(fn: () => unknown): string {
-  try { fn() } catch (e) { return e instanceof PenaltyError ? e.code : `other: ${String(e)}` }
+  try {
+    fn()
+  } catch (e) {
+    return e instanceof PenaltyError ? e.code : `other: ${String(e)}`
+  }
   return 'no error'
 }
 
@@ -28,8 +32,14 @@ describe('built-in key rates', () => {
   })
 
   it.each([
-    ['2016-01-01', 1100], ['2024-07-28', 1600], ['2024-07-29', 1800], ['2025-06-08', 2100],
-    ['2025-06-09', 2000], ['2025-06-20', 2000], ['2026-11-22', 1400], ['2022-02-28', 2000],
+    ['2016-01-01', 1100],
+    ['2024-07-28', 1600],
+    ['2024-07-29', 1800],
+    ['2025-06-08', 2100],
+    ['2025-06-09', 2000],
+    ['2025-06-20', 2000],
+    ['2026-11-22', 1400],
+    ['2022-02-28', 2000],
   ])('rate on %s is %i bp', (date, bp) => expect(keyRateOn(builtinKeyRateTable(), date)).toBe(bp))
 
   it('has no rate before 2013-09-13', () => {
@@ -42,15 +52,17 @@ describe('built-in key rates', () => {
   })
 })
 
-describe('the key-rate table of domain-rules.md section 2', () => {
-  const markdown = readFileSync(new URL('../../../../shared/reference/domain-rules.md', import.meta.url), 'utf8')
-  const section = markdown.slice(markdown.indexOf('## 2. Bank of Russia key rate'), markdown.indexOf('## 3.'))
+describe('the key-rate table of domain-rules.md section 2 (copied to tests/fixtures/reference)', () => {
+  const section = readFileSync(new URL('../../../tests/fixtures/reference/key-rate-table.md', import.meta.url), 'utf8')
   const rows = [...section.matchAll(/^\| (\d{2})\.(\d{2})\.(\d{4})[^|]*\| (\d+)\.(\d{2}) \|$/gm)]
 
   it('agrees with the built-in table on every row', () => {
     expect(rows.length).toBeGreaterThanOrEqual(50)
     for (const [, d, m, y, whole, cents] of rows) {
-      expect([`${y}-${m}-${d}`, keyRateOn(builtinKeyRateTable(), `${y}-${m}-${d}`)]).toEqual([`${y}-${m}-${d}`, Number(whole) * 100 + Number(cents)])
+      expect([`${y}-${m}-${d}`, keyRateOn(builtinKeyRateTable(), `${y}-${m}-${d}`)]).toEqual([
+        `${y}-${m}-${d}`,
+        Number(whole) * 100 + Number(cents),
+      ])
       expect(BUILTIN_KEY_RATES.some((r) => r.from === `${y}-${m}-${d}`)).toBe(true)
     }
   })
@@ -65,7 +77,10 @@ describe('mergeKeyRates (admin additions)', () => {
   })
 
   it('lets the admin correct a built-in row and ignores a hold', () => {
-    const table = mergeKeyRates([{ from: '2025-06-09', bp: 2050 }, { from: '2026-09-14', bp: 1400 }])
+    const table = mergeKeyRates([
+      { from: '2025-06-09', bp: 2050 },
+      { from: '2026-09-14', bp: 1400 },
+    ])
     expect(keyRateOn(table, '2025-06-10')).toBe(2050)
     expect(table.rows.length).toBe(BUILTIN_KEY_RATES.length)
   })
@@ -74,8 +89,20 @@ describe('mergeKeyRates (admin additions)', () => {
     [[{ from: '2026-10-26', bp: 10_001 }], 'penalty.rate-out-of-range'],
     [[{ from: '2026-10-26', bp: -5 }], 'penalty.rate-out-of-range'],
     [[{ from: '2026-10-26', bp: 13.5 }], 'penalty.rate-out-of-range'],
-    [[{ from: '2026-10-26', bp: 1350 }, { from: '2026-10-26', bp: 1300 }], 'penalty.rate-duplicate'],
-    [[{ from: '2026-12-21', bp: 1300 }, { from: '2026-10-26', bp: 1350 }], 'penalty.rate-order'],
+    [
+      [
+        { from: '2026-10-26', bp: 1350 },
+        { from: '2026-10-26', bp: 1300 },
+      ],
+      'penalty.rate-duplicate',
+    ],
+    [
+      [
+        { from: '2026-12-21', bp: 1300 },
+        { from: '2026-10-26', bp: 1350 },
+      ],
+      'penalty.rate-order',
+    ],
     [[{ from: '2026-02-30', bp: 1300 }], 'penalty.invalid-date'],
   ])('rejects %j', (rates, code) => expect(codeOf(() => mergeKeyRates(rates))).toBe(code))
 })

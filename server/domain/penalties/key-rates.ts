@@ -82,7 +82,9 @@ const rows: ReadonlyArray<readonly [LocalDate, BasisPoints]> = [
 ]
 
 /** The built-in table, ascending by date (2013-09-13 ... 2026-07-27, held at 14.00 % on 2026-09-11). */
-export const BUILTIN_KEY_RATES: readonly KeyRate[] = Object.freeze(rows.map(([from, bp]) => Object.freeze({ from, bp })))
+export const BUILTIN_KEY_RATES: readonly KeyRate[] = Object.freeze(
+  rows.map(([from, bp]) => Object.freeze({ from, bp })),
+)
 
 /** The first day art. 395 interest is measured by the key rate (wording in force since 01.08.2016). */
 export const KEY_RATE_ERA_395: LocalDate = '2016-08-01'

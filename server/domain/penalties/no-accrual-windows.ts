@@ -42,9 +42,14 @@ export function applicableWindows(
   for (const w of windows) {
     const from = dayOf(w.from, 'window.from')
     const to = dayOf(w.to, 'window.to')
-    if (to < from) throw new PenaltyError('penalty.invalid-window', `window ${w.id} ends before it starts`, { id: w.id })
+    if (to < from)
+      throw new PenaltyError('penalty.invalid-window', `window ${w.id} ends before it starts`, { id: w.id })
     if (optOutIds.includes(w.id)) continue
-    if (w.appliesToObligationsBefore && obligationDay >= dayOf(w.appliesToObligationsBefore, 'window.appliesToObligationsBefore')) continue
+    if (
+      w.appliesToObligationsBefore &&
+      obligationDay >= dayOf(w.appliesToObligationsBefore, 'window.appliesToObligationsBefore')
+    )
+      continue
     out.push({ id: w.id, from, to })
   }
   return out

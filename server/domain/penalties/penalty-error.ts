@@ -18,6 +18,7 @@
 //   penalty.invalid-opt-out        a debtor's opt-out naming no debtor, a repeated debtor or an unknown window
 //   penalty.invalid-defaults       the portal's penalty defaults are not the expected shape (too many entries, not a list)
 //   penalty.double-recovery        art. 395 interest and a contractual penalty for the same debt and days
+//   penalty.rate-answer-invalid    the Bank of Russia's key-rate answer does not parse (cbr-key-rates.ts)
 import { DomainError } from '../domain-error.ts'
 export type PenaltyErrorCode =
   | 'penalty.invalid-date'
@@ -39,6 +40,7 @@ export type PenaltyErrorCode =
   | 'penalty.invalid-opt-out'
   | 'penalty.invalid-defaults'
   | 'penalty.double-recovery'
+  | 'penalty.rate-answer-invalid'
 
 export class PenaltyError extends DomainError<PenaltyErrorCode> {
   readonly details: Readonly<Record<string, unknown>>

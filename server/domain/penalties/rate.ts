@@ -27,7 +27,8 @@ export function reduceRate(rate: ExactRate): ExactRate {
 /** "16.5" / "0.1" / "0,033" (percent, up to 4 decimals) -> the exact fraction of the base. */
 export function parsePercent(text: string, per: 'year' | 'day', maxPercent = 100): ExactRate {
   const m = /^(\d{1,3})(?:[.,](\d{1,4}))?$/.exec(String(text).trim())
-  if (!m) throw new PenaltyError('penalty.invalid-rate', `not a percentage (up to 4 decimals): "${text}"`, { rate: text })
+  if (!m)
+    throw new PenaltyError('penalty.invalid-rate', `not a percentage (up to 4 decimals): "${text}"`, { rate: text })
   const decimals = m[2] ?? ''
   const num = Number(m[1] + decimals)
   const den = 100 * 10 ** decimals.length
@@ -39,7 +40,9 @@ export function parsePercent(text: string, per: 'year' | 'day', maxPercent = 100
 
 export function assertBasisPoints(bp: number): BasisPoints {
   if (!Number.isInteger(bp) || bp < 0 || bp > MAX_RATE_BP) {
-    throw new PenaltyError('penalty.rate-out-of-range', `key rate must be 0..${MAX_RATE_BP} basis points, got ${bp}`, { bp })
+    throw new PenaltyError('penalty.rate-out-of-range', `key rate must be 0..${MAX_RATE_BP} basis points, got ${bp}`, {
+      bp,
+    })
   }
   return bp
 }
@@ -47,7 +50,10 @@ export function assertBasisPoints(bp: number): BasisPoints {
 /** "16.5" -> 1650; at most 2 decimals (key rates are set in hundredths of a percent). */
 export function parseBasisPoints(text: string): BasisPoints {
   const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(String(text).trim())
-  if (!m) throw new PenaltyError('penalty.invalid-rate', `not a key rate in % with up to 2 decimals: "${text}"`, { rate: text })
+  if (!m)
+    throw new PenaltyError('penalty.invalid-rate', `not a key rate in % with up to 2 decimals: "${text}"`, {
+      rate: text,
+    })
   return assertBasisPoints(Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')))
 }
 

@@ -33,7 +33,10 @@ export function splitIntoSegments(a: SplitArgs): Segment[] {
   const cuts = new Set<number>(a.cuts)
   for (const p of a.payments) cuts.add(p.day + 1)
   for (const c of a.charges ?? []) cuts.add(c.day)
-  for (const w of a.windows) { cuts.add(w.from); cuts.add(w.to + 1) }
+  for (const w of a.windows) {
+    cuts.add(w.from)
+    cuts.add(w.to + 1)
+  }
   const borders = [...cuts].filter((d) => d > a.start && d <= a.end).sort((x, y) => x - y)
   const segments: Segment[] = []
   let from = a.start
@@ -43,7 +46,8 @@ export function splitIntoSegments(a: SplitArgs): Segment[] {
       const windowId = a.windows.find((w) => w.from <= from && from <= w.to)?.id ?? null
       const last = segments[segments.length - 1]
       // Inside a window nothing accrues: one row per window and base, not one per rate change.
-      if (windowId && last && last.windowId === windowId && last.base === base && last.to === from - 1) last.to = next - 1
+      if (windowId && last && last.windowId === windowId && last.base === base && last.to === from - 1)
+        last.to = next - 1
       else segments.push({ from, to: next - 1, base, windowId })
     }
     from = next
@@ -52,7 +56,12 @@ export function splitIntoSegments(a: SplitArgs): Segment[] {
 }
 
 /** The debt owed on a day: principal, plus charges dated up to that day, minus payments made before it. */
-export function baseOn(day: number, principal: Kopecks, payments: readonly PaymentDay[], charges: readonly PaymentDay[]): Kopecks {
+export function baseOn(
+  day: number,
+  principal: Kopecks,
+  payments: readonly PaymentDay[],
+  charges: readonly PaymentDay[],
+): Kopecks {
   const charged = charges.filter((c) => c.day <= day).reduce((s, c) => s + c.amount, 0)
   const paid = payments.filter((p) => p.day < day).reduce((s, p) => s + p.amount, 0)
   return principal + charged - paid

@@ -12,7 +12,11 @@ function isAmount(value: unknown): value is number {
 
 export function checkPrincipal(principal: unknown): number {
   if (!isAmount(principal)) {
-    throw new PenaltyError('penalty.invalid-principal', `principal must be a positive number of kopecks up to ${MAX_KOPECKS}: ${String(principal)}`, { principal })
+    throw new PenaltyError(
+      'penalty.invalid-principal',
+      `principal must be a positive number of kopecks up to ${MAX_KOPECKS}: ${String(principal)}`,
+      { principal },
+    )
   }
   return principal
 }
@@ -23,7 +27,11 @@ export function checkCharges(input: PenaltyInput, toDay: number): PaymentDay[] {
   for (const c of input.charges ?? []) {
     const day = dayOf(c.date, 'charge.date')
     if (!isAmount(c.amount) || day > toDay) {
-      throw new PenaltyError('penalty.invalid-charge', `charge of ${c.date} must be a positive number of kopecks dated up to ${input.to}`, { charge: c })
+      throw new PenaltyError(
+        'penalty.invalid-charge',
+        `charge of ${c.date} must be a positive number of kopecks dated up to ${input.to}`,
+        { charge: c },
+      )
     }
     out.push({ day, amount: c.amount })
   }
@@ -41,16 +49,27 @@ export function checkPayments(input: PenaltyInput, toDay: number, debt: number =
   for (const p of input.payments ?? []) {
     const day = dayOf(p.date, 'payment.date')
     if (!isAmount(p.amount)) {
-      throw new PenaltyError('penalty.invalid-payment', `payment of ${p.date} must be a positive number of kopecks: ${String(p.amount)}`, { payment: p })
+      throw new PenaltyError(
+        'penalty.invalid-payment',
+        `payment of ${p.date} must be a positive number of kopecks: ${String(p.amount)}`,
+        { payment: p },
+      )
     }
     if (day > toDay) {
-      throw new PenaltyError('penalty.payment-after-calculation', `payment of ${p.date} is after the calculation date ${input.to}`, { payment: p, to: input.to })
+      throw new PenaltyError(
+        'penalty.payment-after-calculation',
+        `payment of ${p.date} is after the calculation date ${input.to}`,
+        { payment: p, to: input.to },
+      )
     }
     paid += p.amount
     out.push({ day, amount: p.amount })
   }
   if (paid > debt) {
-    throw new PenaltyError('penalty.overpayment', `payments (${paid}) exceed the debt (${debt}) in kopecks`, { paid, debt })
+    throw new PenaltyError('penalty.overpayment', `payments (${paid}) exceed the debt (${debt}) in kopecks`, {
+      paid,
+      debt,
+    })
   }
   return out.sort((a, b) => a.day - b.day)
 }
@@ -58,26 +77,42 @@ export function checkPayments(input: PenaltyInput, toDay: number, debt: number =
 export function checkCap(cap: PenaltyCap | undefined): void {
   if (!cap) return
   if (cap.kind === 'fixed' && (!Number.isSafeInteger(cap.amount) || cap.amount < 0 || cap.amount > MAX_KOPECKS)) {
-    throw new PenaltyError('penalty.invalid-cap', `cap must be a non-negative number of kopecks: ${String(cap.amount)}`, { cap })
+    throw new PenaltyError(
+      'penalty.invalid-cap',
+      `cap must be a non-negative number of kopecks: ${String(cap.amount)}`,
+      { cap },
+    )
   }
-  if (cap.kind !== 'fixed' && cap.kind !== 'percent') throw new PenaltyError('penalty.invalid-cap', 'cap is neither a percent nor a sum', { cap })
+  if (cap.kind !== 'fixed' && cap.kind !== 'percent')
+    throw new PenaltyError('penalty.invalid-cap', 'cap is neither a percent nor a sum', { cap })
 }
 
 export function checkTerms(input: PenaltyInput): void {
   const t = input.terms
   if (!t || !PENALTY_METHODS.includes(t.method)) {
-    throw new PenaltyError('penalty.invalid-method', `unknown method: ${String(t?.method)}; known: ${PENALTY_METHODS.join(', ')}`)
+    throw new PenaltyError(
+      'penalty.invalid-method',
+      `unknown method: ${String(t?.method)}; known: ${PENALTY_METHODS.join(', ')}`,
+    )
   }
   if (t.method === 'per-day') {
-    if (typeof t.percentPerDay !== 'string') throw new PenaltyError('penalty.invalid-method', 'per-day needs a rate in % per day')
+    if (typeof t.percentPerDay !== 'string')
+      throw new PenaltyError('penalty.invalid-method', 'per-day needs a rate in % per day')
     checkCap(t.cap)
   }
   if (t.method === 'key-rate-fraction') {
     if (!Number.isSafeInteger(t.fraction) || t.fraction <= 0) {
-      throw new PenaltyError('penalty.invalid-fraction', `fraction must be a positive integer (300 for 1/300): ${String(t.fraction)}`, { fraction: t.fraction })
+      throw new PenaltyError(
+        'penalty.invalid-fraction',
+        `fraction must be a positive integer (300 for 1/300): ${String(t.fraction)}`,
+        { fraction: t.fraction },
+      )
     }
     if (!RATE_MODES.includes(t.rateMode)) {
-      throw new PenaltyError('penalty.invalid-method', `unknown rate mode: ${String(t.rateMode)}; known: ${RATE_MODES.join(', ')}`)
+      throw new PenaltyError(
+        'penalty.invalid-method',
+        `unknown rate mode: ${String(t.rateMode)}; known: ${RATE_MODES.join(', ')}`,
+      )
     }
     if (t.rateMode === 'fixed' && t.fixedRateBp === undefined) {
       throw new PenaltyError('penalty.invalid-method', 'rate mode "fixed" needs a key rate')
@@ -86,7 +121,10 @@ export function checkTerms(input: PenaltyInput): void {
   }
   if (t.method === 'fine') {
     if ((t.amount === undefined) === (t.percent === undefined)) {
-      throw new PenaltyError('penalty.invalid-method', 'a fine is either a sum or a percent of the debt, exactly one of them')
+      throw new PenaltyError(
+        'penalty.invalid-method',
+        'a fine is either a sum or a percent of the debt, exactly one of them',
+      )
     }
     if (t.amount !== undefined && !isAmount(t.amount)) {
       throw new PenaltyError('penalty.invalid-cap', `fine must be a positive number of kopecks: ${String(t.amount)}`)

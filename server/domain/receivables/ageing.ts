@@ -4,9 +4,12 @@ import type { LocalDate } from '../calendar/index.ts'
 import { daysBetween } from './due.ts'
 
 export const AGEING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const
-export type AgeingBucket = typeof AGEING_BUCKETS[number]
+export type AgeingBucket = (typeof AGEING_BUCKETS)[number]
 
-export interface AgeingCell { amount: number; count: number }
+export interface AgeingCell {
+  amount: number
+  count: number
+}
 export type AgeingRow = Record<AgeingBucket, AgeingCell> & { total: AgeingCell }
 
 export interface OpenDebt {
@@ -38,7 +41,10 @@ function add(row: AgeingRow, bucket: AgeingBucket, amount: number): void {
 }
 
 /** Buckets open debts (remaining > 0) for the portal, per counterparty and per legal entity ('' = not named). */
-export function ageDebts(debts: Iterable<OpenDebt>, today: LocalDate): { portal: AgeingRow; byCounterparty: Map<number, AgeingRow>; byLegalEntity: Map<string, AgeingRow> } {
+export function ageDebts(
+  debts: Iterable<OpenDebt>,
+  today: LocalDate,
+): { portal: AgeingRow; byCounterparty: Map<number, AgeingRow>; byLegalEntity: Map<string, AgeingRow> } {
   const portal = emptyAgeingRow()
   const byCounterparty = new Map<number, AgeingRow>()
   const byLegalEntity = new Map<string, AgeingRow>()

@@ -24,9 +24,13 @@ export function computeBalance(total: number, entries: readonly LedgerEntry[]): 
   if (!Number.isSafeInteger(paid)) throw new RangeError('ledger sum is not a safe integer')
   const reversed = new Set(entries.filter((e) => e.reversalOf !== null).map((e) => e.reversalOf))
   const live = entries.filter((e) => e.amount > 0 && e.reversalOf === null && !reversed.has(e.id))
-  const last = live.reduce<LedgerEntry | null>((a, e) => (!a || e.paidOn > a.paidOn || (e.paidOn === a.paidOn && e.id > a.id) ? e : a), null)
+  const last = live.reduce<LedgerEntry | null>(
+    (a, e) => (!a || e.paidOn > a.paidOn || (e.paidOn === a.paidOn && e.id > a.id) ? e : a),
+    null,
+  )
   return {
-    total, paid,
+    total,
+    paid,
     remaining: Math.max(total - paid, 0),
     advance: Math.max(paid - total, 0),
     lastPayment: last ? { amount: last.amount, paidOn: last.paidOn } : null,

@@ -6,7 +6,8 @@ export function effectiveDueDate(cal: WorkingCalendar, dueDate: LocalDate): Loca
   return nextWorkingDayOnOrAfter(cal, dueDate)
 }
 
-const dayNumber = (d: LocalDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
+const dayNumber = (d: LocalDate) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
 
 export function daysBetween(from: LocalDate, to: LocalDate): number {
   return dayNumber(to) - dayNumber(from)

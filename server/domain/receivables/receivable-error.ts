@@ -18,8 +18,16 @@ export type ReceivableErrorCode =
 
 export class ReceivableError extends DomainError<ReceivableErrorCode> {
   readonly field: string | null
-  constructor(code: ReceivableErrorCode, message: string, field: string | null = null) {
+  /** what the page's text needs besides the field: {rule: 'future' | 'too-long', max} */
+  readonly params: Record<string, string | number>
+  constructor(
+    code: ReceivableErrorCode,
+    message: string,
+    field: string | null = null,
+    params: Record<string, string | number> = {},
+  ) {
     super('ReceivableError', code, message)
     this.field = field
+    this.params = params
   }
 }

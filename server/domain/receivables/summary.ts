@@ -4,7 +4,13 @@ import { daysBetween } from './due.ts'
 
 export type SummaryColour = 'green' | 'amber' | 'red' | 'grey'
 
-export interface DebtLine { remaining: number; paid: number; amount: number; effectiveDueDate: LocalDate; closed: boolean }
+export interface DebtLine {
+  remaining: number
+  paid: number
+  amount: number
+  effectiveDueDate: LocalDate
+  closed: boolean
+}
 
 export interface CounterpartySummary {
   totalDebt: number
@@ -20,8 +26,16 @@ export interface CounterpartySummary {
 /** Amber when the nearest open due date is within this many days. */
 export const AMBER_WITHIN_DAYS = 5
 
-export function summarizeCounterparty(lines: Iterable<DebtLine>, today: LocalDate): CounterpartySummary {
-  let totalDebt = 0, overdueDebt = 0, oldest = 0, advance = 0, openCount = 0
+export function summarizeCounterparty(
+  lines: Iterable<DebtLine>,
+  today: LocalDate,
+  amberWithinDays = AMBER_WITHIN_DAYS,
+): CounterpartySummary {
+  let totalDebt = 0,
+    overdueDebt = 0,
+    oldest = 0,
+    advance = 0,
+    openCount = 0
   let nearest: number | null = null
   for (const l of lines) {
     advance += Math.max(l.paid - l.amount, 0)
@@ -38,6 +52,14 @@ export function summarizeCounterparty(lines: Iterable<DebtLine>, today: LocalDat
   }
   let colour: SummaryColour = 'grey'
   if (overdueDebt > 0) colour = 'red'
-  else if (openCount > 0) colour = nearest !== null && nearest <= AMBER_WITHIN_DAYS ? 'amber' : 'green'
-  return { totalDebt, overdueDebt, oldestOverdueDays: oldest, advance, openCount, colour, dueInDays: colour === 'amber' ? nearest : null }
+  else if (openCount > 0) colour = nearest !== null && nearest <= amberWithinDays ? 'amber' : 'green'
+  return {
+    totalDebt,
+    overdueDebt,
+    oldestOverdueDays: oldest,
+    advance,
+    openCount,
+    colour,
+    dueInDays: colour === 'amber' ? nearest : null,
+  }
 }

@@ -1,6 +1,7 @@
-// The text of the timeline totals comment (BB codes). It carries a marker so that a comment whose
-// creation was interrupted can be found again instead of being created twice.
-import { formatAmount, type MoneyLang } from '../money/index.ts'
+// The text of the timeline totals comment (BB codes): words, "₽" and dd.mm.yyyy for a person, no
+// technical marker. Our comment is found by its stored id; a comment whose creation was interrupted
+// is recognised by its title line (one totals comment per card), older ones by their legacy marker.
+import { formatAmount, formatRubles, type MoneyLang } from '../money/index.ts'
 import type { LocalDate } from '../calendar/index.ts'
 
 export interface TotalsView {
@@ -15,17 +16,59 @@ export interface TotalsView {
 }
 
 const words = {
-  ru: { receivable: 'Итоги по счёту', counterparty: 'Итоги по контрагенту', total: 'Сумма', paid: 'Оплачено', remaining: 'Остаток', advance: 'Аванс', last: 'Последняя оплата', none: 'оплат нет', open: 'Открытых счетов' },
-  en: { receivable: 'Invoice totals', counterparty: 'Counterparty totals', total: 'Total', paid: 'Paid', remaining: 'Remaining', advance: 'Advance', last: 'Last payment', none: 'no payments', open: 'Open invoices' },
+  ru: {
+    receivable: 'Итоги по счёту',
+    counterparty: 'Итоги по контрагенту',
+    total: 'Сумма',
+    paid: 'Оплачено',
+    remaining: 'Остаток',
+    advance: 'Аванс',
+    last: 'Последняя оплата',
+    none: 'оплат нет',
+    open: 'Открытых счетов',
+  },
+  en: {
+    receivable: 'Invoice totals',
+    counterparty: 'Counterparty totals',
+    total: 'Total',
+    paid: 'Paid',
+    remaining: 'Remaining',
+    advance: 'Advance',
+    last: 'Last payment',
+    none: 'no payments',
+    open: 'Open invoices',
+  },
 }
 
-export function totalsMarker(kind: 'receivable' | 'counterparty' | 'claim', id: number): string {
+/** The marker older versions wrote into the comment (found once, then the text is rewritten without it). */
+export function legacyTotalsMarker(kind: 'receivable' | 'counterparty' | 'claim', id: number): string {
   return `#rc-totals-${kind}-${id}`
 }
 
-export function renderTotalsComment(kind: 'receivable' | 'counterparty', id: number, v: TotalsView, lang: MoneyLang = 'ru'): string {
+/** The first line of a totals comment of this kind, in both languages. */
+export function totalsTitles(kind: 'receivable' | 'counterparty'): string[] {
+  return [`[b]${words.ru[kind]}[/b]`, `[b]${words.en[kind]}[/b]`]
+}
+
+/** Amount with the currency: "1 234,56 ₽" (ru) / "RUB 1,234.56" (en); other currencies by their code. */
+export function totalsMoney(kopecks: number, currency: string, lang: MoneyLang): string {
+  return currency === 'RUB' ? formatRubles(kopecks, lang) : `${formatAmount(kopecks, lang)} ${currency}`
+}
+
+/** 'YYYY-MM-DD' -> 'DD.MM.YYYY' in a Russian portal, the ISO date in an English one. */
+export function totalsDay(date: string, lang: MoneyLang): string {
+  if (lang === 'en') return date
+  const [y, m, d] = date.split('-')
+  return `${d}.${m}.${y}`
+}
+
+export function renderTotalsComment(
+  kind: 'receivable' | 'counterparty',
+  v: TotalsView,
+  lang: MoneyLang = 'ru',
+): string {
   const w = words[lang]
-  const money = (k: number) => `${formatAmount(k, lang)} ${v.currency}`
+  const money = (k: number) => totalsMoney(k, v.currency, lang)
   const lines = [
     `[b]${w[kind]}[/b]`,
     `${w.total}: ${money(v.total)}`,
@@ -34,7 +77,8 @@ export function renderTotalsComment(kind: 'receivable' | 'counterparty', id: num
   ]
   if (v.advance > 0) lines.push(`${w.advance}: ${money(v.advance)}`)
   if (v.openCount !== undefined) lines.push(`${w.open}: ${v.openCount}`)
-  lines.push(`${w.last}: ${v.lastPayment ? `${money(v.lastPayment.amount)}, ${v.lastPayment.paidOn}` : w.none}`)
-  lines.push(`[i]${totalsMarker(kind, id)}[/i]`)
+  lines.push(
+    `${w.last}: ${v.lastPayment ? `${money(v.lastPayment.amount)}, ${totalsDay(v.lastPayment.paidOn, lang)}` : w.none}`,
+  )
   return lines.join('\n')
 }

@@ -13,23 +13,34 @@ export function assertAmount(value: unknown, field = 'amount'): number {
     throw new ReceivableError('receivable.invalid-amount', `${field} must be a whole number of kopecks`, field)
   }
   if (value <= 0) throw new ReceivableError('receivable.invalid-amount', `${field} must be greater than zero`, field)
-  if (value >= MAX_RECEIVABLE_KOPECKS) throw new ReceivableError('receivable.invalid-amount', `${field} must be less than 10^13 kopecks`, field)
+  if (value >= MAX_RECEIVABLE_KOPECKS)
+    throw new ReceivableError('receivable.invalid-amount', `${field} must be less than 10^13 kopecks`, field)
   return value
 }
 
-export function assertDay(value: unknown, field: string): LocalDate {
+/** The one date rule of the ledger and the payments API: a real calendar day YYYY-MM-DD in 1990–2200. */
+export function isLedgerDay(value: unknown): value is LocalDate {
   const m = typeof value === 'string' ? DAY.exec(value) : null
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
-  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])
-    || Number(m[1]) < 1990 || Number(m[1]) > 2200) {
+  if (!m) return false
+  const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (y < 1990 || y > 2200) return false
+  const d = new Date(Date.UTC(y, mo - 1, day))
+  return d.getUTCFullYear() === y && d.getUTCMonth() === mo - 1 && d.getUTCDate() === day
+}
+
+export function assertDay(value: unknown, field: string): LocalDate {
+  if (!isLedgerDay(value))
     throw new ReceivableError('receivable.invalid-date', `${field} must be a date YYYY-MM-DD`, field)
-  }
-  return value as LocalDate
+  return value
 }
 
 export function assertCurrency(value: unknown, field = 'currency'): string {
   if (typeof value !== 'string' || !CURRENCY.test(value)) {
-    throw new ReceivableError('receivable.invalid-currency', `${field} must be a three-letter ISO 4217 code such as RUB`, field)
+    throw new ReceivableError(
+      'receivable.invalid-currency',
+      `${field} must be a three-letter ISO 4217 code such as RUB`,
+      field,
+    )
   }
   return value
 }
@@ -40,7 +51,10 @@ export function assertText(value: unknown, field: string, max: number, required 
     return null
   }
   if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw new ReceivableError('receivable.invalid-text', `${field} must be text of 1..${max} characters`, field)
+    throw new ReceivableError('receivable.invalid-text', `${field} must be text of 1..${max} characters`, field, {
+      rule: 'too-long',
+      max,
+    })
   }
   return value.trim()
 }
@@ -61,7 +75,11 @@ export function validateReceivableTerms(input: Record<string, unknown>): Receiva
   const amount = assertAmount(input.amount)
   const currency = assertCurrency(input.currency ?? 'RUB')
   if (dueDate < invoiceDate) {
-    throw new ReceivableError('receivable.due-before-invoice', 'the due date cannot be before the invoice date', 'dueDate')
+    throw new ReceivableError(
+      'receivable.due-before-invoice',
+      'the due date cannot be before the invoice date',
+      'dueDate',
+    )
   }
   return { invoiceNumber, invoiceDate, dueDate, amount, currency }
 }

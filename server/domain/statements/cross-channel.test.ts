@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { CROSS_CHANNEL_DAYS, crossChannelDistance, findCrossChannel, pairCrossChannel, paymentOrderNumber, type ChannelLine } from './cross-channel.ts'
+import {
+  CROSS_CHANNEL_DAYS,
+  crossChannelDistance,
+  findCrossChannel,
+  pairCrossChannel,
+  paymentOrderNumber,
+  type ChannelLine,
+} from './cross-channel.ts'
 
-const line = (id: number, o: Partial<ChannelLine> = {}): ChannelLine => ({ id, docNumber: '512', valueDate: '2024-12-02', amount: 150_000, payerInn: '7705000001', ...o })
+const line = (id: number, o: Partial<ChannelLine> = {}): ChannelLine => ({
+  id,
+  docNumber: '512',
+  valueDate: '2024-12-02',
+  amount: 150_000,
+  payerInn: '7705000010',
+  ...o,
+})
 
 describe('the same payment through the API and a bank statement', () => {
   it('numbers compare trimmed, in any case, without leading zeros', () => {
-    expect(['  000512 ', '512', 'PP-7', 'pp-7', '0', '000'].map(paymentOrderNumber)).toEqual(['512', '512', 'pp-7', 'pp-7', '0', '0'])
+    expect(['  000512 ', '512', 'PP-7', 'pp-7', '0', '000'].map(paymentOrderNumber)).toEqual([
+      '512',
+      '512',
+      'pp-7',
+      'pp-7',
+      '0',
+      '0',
+    ])
     expect(crossChannelDistance(line(1, { docNumber: ' 000512' }), line(2))).toBe(0)
     expect(crossChannelDistance(line(1, { docNumber: 'PP-7' }), line(2, { docNumber: 'pp-7' }))).toBe(0)
   })
@@ -29,7 +50,11 @@ describe('the same payment through the API and a bank statement', () => {
   })
 
   it('finds the nearest line of the other channel', () => {
-    const others = [line(10, { valueDate: '2024-12-06' }), line(11, { valueDate: '2024-12-03' }), line(12, { amount: 1 })]
+    const others = [
+      line(10, { valueDate: '2024-12-06' }),
+      line(11, { valueDate: '2024-12-03' }),
+      line(12, { amount: 1 }),
+    ]
     expect(findCrossChannel(line(0), others)?.id).toBe(11)
     expect(findCrossChannel(line(0, { payerInn: null }), others)).toBeNull()
   })
@@ -39,8 +64,17 @@ describe('the same payment through the API and a bank statement', () => {
     const far = line(1, { valueDate: '2024-12-05' })
     const near = line(2, { valueDate: '2024-12-03' })
     const other = line(3, { docNumber: '9' })
-    const pairs = pairCrossChannel([{ line: far, api }, { line: near, api }, { line: other, api }])
+    const pairs = pairCrossChannel([
+      { line: far, api },
+      { line: near, api },
+      { line: other, api },
+    ])
     expect([...pairs]).toEqual([[2, 100]])
-    expect([...pairCrossChannel([{ line: far, api }, { line: far, api: line(101, { valueDate: '2024-12-05' }) }])]).toEqual([[1, 101]])
+    expect([
+      ...pairCrossChannel([
+        { line: far, api },
+        { line: far, api: line(101, { valueDate: '2024-12-05' }) },
+      ]),
+    ]).toEqual([[1, 101]])
   })
 })

@@ -6,14 +6,24 @@ export const CROSS_CHANNEL_DAYS = 5
 /** The reason code of a statement line that repeats a payment already received through the API. */
 export const API_DUPLICATE = 'api-duplicate'
 
-export interface ChannelLine { id: number; docNumber: string; valueDate: string | null; amount: number; payerInn: string | null }
+export interface ChannelLine {
+  id: number
+  docNumber: string
+  valueDate: string | null
+  amount: number
+  payerInn: string | null
+}
 
 /** A payment-order number as both channels write it: trimmed, any case, leading zeros ignored. */
 export function paymentOrderNumber(n: string): string {
-  return n.trim().toLowerCase().replace(/^0+(?=.)/, '')
+  return n
+    .trim()
+    .toLowerCase()
+    .replace(/^0+(?=.)/, '')
 }
 
-const dayDistance = (a: string, b: string) => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
+const dayDistance = (a: string, b: string) =>
+  Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
 
 /** Days between the two lines when they are the same payment through the two channels, else null. */
 export function crossChannelDistance(a: ChannelLine, b: ChannelLine): number | null {
@@ -36,7 +46,10 @@ export function findCrossChannel<T extends ChannelLine>(line: ChannelLine, other
 
 /** Statement line id -> API line id: each line of either side pairs at most once, the nearest dates first. */
 export function pairCrossChannel(candidates: readonly { line: ChannelLine; api: ChannelLine }[]): Map<number, number> {
-  const scored = candidates.flatMap((c) => { const d = crossChannelDistance(c.line, c.api); return d === null ? [] : [{ ...c, d }] })
+  const scored = candidates.flatMap((c) => {
+    const d = crossChannelDistance(c.line, c.api)
+    return d === null ? [] : [{ ...c, d }]
+  })
   scored.sort((x, y) => x.d - y.d || x.line.id - y.line.id || x.api.id - y.api.id)
   const out = new Map<number, number>()
   const taken = new Set<number>()

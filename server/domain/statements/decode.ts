@@ -14,14 +14,28 @@ export function decodeStatementBytes(bytes: Uint8Array): { text: string; encodin
     // not UTF-8: a single-byte Cyrillic code page
   }
   // the header key itself reads right only in the file's own code page
-  if (/Кодировка|СекцияДокумент|Сумма=/.test(decodeCp866(body.subarray(0, 8192)))) return { text: decodeCp866(body), encoding: 'cp866' }
+  if (/Кодировка|СекцияДокумент|Сумма=/.test(decodeCp866(body.subarray(0, 8192))))
+    return { text: decodeCp866(body), encoding: 'cp866' }
   return { text: new TextDecoder('windows-1251').decode(body), encoding: 'windows-1251' }
 }
 
 // CP866: 0x80-0xAF А..п, 0xE0-0xEF р..я, 0xF0 Ё, 0xF1 ё, 0xFC №; box drawing and the rest are not
 // expected in bank files and become U+FFFD.
 const CP866 = Array.from({ length: 256 }, (_, b) =>
-  b < 0x80 ? b : b <= 0xaf ? 0x410 + (b - 0x80) : b >= 0xe0 && b <= 0xef ? 0x440 + (b - 0xe0) : b === 0xf0 ? 0x401 : b === 0xf1 ? 0x451 : b === 0xfc ? 0x2116 : 0xfffd)
+  b < 0x80
+    ? b
+    : b <= 0xaf
+      ? 0x410 + (b - 0x80)
+      : b >= 0xe0 && b <= 0xef
+        ? 0x440 + (b - 0xe0)
+        : b === 0xf0
+          ? 0x401
+          : b === 0xf1
+            ? 0x451
+            : b === 0xfc
+              ? 0x2116
+              : 0xfffd,
+)
 
 function decodeCp866(bytes: Uint8Array): string {
   const codes = new Uint16Array(bytes.length)

@@ -3,5 +3,12 @@
 import type { StatementDocument } from './types.ts'
 
 export function lineKey(d: StatementDocument): string {
-  return [d.ourAccount ?? '', d.number.trim(), d.date ?? d.valueDate ?? '', String(d.amount), d.payer.inn ?? d.payer.account ?? '', d.direction].join('|')
+  return [
+    d.ourAccount ?? '',
+    d.number.trim(),
+    d.date ?? d.valueDate ?? '',
+    String(d.amount),
+    d.payer.inn ?? d.payer.account ?? '',
+    d.direction,
+  ].join('|')
 }

@@ -5,12 +5,19 @@
 const NUMBER = String.raw`[\p{L}]{0,6}[-\/]?\d[\p{L}\p{N}_\-\/.]*`
 const SEP = String.raw`\s*(?:№|N\s|No\.?|#)?\s*`
 const LIST = String.raw`(${NUMBER}(?:\s*(?:,|;|и|and)\s*(?:№\s*)?${NUMBER})*)`
-const INVOICE = new RegExp(String.raw`(?:сч[её]т[а-я]*|сч\.?|с/ф|invoices?|inv\.?)(?:\s+на\s+оплату)?${SEP}${LIST}`, 'giu')
+const INVOICE = new RegExp(
+  String.raw`(?:сч[её]т[а-я]*|сч\.?|с/ф|invoices?|inv\.?)(?:\s+на\s+оплату)?${SEP}${LIST}`,
+  'giu',
+)
 const CONTRACT = new RegExp(String.raw`(?:дог(?:овор[а-я]*)?\.?|контракт[а-я]*|contract)${SEP}${LIST}`, 'giu')
 const DATE = /\s*от\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*г\.?)?/giu
 
 export function normalizeDocNumber(n: string): string {
-  return n.toUpperCase().replace(/\s+/g, '').replace(/[.,;]+$/, '').replace(/^([A-ZА-ЯЁ]*[-/]?)0+(?=\d)/u, '$1')
+  return n
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/[.,;]+$/, '')
+    .replace(/^([A-ZА-ЯЁ]*[-/]?)0+(?=\d)/u, '$1')
 }
 
 function collect(re: RegExp, text: string): string[] {

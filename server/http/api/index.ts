@@ -15,6 +15,10 @@ import { v1Api } from './v1/index.ts'
 import { reportsApi } from './reports/index.ts'
 import { adminSettingsApi } from './admin/settings.ts'
 import { adminPenaltyDefaultsApi } from './admin/penalty-defaults.ts'
+import { adminEntityImagesApi } from './admin/entity-images.ts'
+import { adminStageRequirementsApi } from './admin/stage-requirements.ts'
+import { adminStageTemplatesApi } from './admin/stage-templates.ts'
+import { adminDunningReviewApi } from './admin/dunning-review.ts'
 
 export type ApiModule = (scope: FastifyInstance, ctx: AppContext) => Promise<void>
 
@@ -32,6 +36,10 @@ export const apiModules: ApiModule[] = [
   reportsApi,
   adminSettingsApi,
   adminPenaltyDefaultsApi,
+  adminEntityImagesApi,
+  adminStageRequirementsApi,
+  adminStageTemplatesApi,
+  adminDunningReviewApi,
 ]
 
 export async function apiRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {

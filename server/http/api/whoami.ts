@@ -7,6 +7,11 @@ export async function whoamiApi(scope: FastifyInstance, ctx: AppContext): Promis
   scope.get('/whoami', async (req) => {
     const s = sessionOf(req)
     const portal = await ctx.repos.portals.get(s.memberId)
-    return { ...s, lang: portal?.lang ?? 'en', timezone: portal?.timezone ?? 'Europe/Moscow', domain: portal?.domain ?? null }
+    return {
+      ...s,
+      lang: portal?.lang ?? 'en',
+      timezone: portal?.timezone ?? 'Europe/Moscow',
+      domain: portal?.domain ?? null,
+    }
   })
 }

@@ -9,18 +9,23 @@ let cached: { mtime: number; html: string } | null = null
 /** The built placement UI shell (dist/ui/index.html), re-read only when a new build replaced it. */
 export function loadShell(): string {
   const file = `${UI_DIST}index.html`
-  if (!existsSync(file)) throw new InboundError(503, 'ui.not-built', 'The placement UI is not built on this server: run `npm run build`')
+  if (!existsSync(file))
+    throw new InboundError(503, 'ui.not-built', 'The placement UI is not built on this server: run `npm run build`')
   const mtime = statSync(file).mtimeMs
   if (!cached || cached.mtime !== mtime) cached = { mtime, html: readFileSync(file, 'utf8') }
   return cached.html
 }
 
-const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!)
+const escapeAttr = (s: string) =>
+  s.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!)
 
 /** Injects which tab to show and the language into the shell's head. */
 export function renderShell(tab: string, lang: string, extra: Record<string, string> = {}): string {
-  const metas = [`<meta name="app-tab" content="${escapeAttr(tab)}">`, `<meta name="app-lang" content="${escapeAttr(lang)}">`,
-    ...Object.entries(extra).map(([k, v]) => `<meta name="${escapeAttr(k)}" content="${escapeAttr(v)}">`)]
+  const metas = [
+    `<meta name="app-tab" content="${escapeAttr(tab)}">`,
+    `<meta name="app-lang" content="${escapeAttr(lang)}">`,
+    ...Object.entries(extra).map(([k, v]) => `<meta name="${escapeAttr(k)}" content="${escapeAttr(v)}">`),
+  ]
   return loadShell().replace('<head>', `<head>\n    ${metas.join('\n    ')}`)
 }
 

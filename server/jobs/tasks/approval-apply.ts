@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
-import { approvalPorts } from '../../use-cases/approval-ports.ts'
-import { applyApprovalEvents } from '../../use-cases/apply-approval-events.ts'
-import { APPROVAL_APPLY_JOB, type ApprovalApplyJob } from '../../use-cases/approval-transition.ts'
+import { approvalPorts } from '../../use-cases/approvals/approval-ports.ts'
+import { applyApprovalEvents } from '../../use-cases/approvals/apply-approval-events.ts'
+import { APPROVAL_APPLY_JOB, type ApprovalApplyJob } from '../../use-cases/approvals/approval-transition.ts'
 
 export const approvalApplyJob = { name: APPROVAL_APPLY_JOB, retryLimit: 10, retryDelay: 5, expireInSeconds: 300 }
 

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
-import { approvalPorts } from '../../use-cases/approval-ports.ts'
-import { recoverApprovals } from '../../use-cases/recover-approvals.ts'
-import { reconcileApprovals } from '../../use-cases/reconcile-approvals.ts'
+import { approvalPorts } from '../../use-cases/approvals/approval-ports.ts'
+import { recoverApprovals } from '../../use-cases/approvals/recover-approvals.ts'
+import { reconcileApprovals } from '../../use-cases/approvals/reconcile-approvals.ts'
 
 export const approvalRecoverJob = { name: 'approval-recover', retryLimit: 2, retryDelay: 30, expireInSeconds: 300 }
 

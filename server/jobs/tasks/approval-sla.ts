@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
-import { approvalPorts } from '../../use-cases/approval-ports.ts'
-import { APPROVAL_SLA_JOB, type ApprovalSlaJob } from '../../use-cases/apply-approval-events.ts'
-import { tickApprovalSla } from '../../use-cases/tick-approval-sla.ts'
+import { approvalPorts } from '../../use-cases/approvals/approval-ports.ts'
+import { APPROVAL_SLA_JOB, type ApprovalSlaJob } from '../../use-cases/approvals/apply-approval-events.ts'
+import { tickApprovalSla } from '../../use-cases/approvals/tick-approval-sla.ts'
 
 export const approvalSlaJob = { name: APPROVAL_SLA_JOB, retryLimit: 10, retryDelay: 10, expireInSeconds: 120 }
 

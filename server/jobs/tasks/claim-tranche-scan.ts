@@ -2,15 +2,18 @@
 // event reaching us are reconciled (events can be lost), and in working time the accountant's tasks
 // of tranches coming due are created; recovery cases whose stage moved unseen are handled,
 // settlement schedules follow the debtor's payments, and cases whose debt is paid follow it
-// (principal field, Recovered); incoming e-mails naming a court case whose event was lost are bound.
+// (principal field, Recovered); incoming e-mails naming a court case whose event was lost are bound;
+// cases whose pre-trial period passed unpaid move to court preparation (escalate-expired-pretrial.ts).
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
-import { dunningPorts } from '../../use-cases/dunning-ports.ts'
-import { createDueTrancheTasks, reconcileTrancheTasks } from '../../use-cases/claim-tranche-tasks.ts'
-import { reconcileClaimStages } from '../../use-cases/handle-claim-stage.ts'
-import { closePaidClaims } from '../../use-cases/close-paid-claims.ts'
-import { trackSettlements } from '../../use-cases/track-settlement.ts'
-import { scanCourtMail } from '../../use-cases/bind-court-mail.ts'
+import { dunningPorts } from '../../use-cases/dunning/dunning-ports.ts'
+import { createDueTrancheTasks } from '../../use-cases/claims/claim-tranche-tasks.ts'
+import { reconcileTrancheTasks } from '../../use-cases/claims/reconcile-tranche-tasks.ts'
+import { reconcileClaimStages } from '../../use-cases/claims/handle-claim-stage.ts'
+import { closePaidClaims } from '../../use-cases/claims/close-paid-claims.ts'
+import { trackSettlements } from '../../use-cases/claims/track-settlement.ts'
+import { scanCourtMail } from '../../use-cases/claims/bind-court-mail.ts'
+import { escalateExpiredPretrial } from '../../use-cases/claims/escalate-expired-pretrial.ts'
 
 export const claimTrancheScanJob = { name: 'claim-tranche-scan', retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 }
 
@@ -25,6 +28,23 @@ export function createClaimTrancheScan(ctx: AppContext) {
     const settlement = await trackSettlements(ports, client, job.data.memberId)
     const paid = await closePaidClaims(ports, job.data.memberId)
     const mail = await scanCourtMail(ports, client, job.data.memberId)
-    if (created || healed || stages || paid || mail || settlement.paid || settlement.reverted || settlement.missed) ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, created, healed, stages, paid, mail, settlement }, 'claims.tranche-tasks')
+    // after the paid cases closed: a case whose pre-trial period passed unpaid moves on (once)
+    const pretrial = await escalateExpiredPretrial(ports, job.data.memberId)
+    const moved = pretrial.moved + pretrial.tasks + pretrial.held
+    if (
+      created ||
+      healed ||
+      stages ||
+      paid ||
+      mail ||
+      moved ||
+      settlement.paid ||
+      settlement.reverted ||
+      settlement.missed
+    )
+      ctx.log.info(
+        { memberId: job.data.memberId, slot: job.data.slot, created, healed, stages, paid, mail, settlement, pretrial },
+        'claims.tranche-tasks',
+      )
   }
 }

@@ -1,14 +1,10 @@
 // dunning-scan: per portal at the portal's morning (08:00 local), fanned out by the schedule.
 import type { AppContext } from '../../context.ts'
 import type { JobContext } from '../queue.ts'
-import { dailyAt, type PortalSchedule } from '../schedule.ts'
-import { dunningPorts } from '../../use-cases/dunning-ports.ts'
-import { runDunningScan } from '../../use-cases/run-dunning-scan.ts'
+import { dunningPorts } from '../../use-cases/dunning/dunning-ports.ts'
+import { runDunningScan } from '../../use-cases/dunning/run-dunning-scan.ts'
 
 export const dunningScanJob = { name: 'dunning-scan', retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 }
-
-/** For server/jobs/schedule.ts `portalSchedules`. */
-export const dunningScanSchedule: PortalSchedule = { job: dunningScanJob.name, slotAt: dailyAt(8) }
 
 export function createDunningScan(ctx: AppContext) {
   return async (job: JobContext<{ memberId: string; slot?: string }>) => {

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../context.ts'
-import type { QueuedRobotCall } from '../../http/bitrix/robots-route.ts'
-import { PermanentJobError, type JobContext } from '../queue.ts'
+import type { QueuedRobotCall, RobotRunner } from '../../use-cases/portal/robot-call.ts'
+import type { JobContext } from '../queue.ts'
+import { PermanentJobError } from '../../use-cases/job-queue.ts'
 
 export const robotRunJob = { name: 'robot-run', retryLimit: 12, retryDelay: 5, expireInSeconds: 600 }
-
-export type RobotRunner = (ctx: AppContext, call: QueuedRobotCall, attempt: { retryCount: number; final: boolean }) => Promise<void>
 
 let runner: RobotRunner | null = null
 

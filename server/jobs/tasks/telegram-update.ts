@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts'
 import type { TelegramUpdate } from '../../channels/telegram-update.ts'
-import { telegramHandlerFor } from '../../channels/telegram-handlers.ts'
+import { telegramHandlerFor } from '../../events/telegram/telegram-handlers.ts'
 import type { JobContext } from '../queue.ts'
 
 export const telegramUpdateJob = { name: 'telegram-update', retryLimit: 5, retryDelay: 5 }

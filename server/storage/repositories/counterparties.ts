@@ -23,9 +23,25 @@ export interface CounterpartyInput {
   email?: string | null
 }
 
-type Row = { id: number; member_id: string; entity_type: CounterpartyType; entity_id: number; name: string; inn: string | null; kpp: string | null; email: string | null }
+type Row = {
+  id: number
+  member_id: string
+  entity_type: CounterpartyType
+  entity_id: number
+  name: string
+  inn: string | null
+  kpp: string | null
+  email: string | null
+}
 const toCounterparty = (r: Row): Counterparty => ({
-  id: Number(r.id), memberId: r.member_id, entityType: r.entity_type, entityId: r.entity_id, name: r.name, inn: r.inn, kpp: r.kpp, email: r.email,
+  id: Number(r.id),
+  memberId: r.member_id,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  name: r.name,
+  inn: r.inn,
+  kpp: r.kpp,
+  email: r.email,
 })
 
 export function counterpartiesRepository(db: Db) {
@@ -33,22 +49,47 @@ export function counterpartiesRepository(db: Db) {
     /** Creates the counterparty or refreshes the details given (absent details are kept). */
     async upsert(memberId: string, c: CounterpartyInput): Promise<Counterparty> {
       const details = {
-        ...(c.name ? { name: c.name } : {}), ...(c.inn ? { inn: c.inn } : {}), ...(c.kpp ? { kpp: c.kpp } : {}), ...(c.email ? { email: c.email } : {}),
+        ...(c.name ? { name: c.name } : {}),
+        ...(c.inn ? { inn: c.inn } : {}),
+        ...(c.kpp ? { kpp: c.kpp } : {}),
+        ...(c.email ? { email: c.email } : {}),
       }
-      const row = await db.insertInto('counterparties').values({ member_id: memberId, entity_type: c.entityType, entity_id: c.entityId, inn: null, kpp: null, email: null, ...details })
-        .onConflict((oc) => oc.columns(['member_id', 'entity_type', 'entity_id']).doUpdateSet({ ...details, updated_at: new Date() }))
-        .returningAll().executeTakeFirstOrThrow()
+      const row = await db
+        .insertInto('counterparties')
+        .values({
+          member_id: memberId,
+          entity_type: c.entityType,
+          entity_id: c.entityId,
+          inn: null,
+          kpp: null,
+          email: null,
+          ...details,
+        })
+        .onConflict((oc) =>
+          oc.columns(['member_id', 'entity_type', 'entity_id']).doUpdateSet({ ...details, updated_at: new Date() }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow()
       return toCounterparty(row as Row)
     },
     async find(memberId: string, entityType: CounterpartyType, entityId: number): Promise<Counterparty | null> {
-      const r = await db.selectFrom('counterparties').selectAll().where('member_id', '=', memberId)
-        .where('entity_type', '=', entityType).where('entity_id', '=', entityId).executeTakeFirst()
+      const r = await db
+        .selectFrom('counterparties')
+        .selectAll()
+        .where('member_id', '=', memberId)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .executeTakeFirst()
       return r ? toCounterparty(r as Row) : null
     },
     async get(memberId: string, id: number): Promise<Counterparty | null> {
-      const r = await db.selectFrom('counterparties').selectAll().where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst()
+      const r = await db
+        .selectFrom('counterparties')
+        .selectAll()
+        .where('member_id', '=', memberId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return r ? toCounterparty(r as Row) : null
     },
   }
 }
-export type CounterpartiesRepository = ReturnType<typeof counterpartiesRepository>

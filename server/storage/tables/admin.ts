@@ -12,4 +12,6 @@ export interface ApiKeysTable {
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
-export interface AdminTables { api_keys: ApiKeysTable }
+export interface AdminTables {
+  api_keys: ApiKeysTable
+}

@@ -26,6 +26,8 @@ export interface ApprovalOutboxTable {
   events: Json
   state: Json
   created_at: Timestamp
+  /** The app clock's moment of the commit (created_at is the database clock's). */
+  committed_at: Timestamp | null
   applied_at: Timestamp | null
 }
 

@@ -40,6 +40,8 @@ export interface ClaimLettersTable {
   total: ColumnType<number, number, number>
   generated_at: ColumnType<Date, Date | string | undefined, never>
   generated_by: string
+  /** the printed number (migration 140); null for letters made before */
+  number: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ClaimMailLinksTable {
@@ -52,4 +54,9 @@ export interface ClaimMailLinksTable {
   bound_at: ColumnType<Date, Date | string | undefined, never>
 }
 
-export interface ClaimTables { claim_cases: ClaimCasesTable; claim_tranches: ClaimTranchesTable; claim_letters: ClaimLettersTable; claim_mail_links: ClaimMailLinksTable }
+export interface ClaimTables {
+  claim_cases: ClaimCasesTable
+  claim_tranches: ClaimTranchesTable
+  claim_letters: ClaimLettersTable
+  claim_mail_links: ClaimMailLinksTable
+}

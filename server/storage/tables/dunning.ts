@@ -33,6 +33,8 @@ export interface DunningCounterpartiesTable {
   do_not_dun: Generated<boolean>
   override: Json
   telegram_chat_id: string | null
+  /** migration 125: when the chat joined by a one-time link */
+  telegram_linked_at: ColumnType<Date | null, Date | null | undefined, Date | null>
   timezone: string | null
   lang: 'ru' | 'en' | null
   status: Generated<'ok' | 'overdue' | 'escalated' | 'claim'>
@@ -44,12 +46,23 @@ export interface DunningLogTable {
   member_id: string
   receivable_id: number
   step_key: string
-  kind: 'reminder' | 'escalation' | 'manual'
+  kind: 'reminder' | 'escalation' | 'manual' | 'task'
   status: 'sent' | 'skipped'
   on_date: DateColumn
   detail: Json
   actor: Generated<string>
   created_at: Timestamp
+}
+
+/** migration 061: the task a ladder task step created, until it is done or closed by the app */
+export interface DunningStepTasksTable {
+  member_id: string
+  receivable_id: number
+  step_key: string
+  task_id: number
+  created_on: DateColumn
+  closed_on: DateColumn | null
+  close_reason: 'paid' | 'paused' | 'done' | null
 }
 
 export interface DunningEmployeeChatsTable {
@@ -58,9 +71,38 @@ export interface DunningEmployeeChatsTable {
   telegram_chat_id: string
 }
 
+/** migration 130: a counterparty's reminder of one day waiting for a person's review */
+export interface DunningReviewTable {
+  id: Generated<number>
+  member_id: string
+  counterparty_id: number
+  day: DateColumn
+  status: Generated<'pending' | 'approved' | 'skipped' | 'dropped' | 'expired'>
+  message: Json
+  edited: Generated<boolean>
+  decided_by: string | null
+  decided_at: Timestamp | null
+  created_at: Timestamp
+}
+
+/** migration 125: one-time Telegram links of counterparties (the token's SHA-256 only) */
+export interface CounterpartyTelegramTokensTable {
+  token_hash: string
+  member_id: string
+  counterparty_id: number
+  created_by: string
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  used_chat_id: string | null
+  created_at: Timestamp
+}
+
 export interface DunningTables {
+  counterparty_telegram_tokens: CounterpartyTelegramTokensTable
   dunning_receivables: DunningReceivablesTable
   dunning_counterparties: DunningCounterpartiesTable
   dunning_log: DunningLogTable
+  dunning_step_tasks: DunningStepTasksTable
   dunning_employee_chats: DunningEmployeeChatsTable
+  dunning_review: DunningReviewTable
 }

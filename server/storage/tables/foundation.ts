@@ -15,6 +15,7 @@ export interface PortalsTable {
   timezone: Generated<string>
   lang: Generated<string>
   app_version: string | null
+  purge_after: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   installed_at: Timestamp
   updated_at: Timestamp
 }

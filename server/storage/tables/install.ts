@@ -6,4 +6,6 @@ export interface InstallStateTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
-export interface InstallTables { install_state: InstallStateTable }
+export interface InstallTables {
+  install_state: InstallStateTable
+}

@@ -15,6 +15,8 @@ export interface CounterpartiesTable {
   inn: string | null
   kpp: string | null
   email: string | null
+  /** migration 060: the worst contract status last written to the company card */
+  card_contract_status: string | null
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -29,6 +31,25 @@ export interface ContractsTable {
   payment_terms_days: number | null
   penalty_terms: Json
   created_by: string
+  created_at: Timestamp
+  /** migration 060 */
+  status: Generated<'active' | 'overdue' | 'claim' | 'settled' | 'closed'>
+  oldest_days: Generated<number>
+  closed_on: DateColumn | null
+  closed_reason: string | null
+  closed_by: string | null
+}
+
+export interface ContractStatusHistoryTable {
+  id: Generated<number>
+  member_id: string
+  contract_id: number
+  from_status: string
+  to_status: string
+  oldest_days: number
+  on_date: DateColumn
+  actor: string
+  reason: string | null
   created_at: Timestamp
 }
 
@@ -50,6 +71,8 @@ export interface ReceivablesTable {
   last_payment_amount: number | null
   stage: Generated<string>
   manual_stage: Generated<boolean>
+  /** migration 095: when the stage last changed (the "stuck" status) */
+  stage_changed_at: Generated<Date | null>
   overdue_applied: Generated<boolean>
   responsible_id: number | null
   version: Generated<number>
@@ -76,6 +99,7 @@ export interface PaymentsTable {
 export interface LedgerTables {
   counterparties: CounterpartiesTable
   contracts: ContractsTable
+  contract_status_history: ContractStatusHistoryTable
   receivables: ReceivablesTable
   payments: PaymentsTable
 }

@@ -6,4 +6,6 @@ export interface RateBucketsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
-export interface RateLimitTables { rate_buckets: RateBucketsTable }
+export interface RateLimitTables {
+  rate_buckets: RateBucketsTable
+}

@@ -11,4 +11,6 @@ export interface RobotWaitsTable {
   created_at: ColumnType<Date, Date | string | undefined, never>
 }
 
-export interface RobotWaitTables { robot_waits: RobotWaitsTable }
+export interface RobotWaitTables {
+  robot_waits: RobotWaitsTable
+}

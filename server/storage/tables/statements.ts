@@ -1,9 +1,13 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
-import type { BalanceCheck } from '../../domain/statements/types.ts'
+import type { BalanceCheck, StatementWarning } from '../../domain/statements/types.ts'
 
 export type StatementImportStatus = 'processing' | 'done' | 'failed'
 export type StatementLineStatus = 'pending' | 'matched' | 'review' | 'assigned' | 'dismissed' | 'skipped'
-export interface LineAllocation { receivableId: number; amount: number; paymentId?: number }
+export interface LineAllocation {
+  receivableId: number
+  amount: number
+  paymentId?: number
+}
 
 export interface StatementImportsTable {
   id: Generated<number>
@@ -22,7 +26,8 @@ export interface StatementImportsTable {
   matched: ColumnType<number, number | undefined, number>
   review: ColumnType<number, number | undefined, number>
   balances: JSONColumnType<BalanceCheck[], string | undefined, string>
-  warnings: JSONColumnType<string[], string | undefined, string>
+  /** parser warnings; rows stored before codes hold plain strings */
+  warnings: JSONColumnType<(StatementWarning | string)[], string | undefined, string>
   error: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -55,4 +60,7 @@ export interface StatementLinesTable {
   created_at: ColumnType<Date, Date | string | undefined, never>
 }
 
-export interface StatementTables { statement_imports: StatementImportsTable; statement_lines: StatementLinesTable }
+export interface StatementTables {
+  statement_imports: StatementImportsTable
+  statement_lines: StatementLinesTable
+}

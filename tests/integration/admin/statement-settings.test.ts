@@ -4,7 +4,7 @@
 // open the statements queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
-import type { StatementSettingsDto } from '../../../server/http/contracts/statement-settings.ts'
+import type { StatementSettingsDto } from '../../../contracts/statement-settings.ts'
 
 let w: Awaited<ReturnType<typeof connectSandboxApp>>
 let clerk: number
@@ -12,10 +12,22 @@ let chief: number
 let anna: number
 const call = async <T>(method: 'GET' | 'PUT', url: string, payload?: unknown, user = 1) => {
   const t = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, user) as { access_token: string }
-  const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${t.access_token}`, 'x-b24-member-id': w.memberId }, ...(payload !== undefined ? { payload: payload as object } : {}) })
+  const r = await w.app.inject({
+    method,
+    url: `/api${url}`,
+    headers: { authorization: `Bearer ${t.access_token}`, 'x-b24-member-id': w.memberId },
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  })
   return { status: r.statusCode, body: r.json() as T & { error?: string; message?: string } }
 }
-const audits = async () => w.ctx.database.db.selectFrom('audit_log').select(['action', 'actor', 'details']).where('member_id', '=', w.memberId).where('entity_id', '=', 'statements').orderBy('id').execute()
+const audits = async () =>
+  w.ctx.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor', 'details'])
+    .where('member_id', '=', w.memberId)
+    .where('entity_id', '=', 'statements')
+    .orderBy('id')
+    .execute()
 const stored = () => w.ctx.repos.settings.get(w.memberId, 'statements')
 
 beforeAll(async () => {
@@ -28,10 +40,14 @@ beforeAll(async () => {
 afterAll(async () => w?.close(), 60_000)
 
 describe('statement settings (admin)', () => {
-  it('GET: nothing stored, the approval roles\' accountants hear', async () => {
+  it("GET: nothing stored, the approval roles' accountants hear", async () => {
     const r = await call<StatementSettingsDto>('GET', '/admin/statement-settings')
     expect(r.status).toBe(200)
-    expect(r.body).toEqual({ stored: { notifyIds: [] }, effective: [chief], defaults: { chiefAccountant: chief, juniorAccountant: null } })
+    expect(r.body).toEqual({
+      stored: { notifyIds: [] },
+      effective: [chief],
+      defaults: { chiefAccountant: chief, juniorAccountant: null },
+    })
   })
 
   it('PUT: bad forms are refused with the field named and store nothing; non-admins get 403', async () => {
@@ -60,12 +76,20 @@ describe('statement settings (admin)', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     expect(r.body).toMatchObject({ stored: { notifyIds: [anna] }, effective: [anna] })
     expect(await stored()).toEqual({ notifyIds: [anna] })
-    expect(await audits()).toEqual([{ action: 'settings.changed', actor: 'user:1', details: { changed: ['notifyIds'], value: { notifyIds: [anna] }, before: { notifyIds: [] } } }])
+    expect(await audits()).toEqual([
+      {
+        action: 'settings.changed',
+        actor: 'user:1',
+        details: { changed: ['notifyIds'], value: { notifyIds: [anna] }, before: { notifyIds: [] } },
+      },
+    ])
     expect((await call('PUT', '/admin/statement-settings', { notifyIds: [anna] })).status).toBe(200)
     expect(await audits()).toHaveLength(1)
     expect((await call('GET', '/statements', undefined, anna)).status).toBe(200)
     // back to the default: the chief accountant again
-    expect((await call<StatementSettingsDto>('PUT', '/admin/statement-settings', { notifyIds: [] })).body).toMatchObject({ stored: { notifyIds: [] }, effective: [chief] })
+    expect(
+      (await call<StatementSettingsDto>('PUT', '/admin/statement-settings', { notifyIds: [] })).body,
+    ).toMatchObject({ stored: { notifyIds: [] }, effective: [chief] })
     expect(await audits()).toHaveLength(2)
   })
 })

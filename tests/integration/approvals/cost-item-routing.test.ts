@@ -7,16 +7,26 @@ import { approvalWorld, waitFor, type ApprovalWorld } from './world.ts'
 
 let w: ApprovalWorld
 let U: ApprovalWorld['U']
-beforeAll(async () => { w = await approvalWorld(); U = w.U }, 60_000)
+beforeAll(async () => {
+  w = await approvalWorld()
+  U = w.U
+}, 60_000)
 afterAll(async () => w?.close(), 60_000)
 
 async function started(costItem: string): Promise<{ itemId: number; approvalId: number; title: string }> {
-  const itemId = await w.save(U.initiator, null, { counterparty: `CO_${w.companyId}`, amount: '9900|RUB', costItem, initiator: U.initiator, invoiceFile: { id: 2, url: '/f/2' } })
+  const itemId = await w.save(U.initiator, null, {
+    counterparty: `CO_${w.companyId}`,
+    amount: '9900|RUB',
+    costItem,
+    initiator: U.initiator,
+    invoiceFile: { id: 2, url: '/f/2' },
+  })
   await waitFor('Head approval', () => w.stageOf(itemId) === 'HEAD_APPROVAL')
   await w.settle()
   return { itemId, approvalId: (await w.record(itemId)).id, title: String(w.item(itemId).title) }
 }
-const decided = (itemId: number, step: number) => waitFor(`step ${step} decided`, async () => (await w.record(itemId)).state.steps[step].status === 'approved')
+const decided = (itemId: number, step: number) =>
+  waitFor(`step ${step} decided`, async () => (await w.record(itemId)).state.steps[step].status === 'approved')
 
 describe('routing rule by cost item', () => {
   beforeAll(async () => {
@@ -27,7 +37,12 @@ describe('routing rule by cost item', () => {
   it('an IT request goes through the CFO: head, CFO, finance, then the accounting tasks', async () => {
     const { itemId, approvalId, title } = await started('it')
     const v = await w.view(itemId, U.cfo)
-    expect(v.steps.map((s: { id: string; assigneeId: number }) => [s.id, s.assigneeId])).toEqual([['head', U.head], ['cfo', U.cfo], ['finance', U.finance], ['accounting', U.chief]])
+    expect(v.steps.map((s: { id: string; assigneeId: number }) => [s.id, s.assigneeId])).toEqual([
+      ['head', U.head],
+      ['cfo', U.cfo],
+      ['finance', U.finance],
+      ['accounting', U.chief],
+    ])
     expect(v.viewer.canDecide).toBe(false)
     // the head drags the card on to Finance review: the head step is approved, the card waits for the CFO on Head approval
     await w.save(U.head, itemId, { stage: 'FINANCE_REVIEW' })
@@ -37,16 +52,34 @@ describe('routing rule by cost item', () => {
     expect(Number(w.item(itemId)[w.F('approver')])).toBe(U.cfo)
     expect(w.notificationsTo(U.cfo, title)).toEqual([expect.stringContaining('Нужно ваше согласование')])
     expect(w.notificationsTo(U.finance, title)).toHaveLength(0)
-    const byCfo = await w.api('POST', `/approvals/${approvalId}/decision`, U.cfo, { round: 1, stepIndex: 1, decision: 'approve' })
+    const byCfo = await w.api('POST', `/approvals/${approvalId}/decision`, U.cfo, {
+      round: 1,
+      stepIndex: 1,
+      decision: 'approve',
+    })
     expect(byCfo.statusCode, byCfo.body).toBe(200)
     await waitFor('Finance review', () => w.stageOf(itemId) === 'FINANCE_REVIEW')
     await w.settle()
     expect(w.notificationsTo(U.finance, title)).toEqual([expect.stringContaining('Нужно ваше согласование')])
     await w.api('POST', `/approvals/${approvalId}/decision`, U.finance, { round: 1, stepIndex: 2, decision: 'approve' })
-    await waitFor('Accounting with both tasks', () => w.stageOf(itemId) === 'ACCOUNTING' && w.tasksOf(itemId).length === 2)
-    expect(w.tasksOf(itemId).map((t) => Number(t.RESPONSIBLE_ID)).sort()).toEqual([U.chief, U.junior].sort())
-    const audit = (await w.view(itemId, U.initiator)).audit.filter((a: { action: string }) => a.action === 'approval.approved')
-    expect(audit.map((a: { actor: string }) => a.actor)).toEqual([`user:${U.finance}`, `user:${U.cfo}`, `user:${U.head}`])
+    await waitFor(
+      'Accounting with both tasks',
+      () => w.stageOf(itemId) === 'ACCOUNTING' && w.tasksOf(itemId).length === 2,
+    )
+    expect(
+      w
+        .tasksOf(itemId)
+        .map((t) => Number(t.RESPONSIBLE_ID))
+        .sort(),
+    ).toEqual([U.chief, U.junior].sort())
+    const audit = (await w.view(itemId, U.initiator)).audit.filter(
+      (a: { action: string }) => a.action === 'approval.approved',
+    )
+    expect(audit.map((a: { actor: string }) => a.actor)).toEqual([
+      `user:${U.finance}`,
+      `user:${U.cfo}`,
+      `user:${U.head}`,
+    ])
   })
 
   it('a goods request of the same amount skips the CFO', async () => {
@@ -61,7 +94,13 @@ describe('routing rule by cost item', () => {
 
   it('an initiator in no department (no head anywhere): the operations manager holds the head step and is asked', async () => {
     const loner = w.sb.admin.addUser(w.portalId, { name: 'Фрилансер', lastName: 'Тестов', departments: [] }).id
-    const itemId = await w.save(loner, null, { counterparty: `CO_${w.companyId}`, amount: '500|RUB', costItem: 'goods', initiator: loner, invoiceFile: { id: 3, url: '/f/3' } })
+    const itemId = await w.save(loner, null, {
+      counterparty: `CO_${w.companyId}`,
+      amount: '500|RUB',
+      costItem: 'goods',
+      initiator: loner,
+      invoiceFile: { id: 3, url: '/f/3' },
+    })
     await waitFor('Head approval', () => w.stageOf(itemId) === 'HEAD_APPROVAL')
     await w.settle()
     const title = String(w.item(itemId).title)

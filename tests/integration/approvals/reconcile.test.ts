@@ -4,11 +4,16 @@
 // each once; a second run changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approvalWorld, waitFor, type ApprovalWorld } from './world.ts'
-import { decideApproval } from '../../../server/use-cases/decide-approval.ts'
-import { reconcileApprovals, APPROVALS_CURSOR_SETTING } from '../../../server/use-cases/reconcile-approvals.ts'
+import { decideApproval } from '../../../server/use-cases/approvals/decide-approval.ts'
+import {
+  reconcileApprovals,
+  APPROVALS_CURSOR_SETTING,
+} from '../../../server/use-cases/approvals/reconcile-approvals.ts'
 
 let w: ApprovalWorld
-beforeAll(async () => { w = await approvalWorld() }, 60_000)
+beforeAll(async () => {
+  w = await approvalWorld()
+}, 60_000)
 afterAll(async () => w?.close(), 60_000)
 
 const dropEvents = (on: boolean) => w.sb.admin.setFaults(w.portalId, { dropEventRate: on ? 1 : 0 })
@@ -16,7 +21,13 @@ const dropEvents = (on: boolean) => w.sb.admin.setFaults(w.portalId, { dropEvent
 describe('approvals whose portal events were lost', () => {
   it('are healed by the periodic re-read: the stage move, the accounting tasks and the payment order, each once', async () => {
     const { U } = w
-    const itemId = await w.save(U.initiator, null, { counterparty: `CO_${w.companyId}`, amount: '900|RUB', costItem: 'goods', initiator: U.initiator, invoiceFile: { id: 1, url: '/f/1' } })
+    const itemId = await w.save(U.initiator, null, {
+      counterparty: `CO_${w.companyId}`,
+      amount: '900|RUB',
+      costItem: 'goods',
+      initiator: U.initiator,
+      invoiceFile: { id: 1, url: '/f/1' },
+    })
     await waitFor('Head approval', () => w.stageOf(itemId) === 'HEAD_APPROVAL')
     await w.settle()
     const approvalId = (await w.record(itemId)).id

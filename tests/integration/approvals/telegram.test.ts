@@ -19,25 +19,53 @@ beforeAll(async () => {
   nock.disableNetConnect()
   nock.enableNetConnect((host) => !host.includes('api.telegram.org'))
   // nock 15 hands the reply function the fetch Request (one parameter; two would mean callback style)
-  nock('https://api.telegram.org').persist().post(/^\/bot123:abc\/\w+$/).reply(200, async (req: Request) => {
-    const call = { method: new URL(req.url).pathname.split('/').pop()!, body: await req.json() as Record<string, unknown> }
-    bot.push(call)
-    if (call.method === 'sendMessage') {
-      const keyboard = (call.body.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined)?.inline_keyboard ?? []
-      sent.push({ chatId: Number(call.body.chat_id), text: String(call.body.text), buttons: keyboard.flat().map((b) => b.callback_data) })
-    }
-    return { ok: true, result: { message_id: 900 + bot.length } }
-  })
+  nock('https://api.telegram.org')
+    .persist()
+    .post(/^\/bot123:abc\/\w+$/)
+    .reply(200, async (req: Request) => {
+      const call = {
+        method: new URL(req.url).pathname.split('/').pop()!,
+        body: (await req.json()) as Record<string, unknown>,
+      }
+      bot.push(call)
+      if (call.method === 'sendMessage') {
+        const keyboard =
+          (call.body.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined)
+            ?.inline_keyboard ?? []
+        sent.push({
+          chatId: Number(call.body.chat_id),
+          text: String(call.body.text),
+          buttons: keyboard.flat().map((b) => b.callback_data),
+        })
+      }
+      return { ok: true, result: { message_id: 900 + bot.length } }
+    })
   w = await approvalWorld({ env: { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_SECRET: SECRET } })
 }, 60_000)
-afterEach(() => { bot.length = 0 })
-afterAll(async () => { await w?.close(); nock.cleanAll(); nock.enableNetConnect() }, 60_000)
-
-const webhook = (payload: object, secret: string | null = SECRET) => w.app.inject({
-  method: 'POST', url: '/telegram/webhook', payload, headers: secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret },
+afterEach(() => {
+  bot.length = 0
 })
-const message = (chat: number, text: string) => ({ update_id: ++updateId, message: { message_id: 1, from: { id: chat }, chat: { id: chat }, text } })
-const press = (chat: number, data: string) => ({ update_id: ++updateId, callback_query: { id: `cq${updateId}`, from: { id: chat }, message: { message_id: 31, chat: { id: chat } }, data } })
+afterAll(async () => {
+  await w?.close()
+  nock.cleanAll()
+  nock.enableNetConnect()
+}, 60_000)
+
+const webhook = (payload: object, secret: string | null = SECRET) =>
+  w.app.inject({
+    method: 'POST',
+    url: '/telegram/webhook',
+    payload,
+    headers: secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret },
+  })
+const message = (chat: number, text: string) => ({
+  update_id: ++updateId,
+  message: { message_id: 1, from: { id: chat }, chat: { id: chat }, text },
+})
+const press = (chat: number, data: string) => ({
+  update_id: ++updateId,
+  callback_query: { id: `cq${updateId}`, from: { id: chat }, message: { message_id: 31, chat: { id: chat } }, data },
+})
 async function link(user: number, chat: number): Promise<void> {
   const code = await w.api('POST', '/approvals/telegram/link-code', user)
   expect(code.statusCode).toBe(201)
@@ -45,7 +73,13 @@ async function link(user: number, chat: number): Promise<void> {
   await w.settle()
 }
 async function newRequest(): Promise<{ itemId: number; approvalId: number; title: string }> {
-  const itemId = await w.save(w.U.initiator, null, { counterparty: `CO_${w.companyId}`, amount: '9900|RUB', costItem: 'it', initiator: w.U.initiator, invoiceFile: { id: 4, url: '/f/4' } })
+  const itemId = await w.save(w.U.initiator, null, {
+    counterparty: `CO_${w.companyId}`,
+    amount: '9900|RUB',
+    costItem: 'it',
+    initiator: w.U.initiator,
+    invoiceFile: { id: 4, url: '/f/4' },
+  })
   await waitFor('Head approval', () => w.stageOf(itemId) === 'HEAD_APPROVAL')
   await w.settle()
   return { itemId, approvalId: (await w.record(itemId)).id, title: String(w.item(itemId).title) }
@@ -58,13 +92,21 @@ describe('Telegram', () => {
     expect(code.command).toMatch(/^\/start [A-Z2-9]{10}$/)
     await webhook(message(CHAT.head, code.command))
     await w.settle()
-    expect(bot).toEqual([expect.objectContaining({ method: 'sendMessage', body: expect.objectContaining({ chat_id: CHAT.head, text: expect.stringContaining('Готово') }) })])
+    expect(bot).toEqual([
+      expect.objectContaining({
+        method: 'sendMessage',
+        body: expect.objectContaining({ chat_id: CHAT.head, text: expect.stringContaining('Готово') }),
+      }),
+    ])
     expect((await w.api('GET', '/approvals/telegram/link', w.U.head)).json()).toEqual({ linked: true })
     bot.length = 0
     await webhook(message(CHAT.stranger, code.command))
     await webhook(message(CHAT.stranger, '/start WRONGCODE1'))
     await w.settle()
-    expect(bot.map((b) => String(b.body.text))).toEqual([expect.stringContaining('Код не подошёл'), expect.stringContaining('Код не подошёл')])
+    expect(bot.map((b) => String(b.body.text))).toEqual([
+      expect.stringContaining('Код не подошёл'),
+      expect.stringContaining('Код не подошёл'),
+    ])
     expect(await w.ports().telegramLinks.userOfChat(CHAT.stranger)).toBeNull()
   })
 
@@ -120,7 +162,12 @@ describe('Telegram', () => {
     await waitFor('Finance review', () => w.stageOf(itemId) === 'FINANCE_REVIEW')
     await w.settle()
     const v = (await w.api('GET', `/approvals/${approvalId}`, w.U.ops)).json()
-    expect(v.steps[0]).toMatchObject({ status: 'approved', decidedBy: w.U.ops, substitute: true, slaStatus: 'escalated' })
+    expect(v.steps[0]).toMatchObject({
+      status: 'approved',
+      decidedBy: w.U.ops,
+      substitute: true,
+      slaStatus: 'escalated',
+    })
   })
 
   it('a forged webhook (no or wrong secret) and a press from an unlinked chat change nothing', async () => {
@@ -131,7 +178,12 @@ describe('Telegram', () => {
     expect((await webhook(press(CHAT.head, `ap:a:${approvalId}:1:0`), 'guess')).statusCode).toBe(401)
     await webhook(press(CHAT.stranger, `ap:a:${approvalId}:1:0`))
     await w.settle()
-    expect(bot).toEqual([expect.objectContaining({ method: 'answerCallbackQuery', body: expect.objectContaining({ text: expect.stringContaining('Привяжите') }) })])
+    expect(bot).toEqual([
+      expect.objectContaining({
+        method: 'answerCallbackQuery',
+        body: expect.objectContaining({ text: expect.stringContaining('Привяжите') }),
+      }),
+    ])
     const after = await w.ports().approvals.get(w.M, approvalId)
     expect(after!.version).toBe(before!.version)
     expect(w.stageOf(itemId)).toBe('HEAD_APPROVAL')

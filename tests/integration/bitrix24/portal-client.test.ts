@@ -4,10 +4,15 @@ import type { createPortalClients } from '../../../server/bitrix24/client/portal
 
 type World = Awaited<ReturnType<typeof connectSandboxApp>>
 let w: World | null = null
-afterEach(async () => { await w?.close(); w = null })
+afterEach(async () => {
+  await w?.close()
+  w = null
+})
 
 async function spa(world: World) {
-  const r = await world.sb.admin.call<{ type: { entityTypeId: number } }>(world.portalId, 'crm.type.add', { fields: { title: 'Probe', isStagesEnabled: 'Y' } })
+  const r = await world.sb.admin.call<{ type: { entityTypeId: number } }>(world.portalId, 'crm.type.add', {
+    fields: { title: 'Probe', isStagesEnabled: 'Y' },
+  })
   return r.result.type.entityTypeId
 }
 
@@ -23,17 +28,29 @@ describe('portal client on the official SDK against the sandbox', () => {
       b: { method: 'crm.item.get', params: { entityTypeId: etid, id: '$result[a][item][id]' } },
     })
     expect(b.results.b.item.title).toBe('first')
-    await expect(client.call('crm.item.get', { entityTypeId: etid, id: 999999 })).rejects.toMatchObject({ name: 'Bitrix24Error', code: 'NOT_FOUND', retryable: false })
+    await expect(client.call('crm.item.get', { entityTypeId: etid, id: 999999 })).rejects.toMatchObject({
+      name: 'Bitrix24Error',
+      code: 'NOT_FOUND',
+      retryable: false,
+    })
     await expect(client.call('no.such.method')).rejects.toMatchObject({ code: 'ERROR_METHOD_NOT_FOUND', status: 404 })
   })
 
   it('reads 10,000 items in at most 5 HTTP requests (batched fast listing)', async () => {
     w = await connectSandboxApp()
     const etid = await spa(w)
-    w.sb.admin.seedItems(w.portalId, etid, Array.from({ length: 10_000 }, (_, i) => ({ title: `i${i}` })))
+    w.sb.admin.seedItems(
+      w.portalId,
+      etid,
+      Array.from({ length: 10_000 }, (_, i) => ({ title: `i${i}` })),
+    )
     const client = await w.ctx.b24!.forPortal(w.memberId)
     w.sb.admin.resetCounters(w.portalId)
-    const items = await client.listAll<{ id: number }>('crm.item.list', { entityTypeId: etid, select: ['id', 'title'] }, { itemsKey: 'items', idField: 'id' })
+    const items = await client.listAll<{ id: number }>(
+      'crm.item.list',
+      { entityTypeId: etid, select: ['id', 'title'] },
+      { itemsKey: 'items', idField: 'id' },
+    )
     expect(items).toHaveLength(10_000)
     expect(new Set(items.map((i) => i.id)).size).toBe(10_000)
     expect(w.sb.admin.counters(w.portalId).requests).toBeLessThanOrEqual(5)
@@ -55,7 +72,10 @@ describe('portal client on the official SDK against the sandbox', () => {
   it('invalid_grant marks the portal disconnected, kept not deleted', async () => {
     w = await connectSandboxApp()
     const client = await w.ctx.b24!.forPortal(w.memberId)
-    await w.ctx.repos.portals.saveTokens(w.memberId, { ...(await w.ctx.repos.portals.getTokens(w.memberId))!, refreshToken: 'revoked-or-reused' })
+    await w.ctx.repos.portals.saveTokens(w.memberId, {
+      ...(await w.ctx.repos.portals.getTokens(w.memberId))!,
+      refreshToken: 'revoked-or-reused',
+    })
     w.sb.admin.expireTokens(w.portalId)
     await expect(client.call('profile')).rejects.toMatchObject({ code: 'PORTAL_DISCONNECTED' })
     const portal = await w.ctx.repos.portals.get(w.memberId)

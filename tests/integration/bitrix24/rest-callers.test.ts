@@ -2,9 +2,22 @@
 // method names, parameter shapes and result unwrapping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
-import { installPortal } from '../../../server/use-cases/install-portal.ts'
+import { installPortal } from '../../../server/use-cases/portal/install-portal.ts'
 import type { PortalClient } from '../../../server/bitrix24/client/portal-client.ts'
-import { activities, bizproc, fields, fullName, im, items, stages, tasks, TASK_DONE, timeline, timelineTarget, users } from '../../../server/bitrix24/rest/index.ts'
+import {
+  activities,
+  bizproc,
+  fields,
+  fullName,
+  im,
+  items,
+  stages,
+  tasks,
+  TASK_DONE,
+  timeline,
+  timelineTarget,
+  users,
+} from '../../../server/bitrix24/rest/index.ts'
 
 let w: Awaited<ReturnType<typeof connectSandboxApp>>
 let c: PortalClient
@@ -14,7 +27,7 @@ beforeAll(async () => {
   await installPortal(w.ctx, w.memberId, true)
   c = await w.ctx.b24!.forPortal(w.memberId)
   etid = (await w.ctx.repos.installState.get(w.memberId))!.processes.receivables!.entityTypeId
-})
+}, 120_000)
 afterAll(async () => w?.close())
 
 describe('typed REST callers', () => {
@@ -29,15 +42,23 @@ describe('typed REST callers', () => {
     const list = await stages.list(c, etid, cat.id)
     expect(list.map((s) => s.STATUS_ID)).toContain(`DT${etid}_${cat.id}:OVERDUE`)
     const f = await fields.ofItems(c, etid)
-    expect(Object.values(f).some((x) => x.upperName.endsWith('_RC_INVOICE_NO') || x.upperName.includes('_RC_'))).toBe(true)
+    expect(Object.values(f).some((x) => x.upperName.endsWith('_RC_INVOICE_NO') || x.upperName.includes('_RC_'))).toBe(
+      true,
+    )
   })
 
   it('tasks, timeline, activities, notifications, users and robots', async () => {
     const boss = w.sb.admin.addUser(w.portalId, { name: 'Вера', lastName: 'Главная' })
     const dep = w.sb.admin.addDepartment(w.portalId, { name: 'Финансы', head: boss.id })
-    const taskId = await tasks.add(c, { TITLE: 'Позвонить', RESPONSIBLE_ID: boss.id, XML_ID: 'probe-task-1', UF_CRM_TASK: ['CO_1'] })
-    expect(await tasks.byXmlId(c, 'probe-task-1')).toBe(taskId)
-    expect(await tasks.byXmlId(c, 'no-such')).toBeNull()
+    const taskId = await tasks.add(c, {
+      TITLE: 'Позвонить',
+      RESPONSIBLE_ID: boss.id,
+      XML_ID: 'probe-task-1',
+      UF_CRM_TASK: ['CO_1'],
+    })
+    const own = { TITLE: 'Позвонить', RESPONSIBLE_ID: boss.id, UF_CRM_TASK: ['CO_1'] }
+    expect(await tasks.findOwn(c, 'probe-task-1', own)).toBe(taskId)
+    expect(await tasks.findOwn(c, 'no-such', own)).toBeNull()
     expect((await tasks.get(c, taskId)).title).toBe('Позвонить')
     expect((await tasks.list(c, { RESPONSIBLE_ID: boss.id }, ['ID'])).map((t) => Number(t.id))).toEqual([taskId])
     expect(TASK_DONE).toBe(5)

@@ -6,7 +6,10 @@ import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
 import { createPortalClients } from '../../../server/bitrix24/client/portal-clients.ts'
 
 let w: Awaited<ReturnType<typeof connectSandboxApp>> | null = null
-afterEach(async () => { await w?.close(); w = null })
+afterEach(async () => {
+  await w?.close()
+  w = null
+})
 
 describe('shared rate limit across two instances', () => {
   it('never exceeds the sandbox bucket and keeps it >= 90% busy', async () => {

@@ -3,10 +3,10 @@
 // claim"). The retried task event creates it, and so does the 15-minute reconcile when no event comes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRobotWorld as startInstalledApp, type RobotWorld as InstalledApp } from '../../helpers/installed-app.ts'
-import type { ClaimViewDto } from '../../../server/http/contracts/claims.ts'
-import { handleClaimTaskUpdate } from '../../../server/use-cases/handle-claim-task-update.ts'
-import { reconcileTrancheTasks } from '../../../server/use-cases/claim-tranche-tasks.ts'
-import { dunningPorts } from '../../../server/use-cases/dunning-ports.ts'
+import type { ClaimViewDto } from '../../../contracts/claims.ts'
+import { handleClaimTaskUpdate } from '../../../server/use-cases/claims/handle-claim-task-update.ts'
+import { reconcileTrancheTasks } from '../../../server/use-cases/claims/reconcile-tranche-tasks.ts'
+import { dunningPorts } from '../../../server/use-cases/dunning/dunning-ports.ts'
 
 let w: InstalledApp
 let accountant: number
@@ -14,7 +14,12 @@ let specialist: number
 
 async function api<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
   const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }
-  const r = await w.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId }, ...(payload ? { payload } : {}) })
+  const r = await w.app.inject({
+    method,
+    url: `/api${url}`,
+    headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId },
+    ...(payload ? { payload } : {}),
+  })
   if (r.statusCode !== 200) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`)
   return r.json() as T
 }
@@ -22,18 +27,36 @@ async function api<T>(method: 'GET' | 'POST', url: string, payload?: object): Pr
 /** A compensation with one tranche whose task the accountant completes without the portal telling us. */
 async function paidOutCase(title: string): Promise<{ itemId: number; taskId: number }> {
   const c = w.state.processes.claims!
-  const { result } = await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', { entityTypeId: c.entityTypeId, fields: {
-    title, categoryId: c.pipelines.compensation!.categoryId, assignedById: specialist, companyId: w.companyId, [c.fields.compensationAmount.restName]: '1000|RUB',
-  } })
+  const { result } = await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', {
+    entityTypeId: c.entityTypeId,
+    fields: {
+      title,
+      categoryId: c.pipelines.compensation!.categoryId,
+      assignedById: specialist,
+      companyId: w.companyId,
+      [c.fields.compensationAmount.restName]: '1000|RUB',
+    },
+  })
   const itemId = Number(result.item.id)
   const view = await api<ClaimViewDto>('GET', `/claims/item/${itemId}`)
-  const withTranche = await api<ClaimViewDto>('POST', `/claims/${view.id}/tranches`, { deadline: '2026-12-28', amount: 100_000 })
+  const withTranche = await api<ClaimViewDto>('POST', `/claims/${view.id}/tranches`, {
+    deadline: '2026-12-28',
+    amount: 100_000,
+  })
   const taskId = withTranche.tranches[0].taskId!
   await w.sb.admin.call(w.portalId, 'tasks.task.complete', { taskId }, { userId: accountant, events: false })
   return { itemId, taskId }
 }
-const completionTasks = (itemId: number) => w.sb.admin.tasks(w.portalId).filter((t) => String(t.TITLE).startsWith('Завершить работу по претензии')
-  && (t.UF_CRM_TASK as string[] | undefined)?.includes(`T${w.state.processes.claims!.entityTypeId.toString(16)}_${itemId}`))
+const completionTasks = (itemId: number) =>
+  w.sb.admin
+    .tasks(w.portalId)
+    .filter(
+      (t) =>
+        String(t.TITLE).startsWith('Завершить работу по претензии') &&
+        (t.UF_CRM_TASK as string[] | undefined)?.includes(
+          `T${w.state.processes.claims!.entityTypeId.toString(16)}_${itemId}`,
+        ),
+    )
 
 beforeAll(async () => {
   w = await startInstalledApp()

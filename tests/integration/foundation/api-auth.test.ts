@@ -16,7 +16,12 @@ describe('/api session binding', () => {
     ['token without portal', { authorization: 'Bearer abc' }, 401, 'auth.required'],
     ['malformed member id', { authorization: 'Bearer abc', 'x-b24-member-id': '../x' }, 401, 'auth.malformed'],
     ['unknown portal', { authorization: 'Bearer abc', 'x-b24-member-id': 'member-zzz' }, 401, 'auth.unknown-portal'],
-    ['uninstalled portal', { authorization: 'Bearer abc', 'x-b24-member-id': 'member-gone' }, 401, 'auth.unknown-portal'],
+    [
+      'uninstalled portal',
+      { authorization: 'Bearer abc', 'x-b24-member-id': 'member-gone' },
+      401,
+      'auth.unknown-portal',
+    ],
   ])('refuses %s', async (_n, headers, status, code) => {
     const r = await t.app.inject({ method: 'GET', url: '/api/whoami', headers })
     expect(r.statusCode).toBe(status)

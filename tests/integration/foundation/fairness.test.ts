@@ -13,28 +13,57 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>
 let queue: Queue
 beforeAll(async () => {
   database = await openTestDatabase()
-  queue = await createQueue({ database, log: pino({ level: 'silent' }), definitions: [{ name: 'probe-fair' }, { name: 'probe-fifo' }] })
+  queue = await createQueue({
+    database,
+    log: pino({ level: 'silent' }),
+    definitions: [{ name: 'probe-fair' }, { name: 'probe-fifo' }],
+  })
 }, 60_000)
-afterAll(async () => { await queue.stop(false); await database.dispose() }, 60_000)
+afterAll(async () => {
+  await queue.stop(false)
+  await database.dispose()
+}, 60_000)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const BIG = 300
 const SMALL = 10
 
 /** Runs BIG jobs of portal A then SMALL of portal B on `name`; returns how many of A's were done when B's last one finished. */
-async function race(name: string, perPortal: number | undefined): Promise<{ aDoneWhenBFinished: number; bWaitMs: number; aDone: number }> {
+async function race(
+  name: string,
+  perPortal: number | undefined,
+): Promise<{ aDoneWhenBFinished: number; bWaitMs: number; aDone: number }> {
   let aDone = 0
   let bDone = 0
   let aDoneWhenBFinished = -1
   let bFinishedAt = 0
-  await queue.insertMany(name, Array.from({ length: BIG }, (_, i) => ({ data: { portal: 'A', i }, options: { memberId: 'portal-a', key: `a-${i}` } })))
-  await queue.insertMany(name, Array.from({ length: SMALL }, (_, i) => ({ data: { portal: 'B', i }, options: { memberId: 'portal-b', key: `b-${i}` } })))
+  await queue.insertMany(
+    name,
+    Array.from({ length: BIG }, (_, i) => ({
+      data: { portal: 'A', i },
+      options: { memberId: 'portal-a', key: `a-${i}` },
+    })),
+  )
+  await queue.insertMany(
+    name,
+    Array.from({ length: SMALL }, (_, i) => ({
+      data: { portal: 'B', i },
+      options: { memberId: 'portal-b', key: `b-${i}` },
+    })),
+  )
   const queuedAt = Date.now()
-  await queue.work<{ portal: string }>(name, async (job) => {
-    await sleep(20) // a portal call's worth of work
-    if (job.data.portal === 'A') aDone++
-    else if (++bDone === SMALL) { aDoneWhenBFinished = aDone; bFinishedAt = Date.now() }
-  }, { concurrency: 4, pollingSeconds: 1, ...(perPortal ? { perPortal } : {}) })
+  await queue.work<{ portal: string }>(
+    name,
+    async (job) => {
+      await sleep(20) // a portal call's worth of work
+      if (job.data.portal === 'A') aDone++
+      else if (++bDone === SMALL) {
+        aDoneWhenBFinished = aDone
+        bFinishedAt = Date.now()
+      }
+    },
+    { concurrency: 4, pollingSeconds: 1, ...(perPortal ? { perPortal } : {}) },
+  )
   for (const until = Date.now() + 20_000; aDoneWhenBFinished < 0 && Date.now() < until;) await sleep(20)
   await queue.boss.offWork(name, { wait: true })
   return { aDoneWhenBFinished, bWaitMs: bFinishedAt - queuedAt, aDone }

@@ -10,11 +10,14 @@ const dir = mkdtempSync(join(tmpdir(), 'rc-crash-'))
 const children: ChildProcess[] = []
 
 function run(mode: string, target: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, mode, target, dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', script, mode, target, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   children.push(child)
   return child
 }
-const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())))
+const exited = (c: ChildProcess) =>
+  new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())))
 
 async function waitFor(cond: () => boolean, ms: number) {
   const until = Date.now() + ms

@@ -1,13 +1,14 @@
 // Incoming-webhook mode: the install runs through the SDK's B24Hook (over TLS in front of the
 // sandbox) and creates the smart processes; events, robots and placements are skipped, because a
-// webhook cannot have them. A second run changes nothing; uninstall --purge lists our processes.
+// webhook cannot have them. A second run changes nothing; uninstall --purge lists our processes and
+// our field on the company card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../sandbox/index.ts'
 import { createTestContext } from '../../helpers/app.ts'
 import { startHttpsProxy } from '../../helpers/https-proxy.ts'
-import { connectWebhookPortal } from '../../../server/use-cases/connect-webhook-portal.ts'
-import { installPortal } from '../../../server/use-cases/install-portal.ts'
-import { uninstallPortal } from '../../../server/use-cases/uninstall-portal.ts'
+import { connectWebhookPortal } from '../../../server/use-cases/portal/connect-webhook-portal.ts'
+import { installPortal } from '../../../server/use-cases/portal/install-portal.ts'
+import { uninstallPortal } from '../../../server/use-cases/portal/uninstall-portal.ts'
 
 let sb: Sandbox
 let proxy: Awaited<ReturnType<typeof startHttpsProxy>>
@@ -26,7 +27,11 @@ beforeAll(async () => {
   t = await createTestContext({ B24_WEBHOOK_URL: `${proxy.origin}${u.pathname}`, B24_RATE_LIMIT: '100000/100000' })
   memberId = (await connectWebhookPortal(t.ctx))!
 })
-afterAll(async () => { await t?.dispose(); await proxy?.close(); await sb?.close() })
+afterAll(async () => {
+  await t?.dispose()
+  await proxy?.close()
+  await sb?.close()
+})
 
 describe('incoming-webhook mode', () => {
   it('registers the webhook portal once, without OAuth tokens', async () => {
@@ -47,9 +52,14 @@ describe('incoming-webhook mode', () => {
     expect(await installPortal(t.ctx, memberId, false)).toEqual([])
   })
 
-  it('uninstall lists nothing to unbind and, with purge, our three processes', async () => {
+  it('uninstall lists nothing to unbind and, with purge, our three processes and the company field', async () => {
     expect(await uninstallPortal(t.ctx, memberId, false, false)).toEqual([])
     const purge = await uninstallPortal(t.ctx, memberId, false, true)
-    expect(purge.map((o) => `${o.kind}:${o.action}:${o.target}`).sort()).toEqual(['smart-process:delete:approvals', 'smart-process:delete:claims', 'smart-process:delete:receivables'])
+    expect(purge.map((o) => `${o.kind}:${o.action}:${o.target}`).sort()).toEqual([
+      'field:delete:company.contractStatus',
+      'smart-process:delete:approvals',
+      'smart-process:delete:claims',
+      'smart-process:delete:receivables',
+    ])
   })
 })

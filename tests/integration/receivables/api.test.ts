@@ -14,17 +14,32 @@ beforeAll(async () => {
   await seedPortal(t.ctx, 'member-a')
   await seedPortal(t.ctx, 'member-b', 'app-token-b', 'https://b.bitrix24.test/rest/')
   t.ctx.verifyUserToken = async () => ({ userId: 7, isAdmin: false })
-})
+  // the user is the chief accountant named in the admin page: company-wide views are theirs (crm-visibility.ts)
+  await t.ctx.repos.settings.set('member-a', 'approvals.roles', { chiefAccountant: 7 }, null)
+  await t.ctx.repos.settings.set('member-b', 'approvals.roles', { chiefAccountant: 7 }, null)
+}, 90_000)
 afterAll(async () => t.dispose())
 
 const invoice = (patch: Record<string, unknown> = {}) => ({
-  counterparty: { type: 'company', id: 12, name: 'ООО Ромашка' }, contract: { number: 'D-1', date: '2025-01-10' },
-  invoiceNumber: 'INV-1', invoiceDate: '2025-03-01', dueDate: '2025-03-11', amount: 100_000, currency: 'RUB', ...patch,
+  counterparty: { type: 'company', id: 12, name: 'ООО Ромашка' },
+  contract: { number: 'D-1', date: '2025-01-10' },
+  invoiceNumber: 'INV-1',
+  invoiceDate: '2025-03-01',
+  dueDate: '2025-03-11',
+  amount: 100_000,
+  currency: 'RUB',
+  ...patch,
 })
-const post = (url: string, payload: unknown, headers = A) => t.app.inject({ method: 'POST', url, headers, payload: payload as object })
+const post = (url: string, payload: unknown, headers = A) =>
+  t.app.inject({ method: 'POST', url, headers, payload: payload as object })
 const get = (url: string, headers = A) => t.app.inject({ method: 'GET', url, headers })
 const counts = async () => {
-  const r = await sql<{ r: number; p: number }>`SELECT (SELECT count(*) FROM receivables)::int AS r, (SELECT count(*) FROM payments)::int AS p`.execute(t.ctx.database.db)
+  const r = await sql<{
+    r: number
+    p: number
+  }>`SELECT (SELECT count(*) FROM receivables)::int AS r, (SELECT count(*) FROM payments)::int AS p`.execute(
+    t.ctx.database.db,
+  )
   return r.rows[0]
 }
 
@@ -36,23 +51,59 @@ describe('receivables API', () => {
     expect(r.statusCode, r.body).toBe(201)
     const row = r.json()
     id = row.id
-    expect(row).toMatchObject({ invoiceNumber: 'INV-1', amount: 100_000, paid: 0, remaining: 100_000, stage: 'NEW', contractNumber: 'D-1', counterpartyName: 'ООО Ромашка' })
+    expect(row).toMatchObject({
+      invoiceNumber: 'INV-1',
+      amount: 100_000,
+      paid: 0,
+      remaining: 100_000,
+      stage: 'NEW',
+      contractNumber: 'D-1',
+      counterpartyName: 'ООО Ромашка',
+    })
   })
 
   it('records a payment once per source reference', async () => {
-    const first = await post(`/api/receivables/${id}/payments`, { amount: 30_000, paidOn: '2025-03-05', sourceRef: 'ui-1' })
+    const first = await post(`/api/receivables/${id}/payments`, {
+      amount: 30_000,
+      paidOn: '2025-03-05',
+      sourceRef: 'ui-1',
+    })
     expect(first.statusCode, first.body).toBe(201)
     paymentId = first.json().payment.id
     expect(first.json().receivable).toMatchObject({ paid: 30_000, remaining: 70_000 })
-    const again = await post(`/api/receivables/${id}/payments`, { amount: 30_000, paidOn: '2025-03-05', sourceRef: 'ui-1' })
+    const again = await post(`/api/receivables/${id}/payments`, {
+      amount: 30_000,
+      paidOn: '2025-03-05',
+      sourceRef: 'ui-1',
+    })
     expect(again.statusCode).toBe(200)
     expect(again.json()).toMatchObject({ duplicate: true, receivable: { paid: 30_000 } })
     const reused = await post(`/api/receivables/${id}/payments`, { amount: 1, paidOn: '2025-03-05', sourceRef: 'ui-1' })
     expect(reused.statusCode).toBe(409)
   })
 
-  it('keeps an overpayment as an advance', async () => {
-    const r = await post(`/api/receivables/${id}/payments`, { amount: 80_000, paidOn: '2025-03-06', sourceRef: 'ui-2' })
+  it('keeps an overpayment as an advance once the person confirms it; an absurd amount is refused', async () => {
+    const before = await counts()
+    const unconfirmed = await post(`/api/receivables/${id}/payments`, {
+      amount: 80_000,
+      paidOn: '2025-03-06',
+      sourceRef: 'ui-2',
+    })
+    expect([unconfirmed.statusCode, unconfirmed.json().error]).toEqual([409, 'payment.exceeds-remaining'])
+    const absurd = await post(`/api/receivables/${id}/payments`, {
+      amount: 100_000 * 10 + 1,
+      paidOn: '2025-03-06',
+      sourceRef: 'ui-absurd',
+      confirmAdvance: true,
+    })
+    expect([absurd.statusCode, absurd.json().error]).toEqual([400, 'payment.implausible-amount'])
+    expect(await counts()).toEqual(before)
+    const r = await post(`/api/receivables/${id}/payments`, {
+      amount: 80_000,
+      paidOn: '2025-03-06',
+      sourceRef: 'ui-2',
+      confirmAdvance: true,
+    })
     expect(r.json().receivable).toMatchObject({ paid: 110_000, remaining: 0, status: 'paid' })
     const s = await get('/api/counterparties/company/12/summary')
     expect(s.json()).toMatchObject({ advance: 10_000, totalDebt: 0, colour: 'grey' })
@@ -61,30 +112,84 @@ describe('receivables API', () => {
   it('reverses a payment with a negative entry, once', async () => {
     const r = await post(`/api/payments/${paymentId}/reverse`, { reason: 'bank returned it' })
     expect(r.statusCode, r.body).toBe(201)
-    expect(r.json()).toMatchObject({ payment: { amount: -30_000, reversalOf: paymentId }, receivable: { paid: 80_000, remaining: 20_000 } })
+    expect(r.json()).toMatchObject({
+      payment: { amount: -30_000, reversalOf: paymentId },
+      receivable: { paid: 80_000, remaining: 20_000 },
+    })
     expect((await post(`/api/payments/${paymentId}/reverse`, {})).statusCode).toBe(400)
     const reversal = r.json().payment.id
     expect((await post(`/api/payments/${reversal}/reverse`, {})).json().error).toBe('receivable.not-reversible')
     const d = await get(`/api/receivables/${id}`)
     expect(d.json().payments.map((p: { amount: number }) => p.amount)).toEqual([30_000, 80_000, -30_000])
-    expect(d.json().audit.map((a: { action: string }) => a.action)).toEqual(['payment.reversed', 'payment.recorded', 'payment.recorded', 'receivable.created'])
+    expect(d.json().audit.map((a: { action: string }) => a.action)).toEqual([
+      'payment.reversed',
+      'payment.recorded',
+      'payment.recorded',
+      'receivable.created',
+    ])
+  })
+
+  it('refuses an invoice number the counterparty already has (trimmed, any letter case)', async () => {
+    const before = await counts()
+    for (const n of ['INV-1', ' inv-1 ']) {
+      const r = await post('/api/receivables', invoice({ invoiceNumber: n }))
+      expect([r.statusCode, r.json().error]).toEqual([409, 'receivable.duplicate-number'])
+    }
+    expect(await counts()).toEqual(before)
   })
 
   it('pages, sorts, searches and filters on the server', async () => {
     for (let i = 2; i <= 30; i++) {
-      const r = await post('/api/receivables', invoice({ invoiceNumber: `INV-${i}`, amount: 1000 * i, invoiceDate: '2025-02-01', dueDate: i % 2 ? '2025-02-10' : '2099-01-10' }))
+      const r = await post(
+        '/api/receivables',
+        invoice({
+          invoiceNumber: `INV-${i}`,
+          amount: 1000 * i,
+          invoiceDate: '2025-02-01',
+          dueDate: i % 2 ? '2025-02-10' : '2099-01-10',
+        }),
+      )
       expect(r.statusCode).toBe(201)
     }
-    const page = await get('/api/receivables?counterpartyType=company&counterpartyId=12&sort=amount&dir=desc&pageSize=10&page=2')
+    const page = await get(
+      '/api/receivables?counterpartyType=company&counterpartyId=12&sort=amount&dir=desc&pageSize=10&page=2',
+    )
     expect(page.json()).toMatchObject({ total: 30, page: 2, pageSize: 10 })
     const amounts = page.json().rows.map((r: { amount: number }) => r.amount)
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a))
     const search = await get('/api/receivables?counterpartyType=company&counterpartyId=12&q=INV-2')
-    expect(search.json().rows.map((r: { invoiceNumber: string }) => r.invoiceNumber).sort()).toEqual(['INV-2', 'INV-20', 'INV-21', 'INV-22', 'INV-23', 'INV-24', 'INV-25', 'INV-26', 'INV-27', 'INV-28', 'INV-29'])
+    expect(
+      search
+        .json()
+        .rows.map((r: { invoiceNumber: string }) => r.invoiceNumber)
+        .sort(),
+    ).toEqual([
+      'INV-2',
+      'INV-20',
+      'INV-21',
+      'INV-22',
+      'INV-23',
+      'INV-24',
+      'INV-25',
+      'INV-26',
+      'INV-27',
+      'INV-28',
+      'INV-29',
+    ])
     const overdue = await get('/api/receivables?filter=overdue&sort=daysOverdue&pageSize=200')
-    expect(overdue.json().rows.every((r: { status: string }) => r.status === 'overdue')).toBe(true)
+    // "overdue" lists every overdue invoice; those idle for N days carry the finer status "stuck"
+    expect(overdue.json().rows.every((r: { status: string }) => ['overdue', 'stuck'].includes(r.status))).toBe(true)
     expect(overdue.json().total).toBe(15)
-    for (const key of ['invoiceNumber', 'invoiceDate', 'dueDate', 'paid', 'remaining', 'stage', 'contractNumber', 'counterpartyName']) {
+    for (const key of [
+      'invoiceNumber',
+      'invoiceDate',
+      'dueDate',
+      'paid',
+      'remaining',
+      'stage',
+      'contractNumber',
+      'counterpartyName',
+    ]) {
       expect((await get(`/api/receivables?sort=${key}&dir=asc`)).statusCode).toBe(200)
     }
     const groups = await get('/api/counterparties/company/12/contracts')
@@ -98,15 +203,51 @@ describe('receivables API', () => {
     ['zero amount', '/api/receivables', invoice({ amount: 0 }), 400, 'receivable.invalid-amount'],
     ['negative amount', '/api/receivables', invoice({ amount: -100 }), 400, 'receivable.invalid-amount'],
     ['amount as a string', '/api/receivables', invoice({ amount: '100' }), 400, 'receivable.invalid-amount'],
-    ['due before invoice', '/api/receivables', invoice({ dueDate: '2025-02-01' }), 400, 'receivable.due-before-invoice'],
+    [
+      'due before invoice',
+      '/api/receivables',
+      invoice({ dueDate: '2025-02-01' }),
+      400,
+      'receivable.due-before-invoice',
+    ],
     ['bad currency', '/api/receivables', invoice({ currency: 'rubles' }), 400, 'receivable.invalid-currency'],
-    ['bad counterparty', '/api/receivables', invoice({ counterparty: { type: 'deal', id: 1 } }), 400, 'request.invalid-counterparty'],
+    [
+      'bad counterparty',
+      '/api/receivables',
+      invoice({ counterparty: { type: 'deal', id: 1 } }),
+      400,
+      'request.invalid-counterparty',
+    ],
     ['no body object', '/api/receivables', [1, 2], 400, 'request.invalid-body'],
-    ['a bad contract date', '/api/receivables', invoice({ contract: { number: 'D-9', date: '2025-13-01' } }), 400, 'receivable.invalid-date'],
+    [
+      'a bad contract date',
+      '/api/receivables',
+      invoice({ contract: { number: 'D-9', date: '2025-13-01' } }),
+      400,
+      'receivable.invalid-date',
+    ],
     ['an absurd amount', '/api/receivables', invoice({ amount: 10 ** 13 }), 400, 'receivable.invalid-amount'],
-    ['penalty terms of an unknown method', '/api/receivables', invoice({ contract: { number: 'D-8', penaltyTerms: { method: 'usury' } } }), 400, 'receivable.invalid-text'],
-    ['a per-day penalty without its rate', '/api/receivables', invoice({ contract: { number: 'D-8', penaltyTerms: { method: 'per-day' } } }), 400, 'receivable.invalid-text'],
-    ['penalty terms that are not an object', '/api/receivables', invoice({ contract: { number: 'D-8', penaltyTerms: '0.1%' } }), 400, 'receivable.invalid-text'],
+    [
+      'penalty terms of an unknown method',
+      '/api/receivables',
+      invoice({ contract: { number: 'D-8', penaltyTerms: { method: 'usury' } } }),
+      400,
+      'receivable.invalid-text',
+    ],
+    [
+      'a per-day penalty without its rate',
+      '/api/receivables',
+      invoice({ contract: { number: 'D-8', penaltyTerms: { method: 'per-day' } } }),
+      400,
+      'receivable.invalid-text',
+    ],
+    [
+      'penalty terms that are not an object',
+      '/api/receivables',
+      invoice({ contract: { number: 'D-8', penaltyTerms: '0.1%' } }),
+      400,
+      'receivable.invalid-text',
+    ],
   ])('refuses to create with %s and writes nothing', async (_n, url, payload, status, code) => {
     const before = await counts()
     const r = await post(url, payload)
@@ -117,7 +258,14 @@ describe('receivables API', () => {
 
   it('a contract keeps its penalty terms (checked by the penalty engine) and shows them with its invoices', async () => {
     const terms = { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } }
-    const r = await post('/api/receivables', invoice({ counterparty: { type: 'company', id: 77, name: 'ООО Лютик' }, invoiceNumber: 'PT-1', contract: { number: 'D-77', date: '2025-01-10', paymentTermsDays: 10, penaltyTerms: terms } }))
+    const r = await post(
+      '/api/receivables',
+      invoice({
+        counterparty: { type: 'company', id: 77, name: 'ООО Лютик' },
+        invoiceNumber: 'PT-1',
+        contract: { number: 'D-77', date: '2025-01-10', paymentTermsDays: 10, penaltyTerms: terms },
+      }),
+    )
     expect(r.statusCode, r.body).toBe(201)
     const groups = (await get('/api/counterparties/company/77/contracts')).json().groups
     expect(groups[0].contract).toMatchObject({ number: 'D-77', paymentTermsDays: 10, penaltyTerms: terms })
@@ -126,16 +274,56 @@ describe('receivables API', () => {
   it('refuses bad payments and writes nothing', async () => {
     const before = await counts()
     const cases: [string, unknown, number, string][] = [
-      [`/api/receivables/${id}/payments`, { amount: -5, paidOn: '2025-03-01', sourceRef: 'x1' }, 400, 'receivable.invalid-amount'],
-      [`/api/receivables/${id}/payments`, { amount: 0, paidOn: '2025-03-01', sourceRef: 'x2' }, 400, 'receivable.invalid-amount'],
-      [`/api/receivables/${id}/payments`, { amount: '500', paidOn: '2025-03-01', sourceRef: 'x3' }, 400, 'receivable.invalid-amount'],
-      [`/api/receivables/${id}/payments`, { amount: 500, paidOn: 'yesterday', sourceRef: 'x4' }, 400, 'receivable.invalid-date'],
+      [
+        `/api/receivables/${id}/payments`,
+        { amount: -5, paidOn: '2025-03-01', sourceRef: 'x1' },
+        400,
+        'receivable.invalid-amount',
+      ],
+      [
+        `/api/receivables/${id}/payments`,
+        { amount: 0, paidOn: '2025-03-01', sourceRef: 'x2' },
+        400,
+        'receivable.invalid-amount',
+      ],
+      [
+        `/api/receivables/${id}/payments`,
+        { amount: '500', paidOn: '2025-03-01', sourceRef: 'x3' },
+        400,
+        'receivable.invalid-amount',
+      ],
+      [
+        `/api/receivables/${id}/payments`,
+        { amount: 500, paidOn: 'yesterday', sourceRef: 'x4' },
+        400,
+        'receivable.invalid-date',
+      ],
       [`/api/receivables/${id}/payments`, { amount: 500, paidOn: '2025-03-01' }, 400, 'receivable.invalid-text'],
-      [`/api/receivables/${id}/payments`, { amount: 500, paidOn: '2199-03-01', sourceRef: 'x7' }, 400, 'receivable.invalid-date'],
-      [`/api/receivables/${id}/payments`, { amount: 1.5, paidOn: '2025-03-01', sourceRef: 'x8' }, 400, 'receivable.invalid-amount'],
+      [
+        `/api/receivables/${id}/payments`,
+        { amount: 500, paidOn: '2199-03-01', sourceRef: 'x7' },
+        400,
+        'receivable.invalid-date',
+      ],
+      [
+        `/api/receivables/${id}/payments`,
+        { amount: 1.5, paidOn: '2025-03-01', sourceRef: 'x8' },
+        400,
+        'receivable.invalid-amount',
+      ],
       [`/api/receivables/${id}/payments`, 'amount=5', 415, 'request.unsupported-media-type'],
-      ['/api/receivables/999999/payments', { amount: 500, paidOn: '2025-03-01', sourceRef: 'x5' }, 404, 'receivable.not-found'],
-      ['/api/receivables/abc/payments', { amount: 500, paidOn: '2025-03-01', sourceRef: 'x6' }, 400, 'request.invalid-id'],
+      [
+        '/api/receivables/999999/payments',
+        { amount: 500, paidOn: '2025-03-01', sourceRef: 'x5' },
+        404,
+        'receivable.not-found',
+      ],
+      [
+        '/api/receivables/abc/payments',
+        { amount: 500, paidOn: '2025-03-01', sourceRef: 'x6' },
+        400,
+        'request.invalid-id',
+      ],
       ['/api/payments/999999/reverse', {}, 404, 'payment.not-found'],
     ]
     for (const [url, payload, status, code] of cases) {
@@ -148,7 +336,11 @@ describe('receivables API', () => {
   it('a receivable of another portal is not found', async () => {
     const before = await counts()
     expect((await get(`/api/receivables/${id}`, B)).statusCode).toBe(404)
-    const r = await post(`/api/receivables/${id}/payments`, { amount: 500, paidOn: '2025-03-01', sourceRef: 'other' }, B)
+    const r = await post(
+      `/api/receivables/${id}/payments`,
+      { amount: 500, paidOn: '2025-03-01', sourceRef: 'other' },
+      B,
+    )
     expect(r.statusCode).toBe(404)
     expect((await post(`/api/payments/${paymentId}/reverse`, {}, B)).statusCode).toBe(404)
     expect((await get('/api/receivables', B)).json().total).toBe(0)
@@ -165,23 +357,51 @@ describe('receivables API', () => {
 
 describe('ageing by our legal entity', () => {
   const C = as('member-c')
-  const add = (n: string, legalEntity: string | undefined, dueDate: string, amount: number, cpId = 31) => post('/api/receivables', {
-    counterparty: { type: 'company', id: cpId, name: `Клиент ${cpId}` }, contract: { number: `LE-${n}`, ...(legalEntity === undefined ? {} : { legalEntity }) },
-    invoiceNumber: `LE-${n}`, invoiceDate: '2025-01-01', dueDate, amount, currency: 'RUB',
-  }, C)
+  const add = (n: string, legalEntity: string | undefined, dueDate: string, amount: number, cpId = 31) =>
+    post(
+      '/api/receivables',
+      {
+        counterparty: { type: 'company', id: cpId, name: `Клиент ${cpId}` },
+        contract: { number: `LE-${n}`, ...(legalEntity === undefined ? {} : { legalEntity }) },
+        invoiceNumber: `LE-${n}`,
+        invoiceDate: '2025-01-01',
+        dueDate,
+        amount,
+        currency: 'RUB',
+      },
+      C,
+    )
 
-  it('groups open debt by the legal entity named on the contract, merged with the admin\'s list by name or INN', async () => {
+  it("groups open debt by the legal entity named on the contract, merged with the admin's list by name or INN", async () => {
     await seedPortal(t.ctx, 'member-c', 'app-token-c', 'https://c.bitrix24.test/rest/')
-    await t.ctx.repos.settings.set('member-c', 'claims.legalEntities', [{ name: 'ООО «Альфа»', inn: '7700000001' }, { name: 'ООО «Бета»', inn: '7700000002' }], 'test')
+    await t.ctx.repos.settings.set('member-c', 'approvals.roles', { chiefAccountant: 7 }, null)
+    await t.ctx.repos.settings.set(
+      'member-c',
+      'claims.legalEntities',
+      [
+        { name: 'ООО «Альфа»', inn: '7700000001' },
+        { name: 'ООО «Бета»', inn: '7700000002' },
+      ],
+      'test',
+    )
     for (const r of [
       await add('1', 'ООО Альфа', '2025-01-10', 100_000),
       await add('2', 'Альфа, ИНН 7700000001', '2099-01-10', 20_000, 32),
       await add('3', 'ИП Гамма', '2025-01-10', 5_000),
       await add('4', undefined, '2025-01-10', 7_000),
       await add('5', '=HYPERLINK("http://x")', '2099-01-10', 1_000),
-    ]) expect(r.statusCode, r.body).toBe(201)
-    const a = (await get('/api/ageing', C)).json() as import('../../../server/http/contracts/receivables.ts').AgeingDto
-    expect(a.legalEntities.map((e) => [e.legalEntity, e.inn, e.ageing.current.amount, e.ageing.d90_plus.amount, e.ageing.total.count])).toEqual([
+    ])
+      expect(r.statusCode, r.body).toBe(201)
+    const a = (await get('/api/ageing', C)).json() as import('../../../contracts/receivables.ts').AgeingDto
+    expect(
+      a.legalEntities.map((e) => [
+        e.legalEntity,
+        e.inn,
+        e.ageing.current.amount,
+        e.ageing.d90_plus.amount,
+        e.ageing.total.count,
+      ]),
+    ).toEqual([
       ['ООО «Альфа»', '7700000001', 20_000, 100_000, 2],
       ['ИП Гамма', null, 0, 5_000, 1],
       ['=HYPERLINK("http://x")', null, 1_000, 0, 1],
@@ -194,13 +414,20 @@ describe('ageing by our legal entity', () => {
   })
 
   it('exports it as CSV for admins, with names a spreadsheet would run neutralised', async () => {
-    expect((await get('/api/exports/reports/ageing-legal-entities.csv', C)).statusCode).toBe(403)
     const verify = t.ctx.verifyUserToken
+    // a user who is neither an admin nor named in the approval roles (user 7 is the chief accountant here)
+    t.ctx.verifyUserToken = async () => ({ userId: 8, isAdmin: false })
+    expect((await get('/api/exports/reports/ageing-legal-entities.csv', C)).statusCode).toBe(403)
     t.ctx.verifyUserToken = async () => ({ userId: 7, isAdmin: true })
     try {
       const r = await get('/api/exports/reports/ageing-legal-entities.csv?lang=en', C)
       expect(r.statusCode, r.body).toBe(200)
-      expect(r.body.replace(/^\ufeff/, '').trim().split('\r\n')).toEqual([
+      expect(
+        r.body
+          .replace(/^\ufeff/, '')
+          .trim()
+          .split('\r\n'),
+      ).toEqual([
         'Our legal entity,INN,Current,1–30,31–60,61–90,90+,Total',
         'ООО «Альфа»,7700000001,200.00,0.00,0.00,0.00,1000.00,1200.00',
         'ИП Гамма,,0.00,0.00,0.00,0.00,50.00,50.00',
@@ -208,6 +435,8 @@ describe('ageing by our legal entity', () => {
         'Not named on the contract,,0.00,0.00,0.00,0.00,70.00,70.00',
         'All legal entities,,210.00,0.00,0.00,0.00,1120.00,1330.00',
       ])
-    } finally { t.ctx.verifyUserToken = verify }
+    } finally {
+      t.ctx.verifyUserToken = verify
+    }
   })
 })

@@ -4,15 +4,21 @@
 // reversal's comment shows the debt again; a manual stage still gets Paid; the invoice e-mail is a
 // completed outgoing e-mail activity to the counterparty's address and the ledger goes back to automatic.
 import { describe, expect, it } from 'vitest'
-import { handleReceivableItemEvent } from '../../../server/use-cases/handle-receivable-item-event.ts'
-import { recordPayment } from '../../../server/use-cases/record-payment.ts'
-import { reversePayment } from '../../../server/use-cases/reverse-payment.ts'
+import { handleReceivableItemEvent } from '../../../server/use-cases/receivables/handle-receivable-item-event.ts'
+import { recordPayment } from '../../../server/use-cases/receivables/record-payment.ts'
+import { reversePayment } from '../../../server/use-cases/receivables/reverse-payment.ts'
 import { useReceivablesSandbox } from './sandbox-driver.ts'
 
 const d = useReceivablesSandbox()
 const handle = (id: number) => handleReceivableItemEvent(d.ports(), d.w.memberId, d.w.entityTypeId, id)
 const pay = async (itemId: number, amount: number, sourceRef: string, source: 'bank-statement' | 'manual' = 'manual') =>
-  recordPayment(d.ports(), d.who(), { receivableId: (await d.rec(itemId)).id, amount, paidOn: '2025-03-05', source, sourceRef })
+  recordPayment(d.ports(), d.who(), {
+    receivableId: (await d.rec(itemId)).id,
+    amount,
+    paidOn: '2025-03-05',
+    source,
+    sourceRef,
+  })
 
 describe('ledger and card on the sandbox portal', () => {
   it('a new receivable shows nothing paid and no days overdue; our own write echoed back changes nothing', async () => {
@@ -27,7 +33,11 @@ describe('ledger and card on the sandbox portal', () => {
 
   it('each payment rewrites Remaining and notifies the responsible once, a 503 burst included; the ledger ends paid in full', async () => {
     const id = await d.newReceivable('P-2', 100_000, '2025-03-11')
-    for (const [amount, ref, code, remaining] of [[30_000, 'p2-1', 'PARTIAL', '70000|RUB'], [70_000, 'p2-2', 'SUCCESS', '0|RUB'], [5_000, 'p2-3', 'SUCCESS', '0|RUB']] as const) {
+    for (const [amount, ref, code, remaining] of [
+      [30_000, 'p2-1', 'PARTIAL', '70000|RUB'],
+      [70_000, 'p2-2', 'SUCCESS', '0|RUB'],
+      [5_000, 'p2-3', 'SUCCESS', '0|RUB'],
+    ] as const) {
       if (ref === 'p2-2') d.w.sb.admin.failNext(d.w.portalId, { count: 2, status: 503, error: 'QUERY_LIMIT_EXCEEDED' })
       await pay(id, amount, ref, 'bank-statement')
       await d.drain()
@@ -56,7 +66,7 @@ describe('ledger and card on the sandbox portal', () => {
     await d.drain()
     const comments = d.itemComments(id)
     expect(comments).toHaveLength(1)
-    expect(String(comments[0].COMMENT)).toContain('Остаток: 500,00 RUB')
+    expect(String(comments[0].COMMENT)).toContain('Остаток: 500,00 ₽')
   })
 
   it('a payment on a card moved by hand keeps the stage and still writes Paid', async () => {
@@ -75,7 +85,12 @@ describe('ledger and card on the sandbox portal', () => {
     await handle(id)
     const mails = d.activitiesOn(id).filter((a) => Number(a.TYPE_ID) === 4)
     expect(mails).toHaveLength(1)
-    expect(mails[0]).toMatchObject({ TYPE_ID: 4, DIRECTION: 2, COMPLETED: 'Y', COMMUNICATIONS: [expect.objectContaining({ VALUE: 'buh@romashka.test' })] })
+    expect(mails[0]).toMatchObject({
+      TYPE_ID: 4,
+      DIRECTION: 2,
+      COMPLETED: 'Y',
+      COMMUNICATIONS: [expect.objectContaining({ VALUE: 'buh@romashka.test' })],
+    })
     expect(await d.stageOf(id)).toBe('AWAITING')
     expect(await d.rec(id)).toMatchObject({ stage: 'AWAITING', manualStage: false })
     await d.edit(id, { stageId: d.stage('SENT') })

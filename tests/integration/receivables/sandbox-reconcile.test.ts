@@ -3,7 +3,7 @@
 // person overwrote in the card (drift) are re-mirrored; a holiday due date turns overdue with 1 day
 // and the ledger marks it applied; Days overdue is rewritten once a day for every overdue item.
 import { describe, expect, it } from 'vitest'
-import { reconcileReceivables } from '../../../server/use-cases/reconcile-receivables.ts'
+import { reconcileReceivables } from '../../../server/use-cases/receivables/reconcile-receivables.ts'
 import { useReceivablesSandbox } from './sandbox-driver.ts'
 
 const d = useReceivablesSandbox()

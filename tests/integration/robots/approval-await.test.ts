@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 import { approvalsRepository } from '../../../server/storage/repositories/approvals.ts'
-import { approvalPorts } from '../../../server/use-cases/approval-ports.ts'
-import { resolveApprovalWaits } from '../../../server/use-cases/resolve-approval-waits.ts'
+import { approvalPorts } from '../../../server/use-cases/approvals/approval-ports.ts'
+import { resolveApprovalWaits } from '../../../server/use-cases/approvals/resolve-approval-waits.ts'
 
 let w: RobotWorld
 let head: { id: number }
@@ -22,33 +22,73 @@ async function newRequest(title: string) {
   const ap = w.state.processes.approvals!
   const f = (k: string) => ap.fields[k].restName
   const costItem = Object.values(ap.fields.costItem.options ?? {})[0]
-  const { result } = await w.sb.admin.call<{ item: { id: number } }>(w.portalId, 'crm.item.add', {
-    entityTypeId: ap.entityTypeId, fields: {
-      title, categoryId: ap.pipelines.payments!.categoryId, [f('counterparty')]: `CO_${w.companyId}`, [f('amount')]: '150000|RUB',
-      [f('costItem')]: costItem, [f('invoiceFile')]: { id: 5, url: '/f/5' }, [f('initiator')]: initiator.id,
+  const { result } = await w.sb.admin.call<{ item: { id: number } }>(
+    w.portalId,
+    'crm.item.add',
+    {
+      entityTypeId: ap.entityTypeId,
+      fields: {
+        title,
+        categoryId: ap.pipelines.payments!.categoryId,
+        [f('counterparty')]: `CO_${w.companyId}`,
+        [f('amount')]: '150000|RUB',
+        [f('costItem')]: costItem,
+        [f('invoiceFile')]: { id: 5, url: '/f/5' },
+        [f('initiator')]: initiator.id,
+      },
     },
-  }, { userId: initiator.id })
+    { userId: initiator.id },
+  )
   const itemId = Number(result.item.id)
   let run: ReturnType<RobotWorld['runs']>[number] | undefined
-  await expect.poll(() => (run = w.runs().find((r) => Number(r.itemId) === itemId && r.steps.some((s) => s.status === 'waiting' && s.eventToken))) !== undefined, { timeout: 20_000, interval: 100 }).toBe(true)
+  await expect
+    .poll(
+      () =>
+        (run = w
+          .runs()
+          .find((r) => Number(r.itemId) === itemId && r.steps.some((s) => s.status === 'waiting' && s.eventToken))) !==
+        undefined,
+      { timeout: 20_000, interval: 100 },
+    )
+    .toBe(true)
   // the sandbox marks the step waiting when it posts the call; our wait row is stored by the robot job
   const token = run!.steps.find((s) => s.status === 'waiting')!.eventToken!
-  await expect.poll(async () => (await w.ctx.database.db.selectFrom('robot_waits').select('event_token').where('event_token', '=', token).executeTakeFirst()) !== undefined, { timeout: 20_000, interval: 100 }).toBe(true)
+  await expect
+    .poll(
+      async () =>
+        (await w.ctx.database.db
+          .selectFrom('robot_waits')
+          .select('event_token')
+          .where('event_token', '=', token)
+          .executeTakeFirst()) !== undefined,
+      { timeout: 20_000, interval: 100 },
+    )
+    .toBe(true)
   const record = await approvalsRepository(w.ctx.database.db).getByItem(w.memberId, ap.entityTypeId, itemId)
   return { itemId, runId: run!.id, approvalId: record!.id }
 }
 
 const decide = (approvalId: number, userId: number, body: object) => {
   const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, userId) as { access_token: string }
-  return w.app.inject({ method: 'POST', url: `/api/approvals/${approvalId}/decision`, headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId }, payload: body })
+  return w.app.inject({
+    method: 'POST',
+    url: `/api/approvals/${approvalId}/decision`,
+    headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId },
+    payload: body,
+  })
 }
 
 describe('approval-await', () => {
   beforeAll(() => {
-    w.sb.admin.setAutomation(w.portalId, w.state.processes.approvals!.entityTypeId, w.stageId('approvals', 'HEAD_APPROVAL', 'payments'), [
-      { robot: 'approval-await', properties: { timeoutHours: '0' } },
-      { robot: 'working-deadline', properties: { start: '2026-11-20 12:00', mode: 'request' } },
-    ])
+    w.sb.admin.setAutomation(
+      w.portalId,
+      w.state.processes.approvals!.entityTypeId,
+      w.stageId('approvals', 'HEAD_APPROVAL', 'payments'),
+      [
+        { robot: 'approval-await', properties: { timeoutHours: '0' } },
+        { robot: 'working-deadline', properties: { start: '2026-11-20 12:00', mode: 'request' } },
+      ],
+    )
   })
 
   it('holds the process until the head approves in the tab, then returns who decided, once', async () => {
@@ -59,7 +99,11 @@ describe('approval-await', () => {
     const res = await decide(r.approvalId, head.id, { decision: 'approve', round: 1, stepIndex: 0 })
     expect(res.statusCode, res.body).toBe(200)
     await expect.poll(() => w.run(r.runId).steps[0].status, { timeout: 20_000, interval: 100 }).toBe('done')
-    expect(w.run(r.runId).steps[0].returnValues).toMatchObject({ success: 'Y', outcome: 'approved', decidedBy: `user_${head.id}` })
+    expect(w.run(r.runId).steps[0].returnValues).toMatchObject({
+      success: 'Y',
+      outcome: 'approved',
+      decidedBy: `user_${head.id}`,
+    })
     await expect.poll(() => w.run(r.runId).steps[1].status, { timeout: 10_000, interval: 100 }).toBe('done')
     // resolving again (the periodic recovery) answers nothing twice
     expect(await resolveApprovalWaits(approvalPorts(w.ctx), w.memberId, null)).toBe(0)
@@ -69,14 +113,29 @@ describe('approval-await', () => {
 
   it('returns "rejected" with the reason when the head rejects', async () => {
     const r = await newRequest('Оплата аренды')
-    const res = await decide(r.approvalId, head.id, { decision: 'reject', round: 1, stepIndex: 0, reason: 'Нет договора' })
+    const res = await decide(r.approvalId, head.id, {
+      decision: 'reject',
+      round: 1,
+      stepIndex: 0,
+      reason: 'Нет договора',
+    })
     expect(res.statusCode, res.body).toBe(200)
     await expect.poll(() => w.run(r.runId).steps[0].status, { timeout: 20_000, interval: 100 }).toBe('done')
-    expect(w.run(r.runId).steps[0].returnValues).toMatchObject({ success: 'Y', outcome: 'rejected', decidedBy: `user_${head.id}`, reason: 'Нет договора' })
+    expect(w.run(r.runId).steps[0].returnValues).toMatchObject({
+      success: 'Y',
+      outcome: 'rejected',
+      decidedBy: `user_${head.id}`,
+      reason: 'Нет договора',
+    })
   })
 
   it('gives up with "timed-out" after its working hours (checked by the periodic recovery)', async () => {
-    w.sb.admin.setAutomation(w.portalId, w.state.processes.approvals!.entityTypeId, w.stageId('approvals', 'HEAD_APPROVAL', 'payments'), [{ robot: 'approval-await', properties: { timeoutHours: '4' } }])
+    w.sb.admin.setAutomation(
+      w.portalId,
+      w.state.processes.approvals!.entityTypeId,
+      w.stageId('approvals', 'HEAD_APPROVAL', 'payments'),
+      [{ robot: 'approval-await', properties: { timeoutHours: '4' } }],
+    )
     const r = await newRequest('Оплата курьерской службы')
     expect(await resolveApprovalWaits(approvalPorts(w.ctx), w.memberId, null)).toBe(0)
     const later = approvalPorts(w.ctx, { now: () => new Date(Date.now() + 14 * 86_400_000) })
@@ -87,7 +146,9 @@ describe('approval-await', () => {
 
   it('answers an error at once when dropped on an item without an approval route', async () => {
     const { itemId } = await w.newReceivable()
-    const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'CHECK'), [{ robot: 'approval-await' }])
+    const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'CHECK'), [
+      { robot: 'approval-await' },
+    ])
     expect(run.steps[0].returnValues).toMatchObject({ success: 'N' })
     expect(String(run.steps[0].returnValues!.errorMessage)).toMatch(/runs on items of the "approvals" smart process/)
   })

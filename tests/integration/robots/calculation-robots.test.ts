@@ -3,15 +3,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts'
 import { robots } from '../../../robots/index.ts'
-import { installPortal } from '../../../server/use-cases/install-portal.ts'
+import { installPortal } from '../../../server/use-cases/portal/install-portal.ts'
 
 let w: RobotWorld
-beforeAll(async () => { w = await startRobotWorld() }, 60_000)
+beforeAll(async () => {
+  w = await startRobotWorld()
+}, 60_000)
 afterAll(async () => w?.close())
 
 describe('robots registered by the install', () => {
   it('lists every robot with ru and en names, bound to our handler; a second install changes nothing', async () => {
-    const codes = (w.sb.admin.robots(w.portalId) as unknown as { CODE: string; NAME: Record<string, string>; HANDLER: string }[])
+    const codes = w.sb.admin.robots(w.portalId) as unknown as {
+      CODE: string
+      NAME: Record<string, string>
+      HANDLER: string
+    }[]
     expect(codes.map((r) => r.CODE).sort()).toEqual(robots.map((r) => r.code).sort())
     for (const r of codes) {
       expect(r.NAME.ru && r.NAME.en && r.NAME.ru !== r.NAME.en).toBeTruthy()
@@ -20,7 +26,10 @@ describe('robots registered by the install', () => {
     w.sb.admin.resetCounters(w.portalId)
     await installPortal(w.ctx, w.memberId, true)
     expect(w.sb.admin.requestLog(w.portalId).length).toBeGreaterThan(3)
-    const writes = w.sb.admin.requestLog(w.portalId).map((e) => String((e as { method?: string }).method)).filter((m) => /\.(add|update|delete)$/.test(m))
+    const writes = w.sb.admin
+      .requestLog(w.portalId)
+      .map((e) => String((e as { method?: string }).method))
+      .filter((m) => /\.(add|update|delete)$/.test(m))
     expect(writes).toEqual([])
   })
 })
@@ -29,7 +38,10 @@ describe('penalty-calculate', () => {
   it('returns the reference art. 395 interest with its table', async () => {
     const { itemId } = await w.newReceivable()
     const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'OVERDUE'), [
-      { robot: 'penalty-calculate', properties: { debt: '500000', dueDate: '2024-07-10', paymentDate: '2024-11-15', method: '395' } },
+      {
+        robot: 'penalty-calculate',
+        properties: { debt: '500000', dueDate: '2024-07-10', paymentDate: '2024-11-15', method: '395' },
+      },
     ])
     const step = run.steps[0]
     expect(step.status).toBe('done')
@@ -41,7 +53,17 @@ describe('penalty-calculate', () => {
   it('caps a per-day penalty and answers a bad property with an error result, not a hang', async () => {
     const { itemId } = await w.newReceivable()
     const run = await w.runRule(w.receivables.entityTypeId, itemId, w.stageId('receivables', 'NEGOTIATION'), [
-      { robot: 'penalty-calculate', properties: { debt: '500000.00', dueDate: '2024-07-10', paymentDate: '2025-06-20', method: 'per-day', rate: '0.1', capPercent: '10' } },
+      {
+        robot: 'penalty-calculate',
+        properties: {
+          debt: '500000.00',
+          dueDate: '2024-07-10',
+          paymentDate: '2025-06-20',
+          method: 'per-day',
+          rate: '0.1',
+          capPercent: '10',
+        },
+      },
       { robot: 'penalty-calculate', properties: { debt: 'много', dueDate: '2024-07-10', method: '395' } },
       { robot: 'penalty-calculate', properties: { debt: '1000', dueDate: '2024-07-10', method: 'per-day' } },
     ])
@@ -64,7 +86,11 @@ describe('working-deadline', () => {
       { robot: 'working-deadline', properties: { start: '2026-11-20 12:00' } },
     ])
     // 31.12.2025 is a day off in 2026's calendar; 1-11 January too: the 2nd working day is 13 January
-    expect(run.steps[0].returnValues).toMatchObject({ success: 'Y', deadline: '2026-01-13T10:00:00+03:00', deadlineDate: '2026-01-13' })
+    expect(run.steps[0].returnValues).toMatchObject({
+      success: 'Y',
+      deadline: '2026-01-13T10:00:00+03:00',
+      deadlineDate: '2026-01-13',
+    })
     expect(run.steps[1].returnValues).toMatchObject({ deadline: '2026-11-23T18:00:00+03:00' })
     expect(run.steps[2].returnValues).toMatchObject({ deadline: '2026-11-20T18:00:00+03:00' })
     expect(run.steps[3].returnValues).toMatchObject({ success: 'N' })
@@ -88,7 +114,12 @@ describe('department-head-find', () => {
       { robot: 'department-head-find', properties: { user: 'user_999' } },
       { robot: 'department-head-find', properties: {} },
     ])
-    expect(run.steps[0].returnValues).toMatchObject({ success: 'Y', head: `user_${lead.id}`, headName: 'Иван Руководитель', found: 'Y' })
+    expect(run.steps[0].returnValues).toMatchObject({
+      success: 'Y',
+      head: `user_${lead.id}`,
+      headName: 'Иван Руководитель',
+      found: 'Y',
+    })
     expect(run.steps[1].returnValues).toMatchObject({ head: `user_${boss.id}`, found: 'Y' })
     expect(run.steps[2].returnValues).toMatchObject({ success: 'Y', found: 'N' })
     expect(run.steps[3].returnValues).toMatchObject({ success: 'N' })

@@ -8,7 +8,12 @@ import type { DayDriver } from './day.ts'
 import { sleep } from './wait.ts'
 
 type Rec = Record<string, unknown>
-interface Request { itemId: number; title: string; did: Set<'head' | 'finance' | 'main' | 'sub' | 'order'>; log: string[] }
+interface Request {
+  itemId: number
+  title: string
+  did: Set<'head' | 'finance' | 'main' | 'sub' | 'order'>
+  log: string[]
+}
 
 export function approvalsDay(c: Cluster, d: DayDriver) {
   const a = c.sb.admin
@@ -16,32 +21,61 @@ export function approvalsDay(c: Cluster, d: DayDriver) {
   const pipeline = ap.pipelines.payments!
   const f = (k: string) => ap.fields[k].restName
   const person = (name: string) => a.addUser(c.portalId, { name, lastName: 'Согласующий' }).id
-  const U = { head: person('Глава'), initiator: person('Инициатор'), finance: person('Финансист'), ops: person('Операционный'),
-    chief: person('Главбух'), junior: person('Бухгалтер'), cfo: person('Финдиректор') }
+  const U = {
+    head: person('Глава'),
+    initiator: person('Инициатор'),
+    finance: person('Финансист'),
+    ops: person('Операционный'),
+    chief: person('Главбух'),
+    junior: person('Бухгалтер'),
+    cfo: person('Финдиректор'),
+  }
   const root = [...a.ps(c.portalId).departments.values()].find((x) => x.parent === null)!
   const dept = a.addDepartment(c.portalId, { name: 'Закупки', parent: root.id, head: U.head })
   a.updateUser(c.portalId, U.head, { departments: [dept.id] })
   a.updateUser(c.portalId, U.initiator, { departments: [dept.id] })
   const requests: Request[] = []
   const binding = (itemId: number) => `T${ap.entityTypeId.toString(16)}_${itemId}`
-  const codeOf = (stageId: unknown) => Object.entries(pipeline.stages).find(([, id]) => id === stageId)?.[0] ?? String(stageId)
+  const codeOf = (stageId: unknown) =>
+    Object.entries(pipeline.stages).find(([, id]) => id === stageId)?.[0] ?? String(stageId)
   const item = (itemId: number) => a.items(c.portalId, ap.entityTypeId).find((i) => Number(i.id) === itemId) as Rec
-  const tasksOf = (itemId: number) => a.tasks(c.portalId).filter((t) => (t.UF_CRM_TASK as string[] | undefined)?.includes(binding(itemId)))
-  const update = (userId: number, itemId: number, fields: Rec) => a.call(c.portalId, 'crm.item.update', { entityTypeId: ap.entityTypeId, id: itemId, fields }, { userId })
+  const tasksOf = (itemId: number) =>
+    a.tasks(c.portalId).filter((t) => (t.UF_CRM_TASK as string[] | undefined)?.includes(binding(itemId)))
+  const update = (userId: number, itemId: number, fields: Rec) =>
+    a.call(c.portalId, 'crm.item.update', { entityTypeId: ap.entityTypeId, id: itemId, fields }, { userId })
 
   /** The approval roles, saved by the admin before anyone files a request. */
   async function setRoles(): Promise<void> {
-    const r = await d.api('PUT', '/api/approvals/settings/roles', { financeManager: U.finance, operationsManager: U.ops, chiefAccountant: U.chief, juniorAccountant: U.junior, cfo: U.cfo })
+    const r = await d.api('PUT', '/api/approvals/settings/roles', {
+      financeManager: U.finance,
+      operationsManager: U.ops,
+      chiefAccountant: U.chief,
+      juniorAccountant: U.junior,
+      cfo: U.cfo,
+    })
     if (r.status !== 200) throw new Error(`the admin could not save the approval roles: ${r.status} ${r.body}`)
   }
 
   /** The initiator files a complete request (the save starts the route). */
   async function file(n: number): Promise<void> {
     const title = `Оплата поставщику ${n}`
-    const { result } = await a.call<{ item: { id: number } }>(c.portalId, 'crm.item.add', { entityTypeId: ap.entityTypeId, fields: {
-      title, categoryId: pipeline.categoryId, [f('counterparty')]: `CO_${d.companies[n % d.companies.length]}`, [f('amount')]: `${100_000 + n}.00|RUB`,
-      [f('costItem')]: ap.fields.costItem.options!.goods, [f('initiator')]: U.initiator, [f('invoiceFile')]: { id: 500 + n, url: `/f/${500 + n}` },
-    } }, { userId: U.initiator })
+    const { result } = await a.call<{ item: { id: number } }>(
+      c.portalId,
+      'crm.item.add',
+      {
+        entityTypeId: ap.entityTypeId,
+        fields: {
+          title,
+          categoryId: pipeline.categoryId,
+          [f('counterparty')]: `CO_${d.companies[n % d.companies.length]}`,
+          [f('amount')]: `${100_000 + n}.00|RUB`,
+          [f('costItem')]: ap.fields.costItem.options!.goods,
+          [f('initiator')]: U.initiator,
+          [f('invoiceFile')]: { id: 500 + n, url: `/f/${500 + n}` },
+        },
+      },
+      { userId: U.initiator },
+    )
     requests.push({ itemId: Number(result.item.id), title, did: new Set(), log: [] })
   }
 
@@ -49,17 +83,30 @@ export function approvalsDay(c: Cluster, d: DayDriver) {
   async function look(): Promise<void> {
     for (const r of requests) {
       const stage = codeOf(item(r.itemId).stageId)
-      const act = (what: Request['did'] extends Set<infer T> ? T : never) => { r.did.add(what); r.log.push(`${what} at ${stage}`) }
+      const act = (what: Request['did'] extends Set<infer T> ? T : never) => {
+        r.did.add(what)
+        r.log.push(`${what} at ${stage}`)
+      }
       if (stage === 'HEAD_APPROVAL' && !r.did.has('head')) {
         act('head')
         await update(U.head, r.itemId, { stageId: pipeline.stages.FINANCE_REVIEW })
       } else if (stage === 'FINANCE_REVIEW' && !r.did.has('finance')) {
         const view = await d.api('GET', `/api/approvals/item/${ap.entityTypeId}/${r.itemId}`, undefined, U.finance)
         if (view.status !== 200) continue
-        const v = JSON.parse(view.body) as { id: number; round: number; currentStep: number; viewer: { canDecide: boolean } }
+        const v = JSON.parse(view.body) as {
+          id: number
+          round: number
+          currentStep: number
+          viewer: { canDecide: boolean }
+        }
         if (v.currentStep !== 1 || !v.viewer.canDecide) continue // the tab does not show their step yet
         act('finance')
-        const answer = await d.api('POST', `/api/approvals/${v.id}/decision`, { round: v.round, stepIndex: 1, decision: 'approve' }, U.finance)
+        const answer = await d.api(
+          'POST',
+          `/api/approvals/${v.id}/decision`,
+          { round: v.round, stepIndex: 1, decision: 'approve' },
+          U.finance,
+        )
         r.log.push(`finance decision ${answer.status} ${answer.body.slice(0, 120)}`)
       } else if (stage === 'ACCOUNTING') {
         for (const t of tasksOf(r.itemId)) {
@@ -70,14 +117,19 @@ export function approvalsDay(c: Cluster, d: DayDriver) {
         }
         if (r.did.has('sub') && !r.did.has('order')) {
           act('order')
-          await update(U.junior, r.itemId, { [f('paymentOrderFile')]: { id: 900 + r.itemId, url: `/f/${900 + r.itemId}` } })
+          await update(U.junior, r.itemId, {
+            [f('paymentOrderFile')]: { id: 900 + r.itemId, url: `/f/${900 + r.itemId}` },
+          })
         }
       }
     }
   }
 
   const open = async () => {
-    const rows = await c.db.query<{ item_id: number; status: string }>("SELECT item_id, state->>'status' AS status FROM approvals WHERE member_id = $1", [c.memberId])
+    const rows = await c.db.query<{ item_id: number; status: string }>(
+      "SELECT item_id, state->>'status' AS status FROM approvals WHERE member_id = $1",
+      [c.memberId],
+    )
     const done = new Set(rows.filter((x) => x.status === 'done').map((x) => x.item_id))
     return requests.filter((r) => codeOf(item(r.itemId).stageId) !== 'SUCCESS' || !done.has(r.itemId))
   }
@@ -89,28 +141,54 @@ export function approvalsDay(c: Cluster, d: DayDriver) {
       await look()
       if ((await open()).length === 0) return
       if (Date.now() > until) break
-      if (Date.now() - lastRecover > 8_000) { lastRecover = Date.now(); await recover(`approvals-${lastRecover}`) }
+      if (Date.now() - lastRecover > 8_000) {
+        lastRecover = Date.now()
+        await recover(`approvals-${lastRecover}`)
+      }
       await sleep(500)
     }
     const left = await open()
-    throw new Error(`payment requests not Paid: ${JSON.stringify(left.map((r) => ({ itemId: r.itemId, stage: codeOf(item(r.itemId).stageId), did: [...r.did], log: r.log })))}`)
+    throw new Error(
+      `payment requests not Paid: ${JSON.stringify(left.map((r) => ({ itemId: r.itemId, stage: codeOf(item(r.itemId).stageId), did: [...r.did], log: r.log })))}`,
+    )
   }
 
   /** What must hold for every request: Paid here and there, two accounting tasks, each person told once. */
   async function verdict() {
-    const note = (userId: number, r: Request, text: string) => a.notifications(c.portalId)
-      .filter((x) => Number(x.userId) === userId && String(x.message).includes(`«${r.title}»`) && String(x.message).includes(text)).length
-    const refused = await c.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE member_id = $1 AND action = 'approval.move-refused'", [c.memberId])
+    const note = (userId: number, r: Request, text: string) =>
+      a.notifications(c.portalId).filter(
+        (x) =>
+          !x.removed && // what the person sees: a resend with the same TAG replaces the earlier notice
+          Number(x.userId) === userId &&
+          String(x.message).includes(`«${r.title}»`) &&
+          String(x.message).includes(text),
+      ).length
+    const refused = await c.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE member_id = $1 AND action = 'approval.move-refused'",
+      [c.memberId],
+    )
     return {
       requests: requests.length,
       notPaid: (await open()).map((r) => r.itemId),
-      tasks: requests.filter((r) => tasksOf(r.itemId).length !== 2).map((r) => ({ itemId: r.itemId, tasks: tasksOf(r.itemId).length })),
-      toldOnce: requests.filter((r) => note(U.head, r, 'Нужно ваше согласование') !== 1 || note(U.finance, r, 'Нужно ваше согласование') !== 1 || note(U.initiator, r, 'Счёт оплачен') !== 1)
-        .map((r) => ({ itemId: r.itemId, head: note(U.head, r, 'Нужно ваше согласование'), finance: note(U.finance, r, 'Нужно ваше согласование'), paid: note(U.initiator, r, 'Счёт оплачен') })),
+      tasks: requests
+        .filter((r) => tasksOf(r.itemId).length !== 2)
+        .map((r) => ({ itemId: r.itemId, tasks: tasksOf(r.itemId).length })),
+      toldOnce: requests
+        .filter(
+          (r) =>
+            note(U.head, r, 'Нужно ваше согласование') !== 1 ||
+            note(U.finance, r, 'Нужно ваше согласование') !== 1 ||
+            note(U.initiator, r, 'Счёт оплачен') !== 1,
+        )
+        .map((r) => ({
+          itemId: r.itemId,
+          head: note(U.head, r, 'Нужно ваше согласование'),
+          finance: note(U.finance, r, 'Нужно ваше согласование'),
+          paid: note(U.initiator, r, 'Счёт оплачен'),
+        })),
       movesRefused: refused[0].n,
     }
   }
 
   return { U, setRoles, file, look, finish, verdict, requests }
 }
-export type ApprovalsDay = ReturnType<typeof approvalsDay>

@@ -5,7 +5,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export interface Answer { path: string; status: number; limitExceeded: boolean }
+export interface Answer {
+  path: string
+  status: number
+  limitExceeded: boolean
+}
 
 export interface Balancer {
   url: string
@@ -19,16 +23,28 @@ export async function startBalancer(): Promise<Balancer> {
   let next = 0
   const answers: Answer[] = []
 
-  const forward = (port: number, req: http.IncomingMessage, body: Buffer) => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const out = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${port}` } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }))
-      res.on('error', reject)
+  const forward = (port: number, req: http.IncomingMessage, body: Buffer) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const out = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: `127.0.0.1:${port}` },
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          )
+          res.on('error', reject)
+        },
+      )
+      out.on('error', reject)
+      out.end(body)
     })
-    out.on('error', reject)
-    out.end(body)
-  })
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -64,8 +80,14 @@ export async function startBalancer(): Promise<Balancer> {
   const port = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${port}`,
-    setTargets(ports) { targets = [...ports] },
+    setTargets(ports) {
+      targets = [...ports]
+    },
     answers,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
   }
 }

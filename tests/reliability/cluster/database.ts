@@ -15,11 +15,19 @@ export interface ThrowawayDatabase {
 
 const DEFAULT_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres'
 
-async function adminRun<T extends pg.QueryResultRow>(adminUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
+async function adminRun<T extends pg.QueryResultRow>(
+  adminUrl: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 })
   c.on('error', () => {})
   await c.connect()
-  try { return (await c.query<T>(text, values)).rows } finally { await c.end().catch(() => {}) }
+  try {
+    return (await c.query<T>(text, values)).rows
+  } finally {
+    await c.end().catch(() => {})
+  }
 }
 
 export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
@@ -28,8 +36,11 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   try {
     await adminRun(adminUrl, `CREATE DATABASE ${name}`)
   } catch (e) {
-    throw new Error(`The multi-process reliability test needs PostgreSQL and could not use it at ${adminUrl.replace(/\/\/[^@/]*@/, '//***@')} ` +
-      `(${(e as Error).message}). Start PostgreSQL (see .ci/run) or set DATABASE_URL to an admin connection.`)
+    throw new Error(
+      `The multi-process reliability test needs PostgreSQL and could not use it at ${adminUrl.replace(/\/\/[^@/]*@/, '//***@')} ` +
+        `(${(e as Error).message}). Start PostgreSQL (see .ci/run) or set DATABASE_URL to an admin connection.`,
+      { cause: e },
+    )
   }
   const u = new URL(adminUrl)
   u.pathname = `/${name}`
@@ -38,17 +49,24 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   pool.on('error', () => {}) // our own connections are terminated too: the next query reconnects
   const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
     for (let attempt = 0; ; attempt++) {
-      try { return (await pool.query<T>(text, values)).rows } catch (e) {
+      try {
+        return (await pool.query<T>(text, values)).rows
+      } catch (e) {
         if (attempt >= 5 || !/terminat|connection|ECONNRESET/i.test((e as Error).message)) throw e
         await new Promise((r) => setTimeout(r, 200))
       }
     }
   }
   return {
-    url, name, query,
+    url,
+    name,
+    query,
     async terminateConnections() {
-      const rows = await adminRun<{ n: number }>(adminUrl,
-        'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])
+      const rows = await adminRun<{ n: number }>(
+        adminUrl,
+        'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      )
       return rows[0]?.n ?? 0
     },
     async drop() {

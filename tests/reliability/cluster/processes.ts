@@ -7,7 +7,12 @@ import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '../../..')
 
-export interface ProcessSpec { name: string; kind: 'http' | 'worker'; port?: number; env: Record<string, string> }
+export interface ProcessSpec {
+  name: string
+  kind: 'http' | 'worker'
+  port?: number
+  env: Record<string, string>
+}
 
 export class AppProcess {
   readonly spec: ProcessSpec
@@ -24,19 +29,27 @@ export class AppProcess {
     this.logFile = join(logDir, `${spec.name}.log`)
   }
 
-  get alive(): boolean { return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null) }
+  get alive(): boolean {
+    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null)
+  }
 
   async start(): Promise<void> {
     const script = this.spec.kind === 'http' ? 'server/main.ts' : 'server/worker-main.ts'
     const env: Record<string, string> = {}
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(APP_|B24_|DB_|QUEUE_|LOG_|DATABASE_URL$)/.test(k)) env[k] = v
+    for (const [k, v] of Object.entries(process.env))
+      if (v !== undefined && !/^(APP_|B24_|DB_|QUEUE_|LOG_|DATABASE_URL$)/.test(k)) env[k] = v
     const log = createWriteStream(this.logFile, { flags: 'a' })
     log.write(`--- start ${++this.starts} at ${new Date().toISOString()}\n`)
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: ROOT,
+      env: { ...env, ...this.spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     child.stdout!.pipe(log, { end: false })
     child.stderr!.pipe(log, { end: false })
     child.once('exit', (code, sig) => {
-      if (!this.#expectExit) this.crashes.push(`${this.spec.name} exited (${code ?? sig}) at ${new Date().toISOString()}`)
+      if (!this.#expectExit)
+        this.crashes.push(`${this.spec.name} exited (${code ?? sig}) at ${new Date().toISOString()}`)
       setTimeout(() => log.end(), 100)
     })
     this.#expectExit = false
@@ -47,12 +60,22 @@ export class AppProcess {
   async waitReady(timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs
     for (;;) {
-      if (!this.alive) throw new Error(`${this.spec.name} exited during start (${this.child?.exitCode ?? this.child?.signalCode}):\n${this.tail()}`)
+      if (!this.alive)
+        throw new Error(
+          `${this.spec.name} exited during start (${this.child?.exitCode ?? this.child?.signalCode}):\n${this.tail()}`,
+        )
       if (this.spec.kind === 'http') {
-        const ok = await fetch(`http://127.0.0.1:${this.spec.port}/healthz`).then((r) => r.status === 200).catch(() => false)
+        const ok = await fetch(`http://127.0.0.1:${this.spec.port}/healthz`)
+          .then((r) => r.status === 200)
+          .catch(() => false)
         if (ok) return
-      } else if (existsSync(this.logFile) && readFileSync(this.logFile, 'utf8').split('--- start').at(-1)!.includes('worker.started')) return
-      if (Date.now() > until) throw new Error(`${this.spec.name} did not become ready in ${timeoutMs} ms:\n${this.tail()}`)
+      } else if (
+        existsSync(this.logFile) &&
+        readFileSync(this.logFile, 'utf8').split('--- start').at(-1)!.includes('worker.started')
+      )
+        return
+      if (Date.now() > until)
+        throw new Error(`${this.spec.name} did not become ready in ${timeoutMs} ms:\n${this.tail()}`)
       await new Promise((r) => setTimeout(r, 200))
     }
   }
@@ -73,12 +96,28 @@ export class AppProcess {
   }
 }
 
-export interface ClusterEnv { databaseUrl: string; baseUrl: string; oauthUrl: string; clientId: string; clientSecret: string }
+export interface ClusterEnv {
+  databaseUrl: string
+  baseUrl: string
+  oauthUrl: string
+  clientId: string
+  clientSecret: string
+}
 
 export function appEnv(c: ClusterEnv, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    APP_ENV: 'test', APP_HOST: '127.0.0.1', APP_BASE_URL: c.baseUrl, APP_SECRET_KEY: 'multi-process-secret-key-0000000000000',
-    DATABASE_URL: c.databaseUrl, DB_POOL_MAX: '5', B24_CLIENT_ID: c.clientId, B24_CLIENT_SECRET: c.clientSecret, B24_OAUTH_URL: c.oauthUrl,
-    QUEUE_IN_PROCESS_WORKER: 'false', QUEUE_CONCURRENCY: '6', LOG_LEVEL: 'info', ...extra,
+    APP_ENV: 'test',
+    APP_HOST: '127.0.0.1',
+    APP_BASE_URL: c.baseUrl,
+    APP_SECRET_KEY: 'multi-process-secret-key-0000000000000',
+    DATABASE_URL: c.databaseUrl,
+    DB_POOL_MAX: '5',
+    B24_CLIENT_ID: c.clientId,
+    B24_CLIENT_SECRET: c.clientSecret,
+    B24_OAUTH_URL: c.oauthUrl,
+    QUEUE_IN_PROCESS_WORKER: 'false',
+    QUEUE_CONCURRENCY: '6',
+    LOG_LEVEL: 'info',
+    ...extra,
   }
 }

@@ -1,20 +1,54 @@
 // The shape of GET/PUT /api/dunning/settings as the admin page edits it. The server returns its domain
-// DunningRules; placement-ui may import only http/contracts, so the edited subset is mirrored here.
+// DunningRules; placement-ui may import only contracts/, so the edited subset is mirrored here.
 export type DunningAnchor = 'invoice' | 'due' | 'previous' | 'claim-sent'
 export type DunningUnit = 'working' | 'calendar'
 export type DunningDayOff = 'next' | 'previous' | 'keep'
-export type DunningChannel = 'email' | 'telegram' | 'notify'
+export type DunningChannel = 'email' | 'telegram' | 'notify' | 'openline' | 'call'
 
-export interface LadderStepForm { id: string; anchor: DunningAnchor; offset: number; unit: DunningUnit; dayOff: DunningDayOff; channels: DunningChannel[]; template: string }
+export interface LadderStepForm {
+  id: string
+  anchor: DunningAnchor
+  offset: number
+  unit: DunningUnit
+  dayOff: DunningDayOff
+  channels: DunningChannel[]
+  template: string
+}
+export type TaskAssigneeForm = 'responsible' | 'head-of-sales' | 'lawyer'
+/** A task for a person at an offset in working days from the due day (negative = before it). */
+export interface TaskStepForm {
+  id: string
+  offset: number
+  assignee: TaskAssigneeForm
+  template: string
+  deadlineDays: number
+}
 export interface LadderForm {
   id: string
   steps: LadderStepForm[]
-  tail: { everyDays: number; unit: DunningUnit; maxRepeats: number; channels: DunningChannel[]; template: string } | null
+  tasks?: TaskStepForm[]
+  tail: {
+    everyDays: number
+    unit: DunningUnit
+    maxRepeats: number
+    channels: DunningChannel[]
+    template: string
+  } | null
   window: { from: string; to: string }
 }
 export type RiskSegmentForm = 'low' | 'normal' | 'high'
-export interface EscalationTaskForm { title: string; hours: number }
-export interface EscalationStepForm { id: string; daysOverdue: number; moveToOverdue: boolean; tasks: EscalationTaskForm[]; notifyHead: boolean; openClaim: boolean }
+export interface EscalationTaskForm {
+  title: string
+  hours: number
+}
+export interface EscalationStepForm {
+  id: string
+  daysOverdue: number
+  moveToOverdue: boolean
+  tasks: EscalationTaskForm[]
+  notifyHead: boolean
+  openClaim: boolean
+}
 export interface SegmentRuleForm {
   id: string
   riskSegment: RiskSegmentForm

@@ -11,7 +11,10 @@ export function useAdminGate(api: Api) {
       state.value = me.isAdmin ? 'admin' : 'forbidden'
     } catch (e) {
       if (e instanceof ApiCallError && e.status === 403) state.value = 'forbidden'
-      else { state.value = 'error'; error.value = (e as Error).message }
+      else {
+        state.value = 'error'
+        error.value = (e as Error).message
+      }
     }
   }
   /** Sections call this with any failure: a 403 turns the whole page into "admins only". */

@@ -1,7 +1,7 @@
 // State of the claim tab: the claim view (tranches, totals, recovery data) and the tranche edits.
 import { ref, shallowRef } from 'vue'
 import { ApiCallError, type Api } from '../../app/api.ts'
-import type { ClaimTrancheDto, ClaimTrancheRequest, ClaimViewDto } from '../../../../server/http/contracts/claims.ts'
+import type { ClaimTrancheDto, ClaimTrancheRequest, ClaimViewDto } from '../../../../contracts/claims.ts'
 
 /** The default tranche deadline: the last day of the month of `day`. */
 export function lastDayOfMonth(day: string): string {
@@ -24,19 +24,34 @@ export function useClaimPayouts(api: Api, itemId: number) {
 
   async function load() {
     loading.value = true
-    try { view.value = await api<ClaimViewDto>(`/claims/item/${itemId}`); missing.value = false; error.value = null } catch (e) {
+    try {
+      view.value = await api<ClaimViewDto>(`/claims/item/${itemId}`)
+      missing.value = false
+      error.value = null
+    } catch (e) {
       if (e instanceof ApiCallError && e.status === 404) missing.value = true
       else error.value = (e as Error).message
-    } finally { loading.value = false }
+    } finally {
+      loading.value = false
+    }
   }
   const base = () => `/claims/${view.value!.id}`
-  const apply = async (p: Promise<ClaimViewDto>) => { view.value = await p; error.value = null }
+  const apply = async (p: Promise<ClaimViewDto>) => {
+    view.value = await p
+    error.value = null
+  }
 
   return {
-    view, missing, loading, error, load,
+    view,
+    missing,
+    loading,
+    error,
+    load,
     addTranche: (body: ClaimTrancheRequest) => apply(api<ClaimViewDto>(`${base()}/tranches`, { body })),
-    editTranche: (id: string, body: ClaimTrancheRequest) => apply(api<ClaimViewDto>(`${base()}/tranches/${encodeURIComponent(id)}`, { method: 'PUT', body })),
-    deleteTranche: (id: string) => apply(api<ClaimViewDto>(`${base()}/tranches/${encodeURIComponent(id)}`, { method: 'DELETE' })),
+    editTranche: (id: string, body: ClaimTrancheRequest) =>
+      apply(api<ClaimViewDto>(`${base()}/tranches/${encodeURIComponent(id)}`, { method: 'PUT', body })),
+    deleteTranche: (id: string) =>
+      apply(api<ClaimViewDto>(`${base()}/tranches/${encodeURIComponent(id)}`, { method: 'DELETE' })),
     regenerateLetter: () => apply(api<ClaimViewDto>(`${base()}/letter`, { method: 'POST', body: {} })),
   }
 }

@@ -2,12 +2,26 @@
 import { reactive, ref, shallowRef } from 'vue'
 import type { Api } from '../../app/api.ts'
 import type {
-  CounterpartySummaryDto, CounterpartyType, ReceivableFilter, ReceivableRowDto, ReceivableSortKey, ReceivablesPageDto,
-  RecordPaymentRequest, CreateReceivableRequest, PaymentOutcomeDto, ContractGroupDto, ContractsDto,
-} from '../../../../server/http/contracts/receivables.ts'
-import type { HandOverRequest, HandOverResultDto } from '../../../../server/http/contracts/interactions.ts'
+  CounterpartySummaryDto,
+  CounterpartyType,
+  ReceivableFilter,
+  ReceivableRowDto,
+  ReceivableSortKey,
+  ReceivablesPageDto,
+  RecordPaymentRequest,
+  CreateReceivableRequest,
+  PaymentOutcomeDto,
+  ContractGroupDto,
+  ContractsDto,
+  ContractDto,
+  CloseContractRequest,
+} from '../../../../contracts/receivables.ts'
+import type { HandOverRequest, HandOverResultDto } from '../../../../contracts/interactions.ts'
 
-export function counterpartyOf(placement: string, entityId: string | null): { type: CounterpartyType; id: number } | null {
+export function counterpartyOf(
+  placement: string,
+  entityId: string | null,
+): { type: CounterpartyType; id: number } | null {
   const id = Number(entityId)
   if (!Number.isInteger(id) || id <= 0) return null
   return { type: placement.includes('CONTACT') ? 'contact' : 'company', id }
@@ -16,7 +30,14 @@ export function counterpartyOf(placement: string, entityId: string | null): { ty
 export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyType; id: number }) {
   const summary = shallowRef<CounterpartySummaryDto | null>(null)
   const page = shallowRef<ReceivablesPageDto>({ rows: [], total: 0, page: 1, pageSize: 50 })
-  const query = reactive({ q: '', filter: 'all' as ReceivableFilter, sort: 'dueDate' as ReceivableSortKey, dir: 'asc' as 'asc' | 'desc', page: 1, pageSize: 50 })
+  const query = reactive({
+    q: '',
+    filter: 'all' as ReceivableFilter,
+    sort: 'dueDate' as ReceivableSortKey,
+    dir: 'asc' as 'asc' | 'desc',
+    page: 1,
+    pageSize: 50,
+  })
   const loading = ref(false)
   const error = ref<string | null>(null)
   let seq = 0
@@ -25,9 +46,21 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
     const mine = ++seq
     loading.value = true
     try {
-      const qs = new URLSearchParams({ counterpartyType: cp.type, counterpartyId: String(cp.id), filter: query.filter, sort: query.sort, dir: query.dir, page: String(query.page), pageSize: String(query.pageSize), ...(query.q ? { q: query.q } : {}) })
+      const qs = new URLSearchParams({
+        counterpartyType: cp.type,
+        counterpartyId: String(cp.id),
+        filter: query.filter,
+        sort: query.sort,
+        dir: query.dir,
+        page: String(query.page),
+        pageSize: String(query.pageSize),
+        ...(query.q ? { q: query.q } : {}),
+      })
       const result = await api<ReceivablesPageDto>(`/receivables?${qs}`)
-      if (mine === seq) { page.value = result; error.value = null }
+      if (mine === seq) {
+        page.value = result
+        error.value = null
+      }
     } catch (e) {
       if (mine === seq) error.value = (e as Error).message
     } finally {
@@ -40,12 +73,19 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
   }
 
   async function reload() {
-    try { await Promise.all([loadSummary(), loadPage()]) } catch (e) { error.value = (e as Error).message }
+    try {
+      await Promise.all([loadSummary(), loadPage()])
+    } catch (e) {
+      error.value = (e as Error).message
+    }
   }
 
   function sortBy(key: ReceivableSortKey) {
     if (query.sort === key) query.dir = query.dir === 'asc' ? 'desc' : 'asc'
-    else { query.sort = key; query.dir = 'asc' }
+    else {
+      query.sort = key
+      query.dir = 'asc'
+    }
     query.page = 1
     void loadPage()
   }
@@ -55,8 +95,8 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
     await reload()
   }
 
-  async function handOver(row: ReceivableRowDto, body: HandOverRequest) {
-    await api<HandOverResultDto>(`/receivables/${row.id}/hand-over`, { body })
+  async function handOver(row: ReceivableRowDto, body: HandOverRequest): Promise<HandOverResultDto> {
+    return api<HandOverResultDto>(`/receivables/${row.id}/hand-over`, { body })
   }
 
   async function createReceivable(body: Omit<CreateReceivableRequest, 'counterparty'>) {
@@ -68,8 +108,44 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
   const contractsLoading = ref(false)
   async function loadContracts() {
     contractsLoading.value = true
-    try { contracts.value = (await api<ContractsDto>(`/counterparties/${cp.type}/${cp.id}/contracts`)).groups } catch (e) { error.value = (e as Error).message } finally { contractsLoading.value = false }
+    try {
+      contracts.value = (await api<ContractsDto>(`/counterparties/${cp.type}/${cp.id}/contracts`)).groups
+    } catch (e) {
+      error.value = (e as Error).message
+    } finally {
+      contractsLoading.value = false
+    }
   }
 
-  return { summary, page, query, loading, error, reload, loadPage, sortBy, recordPayment, createReceivable, handOver, contracts, contractsLoading, loadContracts }
+  async function closeContract(c: ContractDto, body: CloseContractRequest) {
+    await api<{ status: string }>(`/counterparties/${cp.type}/${cp.id}/contracts/${c.id}/close`, { body })
+    await loadContracts()
+  }
+  async function reopenContract(c: ContractDto) {
+    try {
+      await api<{ status: string }>(`/counterparties/${cp.type}/${cp.id}/contracts/${c.id}/reopen`, { body: {} })
+      await loadContracts()
+    } catch (e) {
+      error.value = (e as Error).message
+    }
+  }
+
+  return {
+    summary,
+    page,
+    query,
+    loading,
+    error,
+    reload,
+    loadPage,
+    sortBy,
+    recordPayment,
+    createReceivable,
+    handOver,
+    contracts,
+    contractsLoading,
+    loadContracts,
+    closeContract,
+    reopenContract,
+  }
 }

@@ -1,7 +1,7 @@
 // State of the receivable card tab: the ledger detail of the item the card shows.
 import { ref, shallowRef } from 'vue'
 import type { Api } from '../../app/api.ts'
-import type { PaymentOutcomeDto, ReceivableDetailDto, RecordPaymentRequest } from '../../../../server/http/contracts/receivables.ts'
+import type { PaymentOutcomeDto, ReceivableDetailDto, RecordPaymentRequest } from '../../../../contracts/receivables.ts'
 
 export function useReceivablePayments(api: Api, itemId: number) {
   const detail = shallowRef<ReceivableDetailDto | null>(null)
@@ -11,7 +11,8 @@ export function useReceivablePayments(api: Api, itemId: number) {
 
   async function load() {
     try {
-      if (receivableId === null) receivableId = (await api<{ receivableId: number }>(`/items/receivables/${itemId}`)).receivableId
+      if (receivableId === null)
+        receivableId = (await api<{ receivableId: number }>(`/items/receivables/${itemId}`)).receivableId
       detail.value = await api<ReceivableDetailDto>(`/receivables/${receivableId}`)
       error.value = null
     } catch (e) {
@@ -25,19 +26,19 @@ export function useReceivablePayments(api: Api, itemId: number) {
     await load()
   }
 
-  async function reverse(paymentId: number) {
-    try {
-      await api<PaymentOutcomeDto>(`/payments/${paymentId}/reverse`, { body: {} })
-      await load()
-    } catch (e) {
-      error.value = (e as Error).message
-    }
+  /** Throws when the server refuses (the dialog shows why). */
+  async function reverse(paymentId: number, reason: string) {
+    await api<PaymentOutcomeDto>(`/payments/${paymentId}/reverse`, { body: { reason } })
+    await load()
   }
 
   /** Debt recovery for this invoice (the same claim on a repeat); null when it failed (error set). */
   async function openClaim(): Promise<{ claimItemId: number; entityTypeId: number } | null> {
     try {
-      return await api<{ claimItemId: number; entityTypeId: number }>(`/dunning/receivables/${receivableId}/open-claim`, { body: {} })
+      return await api<{ claimItemId: number; entityTypeId: number }>(
+        `/dunning/receivables/${receivableId}/open-claim`,
+        { body: {} },
+      )
     } catch (e) {
       error.value = (e as Error).message
       return null

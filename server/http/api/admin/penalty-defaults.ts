@@ -4,8 +4,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import { requireAdmin } from '../session.ts'
-import { receivablesPorts } from '../../../use-cases/receivables-ports.ts'
-import { findDebtors, readPenaltyDefaults, savePenaltyDefaults } from '../../../use-cases/penalty-defaults.ts'
+import { receivablesPorts } from '../../../use-cases/receivables/receivables-ports.ts'
+import { findDebtors, readPenaltyDefaults, savePenaltyDefaults } from '../../../use-cases/admin/penalty-defaults.ts'
 import { mapped } from '../receivables/parse.ts'
 
 export async function adminPenaltyDefaultsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -13,7 +13,9 @@ export async function adminPenaltyDefaultsApi(scope: FastifyInstance, ctx: AppCo
   scope.get('/admin/penalty-defaults', async (req) => readPenaltyDefaults(ports(), requireAdmin(req).memberId))
   scope.put('/admin/penalty-defaults', async (req) => {
     const s = requireAdmin(req)
-    return mapped(() => savePenaltyDefaults(ports(), { memberId: s.memberId, actor: `user:${s.userId}`, source: 'admin' }, req.body))
+    return mapped(() =>
+      savePenaltyDefaults(ports(), { memberId: s.memberId, actor: `user:${s.userId}`, source: 'admin' }, req.body),
+    )
   })
   scope.get<{ Querystring: { q?: string } }>('/admin/penalty-defaults/debtors', async (req) => {
     const s = requireAdmin(req)

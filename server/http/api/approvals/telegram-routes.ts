@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import { sessionOf } from '../session.ts'
-import { approvalPorts } from '../../../use-cases/approval-ports.ts'
-import { createTelegramLinkCode } from '../../../use-cases/link-approval-telegram.ts'
-import type { TelegramLinkCodeDto } from '../../contracts/approvals.ts'
+import { approvalPorts } from '../../../use-cases/approvals/approval-ports.ts'
+import { createTelegramLinkCode } from '../../../use-cases/approvals/link-approval-telegram.ts'
+import type { TelegramLinkCodeDto } from '../../../../contracts/approvals.ts'
 
 export async function approvalTelegramRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   scope.post('/approvals/telegram/link-code', async (req, reply): Promise<TelegramLinkCodeDto> => {
@@ -12,7 +12,12 @@ export async function approvalTelegramRoutes(scope: FastifyInstance, ctx: AppCon
     const ports = approvalPorts(ctx)
     const { code, expiresAt } = await createTelegramLinkCode(ports, s.memberId, s.userId)
     void reply.status(201)
-    return { code, expiresAt, command: `/start ${code}`, linked: (await ports.telegramLinks.chatOf(s.memberId, s.userId)) !== null }
+    return {
+      code,
+      expiresAt,
+      command: `/start ${code}`,
+      linked: (await ports.telegramLinks.chatOf(s.memberId, s.userId)) !== null,
+    }
   })
 
   scope.get('/approvals/telegram/link', async (req): Promise<{ linked: boolean }> => {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import { requireAdmin } from '../session.ts'
-import { installPortal } from '../../../use-cases/install-portal.ts'
-import { readConnection } from '../../../use-cases/read-connection.ts'
-import { reconnectPortal } from '../../../use-cases/reconnect-portal.ts'
+import { installPortal } from '../../../use-cases/portal/install-portal.ts'
+import { readConnection } from '../../../use-cases/portal/read-connection.ts'
+import { reconnectPortal } from '../../../use-cases/portal/reconnect-portal.ts'
 import { knownFields, objectBody } from '../receivables/parse.ts'
 
 /**

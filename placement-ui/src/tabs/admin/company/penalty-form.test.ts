@@ -30,8 +30,12 @@ describe('penalty defaults form', () => {
     const f = formOf({ method: 'per-day', percentPerDay: '0.1', cap: { kind: 'fixed', amount: 5_000_000 } }, 'ru')
     expect(f).toMatchObject({ percentPerDay: '0,1', capKind: 'fixed' })
     expect(f.capValue.replace(/\s/g, ' ')).toBe('50 000,00')
-    expect(termsOf({ ...f, percentPerDay: 'десять' }, 'ru', ru)).toEqual({ problem: '«Ставка, % в день»: число, например 0,1' })
-    expect(termsOf({ ...f, capValue: '50 000 руб.' }, 'ru', ru)).toEqual({ problem: '«Предел»: сумма в рублях, например 50 000,00' })
+    expect(termsOf({ ...f, percentPerDay: 'десять' }, 'ru', ru)).toEqual({
+      problem: '«Ставка, % в день»: число, например 0,1',
+    })
+    expect(termsOf({ ...f, capValue: '50 000 руб.' }, 'ru', ru)).toEqual({
+      problem: '«Предел»: сумма в рублях, например 50 000,00',
+    })
     expect(termsOf({ ...f, method: '395', capValue: 'junk' }, 'ru', ru)).toEqual({ terms: { method: '395' } }) // a cap only where the method has one
   })
 
@@ -44,6 +48,11 @@ describe('penalty defaults form', () => {
 
   it('gives a new period an id no other period has', () => {
     expect(newWindowId([])).toBe('period-1')
-    expect(newWindowId([{ id: 'moratorium-2022', label: '', from: '', to: '' }, { id: 'period-2', label: '', from: '', to: '' }])).toBe('period-3')
+    expect(
+      newWindowId([
+        { id: 'moratorium-2022', label: '', from: '', to: '' },
+        { id: 'period-2', label: '', from: '', to: '' },
+      ]),
+    ).toBe('period-3')
   })
 })

@@ -4,27 +4,66 @@ import type { PenaltyT } from './penalty-i18n.ts'
 
 export type Method = '395' | 'per-day' | 'key-rate-fraction' | 'fine'
 export type RateMode = 'periodised' | 'payment-date' | 'calculation-date' | 'fixed'
-export type Terms = { method: Method; percentPerDay?: string; fraction?: number; rateMode?: RateMode; fixedRateBp?: number; amount?: number; percent?: string; cap?: { kind: 'percent'; percent: string } | { kind: 'fixed'; amount: number } }
-export interface Window { id: string; label: string; from: string; to: string; appliesToObligationsBefore?: string }
-export interface OptOut { entityType: 'company' | 'contact'; entityId: number; windowIds: string[]; name?: string | null }
-export interface Defaults { terms: Terms; windows: Window[]; optOuts: OptOut[] }
-export interface View extends Defaults { defaults: Defaults }
-
-export interface TermsForm {
-  method: Method; percentPerDay: string; fraction: string; rateMode: RateMode; fixedRate: string
-  capKind: 'none' | 'percent' | 'fixed'; capValue: string; fineKind: 'amount' | 'percent'; fineValue: string
+export type Terms = {
+  method: Method
+  percentPerDay?: string
+  fraction?: number
+  rateMode?: RateMode
+  fixedRateBp?: number
+  amount?: number
+  percent?: string
+  cap?: { kind: 'percent'; percent: string } | { kind: 'fixed'; amount: number }
+}
+export interface Window {
+  id: string
+  label: string
+  from: string
+  to: string
+  appliesToObligationsBefore?: string
+}
+export interface OptOut {
+  entityType: 'company' | 'contact'
+  entityId: number
+  windowIds: string[]
+  name?: string | null
+}
+export interface Defaults {
+  terms: Terms
+  windows: Window[]
+  optOuts: OptOut[]
+}
+export interface View extends Defaults {
+  defaults: Defaults
 }
 
-const rub = (k: number, lang: 'ru' | 'en') => (k / 100).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-const dec = (s: string | undefined, lang: 'ru' | 'en') => (s && lang === 'ru' ? s.replace('.', ',') : s ?? '')
+export interface TermsForm {
+  method: Method
+  percentPerDay: string
+  fraction: string
+  rateMode: RateMode
+  fixedRate: string
+  capKind: 'none' | 'percent' | 'fixed'
+  capValue: string
+  fineKind: 'amount' | 'percent'
+  fineValue: string
+}
+
+const rub = (k: number, lang: 'ru' | 'en') =>
+  (k / 100).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const dec = (s: string | undefined, lang: 'ru' | 'en') => (s && lang === 'ru' ? s.replace('.', ',') : (s ?? ''))
 
 export function formOf(t: Terms, lang: 'ru' | 'en'): TermsForm {
   const cap = t.cap
   return {
-    method: t.method, percentPerDay: dec(t.percentPerDay, lang), fraction: String(t.fraction ?? 300), rateMode: t.rateMode ?? 'payment-date',
+    method: t.method,
+    percentPerDay: dec(t.percentPerDay, lang),
+    fraction: String(t.fraction ?? 300),
+    rateMode: t.rateMode ?? 'payment-date',
     fixedRate: t.fixedRateBp ? dec((t.fixedRateBp / 100).toFixed(2), lang) : '',
-    capKind: cap ? cap.kind : 'none', capValue: cap ? (cap.kind === 'percent' ? dec(cap.percent, lang) : rub(cap.amount, lang)) : '',
-    fineKind: t.percent !== undefined ? 'percent' : 'amount', fineValue: t.percent !== undefined ? dec(t.percent, lang) : t.amount ? rub(t.amount, lang) : '',
+    capKind: cap ? cap.kind : 'none',
+    capValue: cap ? (cap.kind === 'percent' ? dec(cap.percent, lang) : rub(cap.amount, lang)) : '',
+    fineKind: t.percent !== undefined ? 'percent' : 'amount',
+    fineValue: t.percent !== undefined ? dec(t.percent, lang) : t.amount ? rub(t.amount, lang) : '',
   }
 }
 
@@ -35,21 +74,34 @@ export function kopecksOf(text: string, lang: 'ru' | 'en'): number | null {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null
 }
 
-const percentOf = (text: string) => { const s = text.trim().replace(',', '.'); return /^\d{1,3}(\.\d{1,4})?$/.test(s) ? s : null }
+const percentOf = (text: string) => {
+  const s = text.trim().replace(',', '.')
+  return /^\d{1,3}(\.\d{1,4})?$/.test(s) ? s : null
+}
 
 /** The terms for the API, or the first problem in the page's language. */
 export function termsOf(f: TermsForm, lang: 'ru' | 'en', t: PenaltyT): { terms: Terms } | { problem: string } {
   const bad = (key: 'badPercent' | 'badMoney', field: Parameters<PenaltyT>[0]) => ({ problem: t(key, { f: t(field) }) })
   let cap: Terms['cap']
   if ((f.method === 'per-day' || f.method === 'key-rate-fraction') && f.capKind !== 'none') {
-    if (f.capKind === 'percent') { const p = percentOf(f.capValue); if (!p) return bad('badPercent', 'capValue'); cap = { kind: 'percent', percent: p } }
-    else { const k = kopecksOf(f.capValue, lang); if (k === null) return bad('badMoney', 'capValue'); cap = { kind: 'fixed', amount: k } }
+    if (f.capKind === 'percent') {
+      const p = percentOf(f.capValue)
+      if (!p) return bad('badPercent', 'capValue')
+      cap = { kind: 'percent', percent: p }
+    } else {
+      const k = kopecksOf(f.capValue, lang)
+      if (k === null) return bad('badMoney', 'capValue')
+      cap = { kind: 'fixed', amount: k }
+    }
   }
   switch (f.method) {
-    case '395': return { terms: { method: '395' } }
+    case '395':
+      return { terms: { method: '395' } }
     case 'per-day': {
       const p = percentOf(f.percentPerDay)
-      return p ? { terms: { method: 'per-day', percentPerDay: p, ...(cap ? { cap } : {}) } } : bad('badPercent', 'percentPerDay')
+      return p
+        ? { terms: { method: 'per-day', percentPerDay: p, ...(cap ? { cap } : {}) } }
+        : bad('badPercent', 'percentPerDay')
     }
     case 'key-rate-fraction': {
       let fixedRateBp: number | undefined
@@ -59,10 +111,21 @@ export function termsOf(f: TermsForm, lang: 'ru' | 'en', t: PenaltyT): { terms: 
         const [i, d = ''] = p.split('.')
         fixedRateBp = Number(i) * 100 + Number(d.padEnd(2, '0'))
       }
-      return { terms: { method: 'key-rate-fraction', fraction: Number(f.fraction), rateMode: f.rateMode, ...(fixedRateBp !== undefined ? { fixedRateBp } : {}), ...(cap ? { cap } : {}) } }
+      return {
+        terms: {
+          method: 'key-rate-fraction',
+          fraction: Number(f.fraction),
+          rateMode: f.rateMode,
+          ...(fixedRateBp !== undefined ? { fixedRateBp } : {}),
+          ...(cap ? { cap } : {}),
+        },
+      }
     }
     case 'fine': {
-      if (f.fineKind === 'percent') { const p = percentOf(f.fineValue); return p ? { terms: { method: 'fine', percent: p } } : bad('badPercent', 'fineValue') }
+      if (f.fineKind === 'percent') {
+        const p = percentOf(f.fineValue)
+        return p ? { terms: { method: 'fine', percent: p } } : bad('badPercent', 'fineValue')
+      }
       const k = kopecksOf(f.fineValue, lang)
       return k === null ? bad('badMoney', 'fineValue') : { terms: { method: 'fine', amount: k } }
     }

@@ -9,20 +9,61 @@ import { dict } from '../i18n.ts'
 import type { DunningRulesForm } from '../dunning-types.ts'
 import DunningSettings from './DunningSettings.vue'
 
-const ladder = (id: string) => ({ id, steps: [{ id: 'd0', anchor: 'due' as const, offset: 0, unit: 'working' as const, dayOff: 'next' as const, channels: ['email' as const], template: 'overdue' }], tail: null, window: { from: '10:00', to: '17:00' } })
+const ladder = (id: string) => ({
+  id,
+  steps: [
+    {
+      id: 'd0',
+      anchor: 'due' as const,
+      offset: 0,
+      unit: 'working' as const,
+      dayOff: 'next' as const,
+      channels: ['email' as const],
+      template: 'overdue',
+    },
+  ],
+  tail: null,
+  window: { from: '10:00', to: '17:00' },
+})
 const settings = (): DunningRulesForm => ({
   ladders: [ladder('standard'), ladder('soft')],
   templates: { overdue: { ru: { subject: 'Счёт', body: 'Оплатите' } } },
-  rules: [{ id: 'normal', riskSegment: 'normal', ladder: 'standard', escalation: [{ id: 'esc-1', daysOverdue: 3, moveToOverdue: true, tasks: [{ title: 'Call', hours: 8 }], notifyHead: false, openClaim: false }] }],
-  headOfSalesId: null, lawyerId: 7, legalNotifyIds: [], paymentDetails: '', catchUpDays: 3,
+  rules: [
+    {
+      id: 'normal',
+      riskSegment: 'normal',
+      ladder: 'standard',
+      escalation: [
+        {
+          id: 'esc-1',
+          daysOverdue: 3,
+          moveToOverdue: true,
+          tasks: [{ title: 'Call', hours: 8 }],
+          notifyHead: false,
+          openClaim: false,
+        },
+      ],
+    },
+  ],
+  headOfSalesId: null,
+  lawyerId: 7,
+  legalNotifyIds: [],
+  paymentDetails: '',
+  catchUpDays: 3,
 })
 
-function mountSettings(pickUser?: () => Promise<{ id: number; name: string } | null>) {
+type Person = { id: number; name: string }
+function mountSettings(pickUser?: () => Promise<Person | null>, pickUsers?: () => Promise<Person[]>) {
   const puts: DunningRulesForm[] = []
   const api = (async (path: string, init: { method?: string; body?: unknown } = {}) => {
     if (path === '/dunning/settings' && init.method === 'PUT') {
       const body = JSON.parse(JSON.stringify(init.body)) as DunningRulesForm
-      if (body.rules.some((r) => r.ladder === 'gone')) throw new ApiCallError(400, 'dunning.invalid-rules', 'invalid dunning settings: rules[0].ladder: unknown ladder "gone"')
+      if (body.rules.some((r) => r.ladder === 'gone'))
+        throw new ApiCallError(
+          400,
+          'dunning.invalid-rules',
+          'invalid dunning settings: rules[0].ladder: unknown ladder "gone"',
+        )
       puts.push(body)
       return body
     }
@@ -31,7 +72,15 @@ function mountSettings(pickUser?: () => Promise<{ id: number; name: string } | n
     throw new ApiCallError(404, 'x', 'x')
   }) as Api
   const t = translator(dict, 'en')
-  const w = mount(defineComponent(() => () => h(B24App, null, () => h(DunningSettings, { api, t, failed: (e: unknown) => (e as Error).message, pickUser }))), { global: { plugins: [b24UiPlugin] }, attachTo: document.body })
+  const w = mount(
+    defineComponent(
+      () => () =>
+        h(B24App, null, () =>
+          h(DunningSettings, { api, t, failed: (e: unknown) => (e as Error).message, pickUser, pickUsers }),
+        ),
+    ),
+    { global: { plugins: [b24UiPlugin] }, attachTo: document.body },
+  )
   return { w, puts }
 }
 const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
@@ -47,7 +96,13 @@ async function choose(w: VueWrapper, id: string, value: string) {
 
 describe('risk segments and escalation timers', () => {
   it('adds a narrowed rule with escalation steps and tasks, picks people, saves it as the server expects', async () => {
-    const { w, puts } = mountSettings(async () => ({ id: 42, name: 'Ivan Petrov' }))
+    const { w, puts } = mountSettings(
+      async () => ({ id: 42, name: 'Ivan Petrov' }),
+      async () => [
+        { id: 42, name: 'Ivan Petrov' },
+        { id: 43, name: 'Olga Lawyer' },
+      ],
+    )
     await flushPromises()
     expect(w.findAll('[data-testid^="rule-"][data-testid$="-ladder"]')).toHaveLength(1)
     await byId(w, 'rule-add').trigger('click')
@@ -64,22 +119,50 @@ describe('risk segments and escalation timers', () => {
     await byId(w, 'rule-1-esc-0-task-0-title').setValue('Call the director')
     await byId(w, 'people-head-pick').trigger('click')
     await flushPromises()
-    expect(byId(w, 'people-form').text()).toContain('Ivan Petrov')
+    expect(byId(w, 'people-head').text()).toBe('Ivan Petrov')
+    expect(byId(w, 'people-form').find('input[inputmode="numeric"]').exists()).toBe(false) // nothing to type
+    await byId(w, 'people-notify-pick').trigger('click')
+    await flushPromises()
+    expect(w.findAll('[data-testid="people-notify-person"]').map((p) => p.text())).toEqual([
+      expect.stringContaining('Ivan Petrov'),
+      expect.stringContaining('Olga Lawyer'),
+    ])
+    await byId(w, 'people-notify-remove-42').trigger('click')
     await byId(w, 'people-payment-details').setValue('р/с 40702810000000000001')
     await byId(w, 'dunning-save').trigger('click')
     await flushPromises()
     expect(byId(w, 'dunning-saved').exists()).toBe(true)
     const sent = puts.at(-1)!
     expect(sent.rules[0]).toEqual(settings().rules[0])
-    expect(sent.rules[1]).toMatchObject({ riskSegment: 'high', ladder: 'soft', counterpartySegment: 'VIP', minDebt: 150_000_50 })
+    expect(sent.rules[1]).toMatchObject({
+      riskSegment: 'high',
+      ladder: 'soft',
+      counterpartySegment: 'VIP',
+      minDebt: 150_000_50,
+    })
     expect(sent.rules[1]).not.toHaveProperty('legalEntity')
     expect(sent.rules[1].id).toMatch(/^[a-z0-9][a-z0-9-]*$/)
-    expect(sent.rules[1].escalation).toEqual([{ id: expect.stringMatching(/^e[a-z0-9-]+$/), daysOverdue: 5, moveToOverdue: true, tasks: [{ title: 'Call the director', hours: 8 }], notifyHead: false, openClaim: true }])
-    expect(sent).toMatchObject({ headOfSalesId: 42, lawyerId: 7, paymentDetails: 'р/с 40702810000000000001', catchUpDays: 3 })
+    expect(sent.rules[1].escalation).toEqual([
+      {
+        id: expect.stringMatching(/^e[a-z0-9-]+$/),
+        daysOverdue: 5,
+        moveToOverdue: true,
+        tasks: [{ title: 'Call the director', hours: 8 }],
+        notifyHead: false,
+        openClaim: true,
+      },
+    ])
+    expect(sent).toMatchObject({
+      headOfSalesId: 42,
+      lawyerId: 7,
+      legalNotifyIds: [43],
+      paymentDetails: 'р/с 40702810000000000001',
+      catchUpDays: 3,
+    })
     w.unmount()
-  })
+  }, 15_000)
 
-  it('refuses to save a bad amount or user id until fixed; shows the server\'s reason', async () => {
+  it("refuses to save a bad amount or user id until fixed; shows the server's reason", async () => {
     const { w, puts } = mountSettings()
     await flushPromises()
     expect(byId(w, 'people-head-pick').exists()).toBe(false) // no picker outside the portal
@@ -102,5 +185,5 @@ describe('risk segments and escalation timers', () => {
     await flushPromises()
     expect(puts.at(-1)).toMatchObject({ rules: [], lawyerId: null })
     w.unmount()
-  })
+  }, 15_000)
 })

@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import type { AgeingDto, AgeingRowDto } from '../../../../../server/http/contracts/receivables.ts'
+import type { AgeingDto, AgeingRowDto } from '../../../../../contracts/receivables.ts'
 import { ageingCsv, ageingRows, kopecksToDecimal, legalEntityRows } from './ageing-report.ts'
 
 const row = (amounts: number[]): AgeingRowDto => {
-  const [current, d1_30, d31_60, d61_90, d90_plus] = amounts.map((amount) => ({ amount, count: amount ? 1 : 0 })) as AgeingRowDto['current'][]
-  return { current: current!, d1_30: d1_30!, d31_60: d31_60!, d61_90: d61_90!, d90_plus: d90_plus!, total: { amount: amounts.reduce((s, a) => s + a, 0), count: 1 } }
+  const [current, d1_30, d31_60, d61_90, d90_plus] = amounts.map((amount) => ({
+    amount,
+    count: amount ? 1 : 0,
+  })) as AgeingRowDto['current'][]
+  return {
+    current: current!,
+    d1_30: d1_30!,
+    d31_60: d31_60!,
+    d61_90: d61_90!,
+    d90_plus: d90_plus!,
+    total: { amount: amounts.reduce((s, a) => s + a, 0), count: 1 },
+  }
 }
 const dto: AgeingDto = {
   today: '2025-06-20',
   portal: row([10_00, 20_000_01, 0, 0, 5]),
-  counterparties: [{ counterparty: { id: 1, type: 'company', entityId: 5, name: 'ООО "Ромашка"; филиал', inn: null }, ageing: row([10_00, 20_000_01, 0, 0, 5]) }],
+  counterparties: [
+    {
+      counterparty: { id: 1, type: 'company', entityId: 5, name: 'ООО "Ромашка"; филиал', inn: null },
+      ageing: row([10_00, 20_000_01, 0, 0, 5]),
+    },
+  ],
   legalEntities: [],
 }
-const header = { name: 'Counterparty', buckets: { current: 'Current', d1_30: '1–30', d31_60: '31–60', d61_90: '61–90', d90_plus: '90+', total: 'Total' } }
+const header = {
+  name: 'Counterparty',
+  buckets: { current: 'Current', d1_30: '1–30', d31_60: '31–60', d61_90: '61–90', d90_plus: '90+', total: 'Total' },
+}
 
 describe('ageing report', () => {
   it('turns kopecks into decimals without floating point', () => {
@@ -30,12 +48,28 @@ describe('ageing report', () => {
       'All;10.00;20000.01;0.00;0.00;0.05;20010.06',
       '',
     ])
-    expect(ageingCsv(ageingRows(dto, 'All'), header, ',').split('\r\n')[1]).toBe('"ООО ""Ромашка""; филиал",10.00,20000.01,0.00,0.00,0.05,20010.06')
+    expect(ageingCsv(ageingRows(dto, 'All'), header, ',').split('\r\n')[1]).toBe(
+      '"ООО ""Ромашка""; филиал",10.00,20000.01,0.00,0.00,0.05,20010.06',
+    )
   })
 
   it('neutralises names a spreadsheet would run as a formula, keeps negative amounts as numbers', () => {
-    const evil = (name: string, amounts: number[]) => ({ counterparty: { id: 2, type: 'company' as const, entityId: 6, name, inn: null }, ageing: row(amounts) })
-    const bad: AgeingDto = { ...dto, counterparties: [evil('=HYPERLINK("http://x","y")', [-150, 0, 0, 0, 0]), evil('+7 900', [0, 0, 0, 0, 0]), evil('-1', [0, 0, 0, 0, -5]), evil('@SUM(A1)', [0, 0, 0, 0, 0]), evil('\tx', [0, 0, 0, 0, 0]), evil('\ry', [0, 0, 0, 0, 0]), evil('a=b', [0, 0, 0, 0, 0])] }
+    const evil = (name: string, amounts: number[]) => ({
+      counterparty: { id: 2, type: 'company' as const, entityId: 6, name, inn: null },
+      ageing: row(amounts),
+    })
+    const bad: AgeingDto = {
+      ...dto,
+      counterparties: [
+        evil('=HYPERLINK("http://x","y")', [-150, 0, 0, 0, 0]),
+        evil('+7 900', [0, 0, 0, 0, 0]),
+        evil('-1', [0, 0, 0, 0, -5]),
+        evil('@SUM(A1)', [0, 0, 0, 0, 0]),
+        evil('\tx', [0, 0, 0, 0, 0]),
+        evil('\ry', [0, 0, 0, 0, 0]),
+        evil('a=b', [0, 0, 0, 0, 0]),
+      ],
+    }
     const lines = ageingCsv(ageingRows(bad, 'All'), header, ',').split('\r\n')
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")",-1.50,0.00,0.00,0.00,0.00,-1.50`)
     expect(lines[2]).toBe("'+7 900,0.00,0.00,0.00,0.00,0.00,0.00")
@@ -47,9 +81,19 @@ describe('ageing report', () => {
   })
 
   it('lists our legal entities, the one not named on a contract under its label, and the total last', () => {
-    const withEntities: AgeingDto = { ...dto, legalEntities: [{ legalEntity: 'ООО «Альфа»', inn: '7700000001', ageing: row([10_00, 20_000_01, 0, 0, 0]) }, { legalEntity: null, inn: null, ageing: row([0, 0, 0, 0, 5]) }] }
-    expect(legalEntityRows(withEntities, { none: 'Not named', all: 'All' }).map((r) => [r.key, r.name, r.row.total.amount])).toEqual([
-      ['le-0', 'ООО «Альфа»', 20_010_01], ['le-1', 'Not named', 5], ['portal', 'All', 20_010_06],
+    const withEntities: AgeingDto = {
+      ...dto,
+      legalEntities: [
+        { legalEntity: 'ООО «Альфа»', inn: '7700000001', ageing: row([10_00, 20_000_01, 0, 0, 0]) },
+        { legalEntity: null, inn: null, ageing: row([0, 0, 0, 0, 5]) },
+      ],
+    }
+    expect(
+      legalEntityRows(withEntities, { none: 'Not named', all: 'All' }).map((r) => [r.key, r.name, r.row.total.amount]),
+    ).toEqual([
+      ['le-0', 'ООО «Альфа»', 20_010_01],
+      ['le-1', 'Not named', 5],
+      ['portal', 'All', 20_010_06],
     ])
   })
 })

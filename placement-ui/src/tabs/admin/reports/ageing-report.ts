@@ -1,15 +1,23 @@
 // Receivables ageing as chart series, table rows and CSV (client-side; amounts stay in kopecks until shown).
 import { saveBlob } from '../../../app/download.ts'
-import type { AgeingDto, AgeingRowDto } from '../../../../../server/http/contracts/receivables.ts'
+import type { AgeingDto, AgeingRowDto } from '../../../../../contracts/receivables.ts'
 
 export const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const
 export type Bucket = (typeof BUCKETS)[number]
 
-export interface AgeingTableRow { key: string; name: string; row: AgeingRowDto }
+export interface AgeingTableRow {
+  key: string
+  name: string
+  row: AgeingRowDto
+}
 
 export function ageingRows(dto: AgeingDto, portalName: string): AgeingTableRow[] {
   return [
-    ...dto.counterparties.map((c) => ({ key: `${c.counterparty.type}-${c.counterparty.id}`, name: c.counterparty.name, row: c.ageing })),
+    ...dto.counterparties.map((c) => ({
+      key: `${c.counterparty.type}-${c.counterparty.id}`,
+      name: c.counterparty.name,
+      row: c.ageing,
+    })),
     { key: 'portal', name: portalName, row: dto.portal },
   ]
 }
@@ -39,11 +47,18 @@ export function neutraliseFormula(v: string): string {
 }
 
 /** RFC 4180 CSV with a header; ';' for Russian spreadsheets, ',' otherwise. Amounts as plain decimals (negative ones stay numbers); names neutralised. */
-export function ageingCsv(rows: AgeingTableRow[], header: { name: string; buckets: Record<Bucket | 'total', string> }, sep: ';' | ',' = ';'): string {
+export function ageingCsv(
+  rows: AgeingTableRow[],
+  header: { name: string; buckets: Record<Bucket | 'total', string> },
+  sep: ';' | ',' = ';',
+): string {
   const cols = [...BUCKETS, 'total'] as const
   const text = (v: string) => csvCell(neutraliseFormula(v))
   const head = [header.name, ...cols.map((c) => header.buckets[c])].map(text)
-  const lines = [head, ...rows.map((r) => [text(r.name), ...cols.map((c) => csvCell(kopecksToDecimal(r.row[c].amount)))])]
+  const lines = [
+    head,
+    ...rows.map((r) => [text(r.name), ...cols.map((c) => csvCell(kopecksToDecimal(r.row[c].amount)))]),
+  ]
   return lines.map((l) => l.join(sep)).join('\r\n') + '\r\n'
 }
 

@@ -1,0 +1,48 @@
+// Names of request fields as a person reads them, for the texts of server errors (error-messages.ts).
+// A field not listed here is shown as the portal sent it (it is then a name the user typed or a code).
+export const FIELD_NAMES: Record<string, { ru: string; en: string }> = {
+  amount: { ru: 'сумма', en: 'amount' },
+  paidOn: { ru: 'дата оплаты', en: 'payment date' },
+  invoiceNumber: { ru: 'номер счёта', en: 'invoice number' },
+  invoiceDate: { ru: 'дата счёта', en: 'invoice date' },
+  dueDate: { ru: 'срок оплаты', en: 'due date' },
+  currency: { ru: 'валюта', en: 'currency' },
+  counterparty: { ru: 'контрагент', en: 'counterparty' },
+  contractNumber: { ru: 'номер договора', en: 'contract number' },
+  contractDate: { ru: 'дата договора', en: 'contract date' },
+  comment: { ru: 'комментарий', en: 'comment' },
+  reason: { ru: 'причина', en: 'reason' },
+  purpose: { ru: 'назначение платежа', en: 'payment purpose' },
+  deadline: { ru: 'срок транша', en: 'tranche deadline' },
+  until: { ru: 'дата окончания паузы', en: 'pause end date' },
+  date: { ru: 'дата', en: 'date' },
+  from: { ru: 'дата начала', en: 'start date' },
+  to: { ru: 'дата окончания', en: 'end date' },
+  percent: { ru: 'ставка, %', en: 'rate, %' },
+  rate: { ru: 'ставка', en: 'rate' },
+  inn: { ru: 'ИНН', en: 'INN' },
+  kpp: { ru: 'КПП', en: 'KPP' },
+  name: { ru: 'название', en: 'name' },
+  address: { ru: 'адрес', en: 'address' },
+  subject: { ru: 'тема', en: 'subject' },
+  body: { ru: 'текст', en: 'text' },
+  template: { ru: 'шаблон', en: 'template' },
+  timezone: { ru: 'часовой пояс', en: 'time zone' },
+  year: { ru: 'год', en: 'year' },
+  xml: { ru: 'файл календаря', en: 'calendar file' },
+  transfers: { ru: 'переносы дней', en: 'day transfers' },
+  notifyIds: { ru: 'кого уведомлять', en: 'people to notify' },
+  userId: { ru: 'сотрудник', en: 'employee' },
+  toUserId: { ru: 'кому передать', en: 'hand over to' },
+  stuckDays: { ru: 'дней без движения', en: 'days without movement' },
+  dueSoonDays: { ru: 'дней до срока', en: 'days before due' },
+  taskDaysBefore: { ru: 'дней до срока задачи', en: 'task days before' },
+  itemId: { ru: 'элемент карточки', en: 'CRM item' },
+  receivableId: { ru: 'счёт', en: 'invoice' },
+  stepKey: { ru: 'шаг плана', en: 'plan step' },
+  q: { ru: 'строка поиска', en: 'search text' },
+}
+
+export function fieldName(field: string, lang: 'ru' | 'en'): string {
+  return FIELD_NAMES[field]?.[lang] ?? field
+}

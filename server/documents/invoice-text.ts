@@ -1,0 +1,53 @@
+// The words of the invoice for payment in ru and en.
+const T = {
+  ru: {
+    title: 'Счёт на оплату',
+    of: 'от',
+    payeeBank: 'Банк получателя',
+    payee: 'Получатель',
+    bic: 'БИК',
+    accountNo: 'Сч. №',
+    inn: 'ИНН',
+    kpp: 'КПП',
+    supplier: 'Поставщик (Исполнитель)',
+    buyer: 'Покупатель (Заказчик)',
+    basis: 'Основание',
+    cols: ['№', 'Товары (работы, услуги)', 'Кол-во', 'Ед.', 'Цена', 'Сумма'],
+    total: 'Итого',
+    vat: (rate: number) => `В том числе НДС (${rate}%)`,
+    noVat: 'Без налога (НДС)',
+    due: 'Всего к оплате',
+    count: (n: number, sum: string) => `Всего наименований ${n}, на сумму ${sum} руб.`,
+    payBy: (d: string) => `Оплатить не позднее ${d}`,
+    qr: 'Оплата по QR-коду в приложении банка',
+    head: 'Руководитель',
+    accountant: 'Бухгалтер',
+  },
+  en: {
+    title: 'Invoice',
+    of: 'of',
+    payeeBank: "Payee's bank",
+    payee: 'Payee',
+    bic: 'BIC',
+    accountNo: 'Acc. No.',
+    inn: 'INN',
+    kpp: 'KPP',
+    supplier: 'Supplier',
+    buyer: 'Buyer',
+    basis: 'Basis',
+    cols: ['No.', 'Goods (work, services)', 'Qty', 'Unit', 'Price', 'Amount'],
+    total: 'Total',
+    vat: (rate: number) => `Incl. VAT (${rate}%)`,
+    noVat: 'VAT exempt',
+    due: 'Total due',
+    count: (n: number, sum: string) => `Items: ${n}, amount RUB ${sum}`,
+    payBy: (d: string) => `Please pay by ${d}`,
+    qr: 'Pay by scanning the QR code in a Russian banking app',
+    head: 'Director',
+    accountant: 'Accountant',
+  },
+}
+
+export function invoiceTexts(lang: 'ru' | 'en') {
+  return T[lang]
+}
