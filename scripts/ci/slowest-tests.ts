@@ -1,6 +1,8 @@
 // Prints the slowest test files of one or more Vitest JSON reports (`--reporter=json`), slowest first:
-// `tsx scripts/ci/slowest-tests.ts <report.json>... [--top 15]`. CI prints it after each pass.
-import { readFileSync } from 'node:fs'
+// `tsx scripts/ci/slowest-tests.ts <report.json>... [--top 15] [--write tests/slow-files.json]`. CI prints
+// it after each pass. `--write` records the files of 2 s or more, which the test sequencer starts first
+// (tests/helpers/slow-first-sequencer.ts), so a long file never starts last and runs on alone.
+import { readFileSync, writeFileSync } from 'node:fs'
 import { relative } from 'node:path'
 
 interface Report {
@@ -10,7 +12,11 @@ interface Report {
 const args = process.argv.slice(2)
 const topAt = args.indexOf('--top')
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 15
-const files = args.filter((a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt + 1))
+const writeAt = args.indexOf('--write')
+const writeTo = writeAt >= 0 ? args[writeAt + 1] : null
+const files = args.filter(
+  (a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt + 1) && (writeAt < 0 || i !== writeAt + 1),
+)
 
 const rows: { pass: string; file: string; seconds: number; status: string }[] = []
 for (const file of files) {
@@ -40,3 +46,10 @@ for (const r of shown)
   )
 const total = rows.reduce((s, r) => s + r.seconds, 0)
 process.stdout.write(`${rows.length} files, ${total.toFixed(0)} s of file time in all\n`)
+
+if (writeTo) {
+  const slow: Record<string, number> = {}
+  for (const r of rows) if (r.seconds >= 2 && !(r.file in slow)) slow[r.file] = Math.round(r.seconds)
+  writeFileSync(writeTo, `${JSON.stringify(slow, null, 2)}\n`)
+  process.stdout.write(`${Object.keys(slow).length} files of 2 s or more written to ${writeTo}\n`)
+}

@@ -11,9 +11,11 @@ export async function createTestDatabaseUrl(): Promise<{ url: string | null; dro
   const base = process.env.DATABASE_URL
   if (!base) return { url: null, drop: async () => {} }
   const name = `rc_test_${randomBytes(5).toString('hex')}`
+  // a copy of the run's migrated template (tests/helpers/migrated-database.global.ts), when there is one
+  const template = process.env.VITEST ? inject('pgTemplate') : null
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
   await admin.end()
   const u = new URL(base)
   u.pathname = `/${name}`
@@ -41,7 +43,7 @@ export async function openTestDatabase(): Promise<Database & { dispose: () => Pr
 }
 
 let snapshot: Blob | null | undefined
-/** The migrated database dumped by the global setup (tests/helpers/pglite-snapshot.global.ts), if any. */
+/** The migrated database dumped by the global setup (tests/helpers/migrated-database.global.ts), if any. */
 function migrated(): Blob | undefined {
   if (snapshot === undefined) {
     const file = process.env.VITEST ? inject('pgliteSnapshot') : null // benches run outside Vitest
