@@ -15,6 +15,7 @@ import { portalDay } from './receivable-calendar.ts'
 import { inLedgerTx } from './ledger-tx.ts'
 import { LedgerError } from './ledger-error.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
+import type { Actor } from './actor.ts'
 import { checkContractPenaltyTerms, PenaltyError, type PenaltyTerms } from '../../domain/penalties/index.ts'
 import { readLegalEntities } from '../admin/legal-entities.ts'
 import { invoiceNumbersRepository } from '../../storage/repositories/invoice-numbers.ts'
@@ -37,11 +38,7 @@ export interface CreateReceivableInput {
   responsibleId?: number | null
 }
 
-export interface Actor {
-  memberId: string
-  actor: string
-  source: string
-}
+export type { Actor } from './actor.ts'
 
 export async function createReceivable(
   ports: ReceivablesPorts,
