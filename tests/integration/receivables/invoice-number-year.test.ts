@@ -95,6 +95,12 @@ describe('invoice numbers per our legal entity and year', () => {
     expect(await numbered(' inv-7 ')).toBe(0)
   })
 
+  it('compares Cyrillic numbers in any letter case too', async () => {
+    expect((await create('ООО Ромашка', { invoiceNumber: 'СЧ-100' })).statusCode).toBe(201)
+    const r = await create('ООО Лютик', { invoiceNumber: 'сЧ-100 ' })
+    expect([r.statusCode, r.json().params?.number]).toEqual([409, 'СЧ-100'])
+  })
+
   it('accepts the same number in another year of the same entity', async () => {
     const r = await create('ООО Лютик', { invoiceNumber: 'INV-7', invoiceDate: '2025-12-31', dueDate: '2026-01-30' })
     expect(r.statusCode, r.body).toBe(201)
