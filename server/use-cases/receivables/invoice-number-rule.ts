@@ -18,17 +18,17 @@ export function issuerKey(ours: readonly LegalEntity[], legalEntity: string | nu
   return legalEntity?.trim() ? `name:${norm(legalEntity)}` : ''
 }
 
-/** The other invoices of the same issuer with this number in the invoice date's year. */
+/** The stored invoices of the same issuer with this number in the invoice date's year (before an insert). */
 export async function sameNumberInvoices(
   db: Db,
   ours: readonly LegalEntity[],
   memberId: string,
-  invoice: { id?: number; invoiceNumber: string; invoiceDate: string; legalEntity: string | null },
+  invoice: { invoiceNumber: string; invoiceDate: string; legalEntity: string | null },
 ): Promise<SameNumberInvoice[]> {
   const issuer = issuerKey(ours, invoice.legalEntity)
   const year = Number(invoice.invoiceDate.slice(0, 4))
   const rows = await invoiceNumbersRepository(db).inYear(memberId, invoice.invoiceNumber, year)
-  return rows.filter((r) => r.id !== invoice.id && issuerKey(ours, r.legalEntity) === issuer)
+  return rows.filter((r) => issuerKey(ours, r.legalEntity) === issuer)
 }
 
 /** A stored invoice's clashes: the other invoices of its issuer with its number in its year (the invoice card). */
