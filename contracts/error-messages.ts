@@ -1,7 +1,8 @@
 // Server errors as a person reads them, in the portal's language. The server answers
 // { error: code, message (English, for logs and API clients), params }; the page shows
 // serverErrorText(code, params, lang). A text is found by "code#rule" (params.rule), then by code;
-// {field} is the field's name (error-fields.ts); other {name}s are params as sent.
+// {field} is the field's name (error-fields.ts); {date} (YYYY-MM-DD) reads DD.MM.YYYY in Russian; other
+// {name}s are params as sent.
 import { fieldName } from './error-fields.ts'
 
 export type ErrorLang = 'ru' | 'en'
@@ -71,6 +72,10 @@ const TEXTS: Texts = {
   'receivable.invalid-input': { ru: 'Неверные данные формы', en: 'Invalid form data' },
   'receivable.not-reversible': { ru: 'Эту оплату нельзя сторнировать', en: 'This payment cannot be reversed' },
   'receivable.not-found': { ru: 'Счёт не найден', en: 'The invoice was not found' },
+  'receivable.duplicate-number-in-year': {
+    ru: 'Номер занят: у этого нашего юрлица в {year} году уже есть счёт № {number} от {date} (контрагент «{counterparty}»). Укажите другой номер',
+    en: 'The number is taken: this legal entity of ours already has invoice {number} of {date} in {year} (counterparty "{counterparty}"). Choose another number',
+  },
   'payment.not-found': { ru: 'Оплата не найдена', en: 'The payment was not found' },
   'payment.invalid': { ru: 'Поле «{field}»: неверное значение', en: '"{field}": invalid value' },
   'contract.already-closed': { ru: 'Договор уже закрыт', en: 'The contract is already closed' },
@@ -272,7 +277,8 @@ export function serverErrorText(code: string, params: ErrorParams | undefined, l
   return entry[lang].replace(/(?<!\{)\{(\w+)\}(?!\})/g, (_, k: string) => {
     const v = p[k]
     if (v === undefined || v === null) return k === 'field' ? (lang === 'ru' ? 'значение' : 'value') : ''
-    return k === 'field' ? fieldName(String(v), lang) : String(v)
+    if (k === 'field') return fieldName(String(v), lang)
+    return k === 'date' && lang === 'ru' ? String(v).replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1') : String(v)
   })
 }
 

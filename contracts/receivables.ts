@@ -198,6 +198,14 @@ export interface AuditEntryDto {
   createdAt: string
 }
 
+/** Another invoice of the same legal entity of ours with the same number in the same year. */
+export interface InvoiceNumberClashDto {
+  id: number
+  invoiceNumber: string
+  invoiceDate: string
+  counterpartyName: string
+}
+
 /** GET /api/receivables/:id */
 export interface ReceivableDetailDto {
   /** The portal's today (its timezone): the payment form's default date. */
@@ -213,6 +221,9 @@ export interface ReceivableDetailDto {
   }
   payments: PaymentDto[]
   audit: AuditEntryDto[]
+  /** Other invoices of our legal entity with this number in this invoice's year: one made in the portal
+   *  cannot be refused, so the card warns instead (invoice-number-rule.ts); empty when the number is unique. */
+  numberClashes: InvoiceNumberClashDto[]
 }
 
 export interface AgeingCellDto {

@@ -100,6 +100,7 @@ export const paymentsDetail: ReceivableDetailDto = {
   totals: { total: 300_000_00, paid: 64_821_00, remaining: 235_179_00, advance: 0, lastPayment: null },
   payments: Array.from({ length: 30 }, (_, i) => payment(i)),
   audit: [],
+  numberClashes: [],
 }
 
 export const tallClaim = {

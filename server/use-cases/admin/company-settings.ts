@@ -10,7 +10,7 @@ import {
 } from '../../domain/calendar/index.ts'
 import { mergeKeyRates, PenaltyError, type KeyRate } from '../../domain/penalties/index.ts'
 import type { ReceivablesPorts } from '../receivables/receivables-ports.ts'
-import type { Actor } from '../receivables/create-receivable.ts'
+import type { Actor } from '../receivables/actor.ts'
 import { LedgerError } from '../receivables/ledger-error.ts'
 import { portalDay } from '../receivables/receivable-calendar.ts'
 import { KEY_RATES_SETTING } from '../claims/penalty-settings.ts'

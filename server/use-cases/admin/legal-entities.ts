@@ -3,7 +3,7 @@
 // older readers). Each is validated field by field before it is stored, and audited. A claim letter
 // is written by the entity named on the claim's invoices' contracts (by name or INN), else the default.
 import type { ReceivablesPorts } from '../receivables/receivables-ports.ts'
-import type { Actor } from '../receivables/create-receivable.ts'
+import type { Actor } from '../receivables/actor.ts'
 import { LedgerError } from '../receivables/ledger-error.ts'
 import { invalid, obj, save, str } from './company-settings.ts'
 import { isValidInn } from '../../domain/parties/inn.ts'

@@ -1,5 +1,6 @@
 // Create a receivable from the tab: counterparty and contract found or created, the receivable
 // inserted (stage New invoice), all in one transaction; then the mirror job creates the portal item.
+// Its number must be new for the counterparty and for our legal entity in the invoice's year.
 import {
   assertDay,
   effectiveDueDate,
@@ -14,7 +15,11 @@ import { portalDay } from './receivable-calendar.ts'
 import { inLedgerTx } from './ledger-tx.ts'
 import { LedgerError } from './ledger-error.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
+import type { Actor } from './actor.ts'
 import { checkContractPenaltyTerms, PenaltyError, type PenaltyTerms } from '../../domain/penalties/index.ts'
+import { readLegalEntities } from '../admin/legal-entities.ts'
+import { invoiceNumbersRepository } from '../../storage/repositories/invoice-numbers.ts'
+import { duplicateInYearError, sameNumberInvoices } from './invoice-number-rule.ts'
 
 export interface CreateReceivableInput {
   counterparty: { type: CounterpartyType; id: number; name?: string | null }
@@ -33,11 +38,7 @@ export interface CreateReceivableInput {
   responsibleId?: number | null
 }
 
-export interface Actor {
-  memberId: string
-  actor: string
-  source: string
-}
+export type { Actor } from './actor.ts'
 
 export async function createReceivable(
   ports: ReceivablesPorts,
@@ -75,7 +76,10 @@ export async function createReceivable(
   }
   const { calendar } = await portalDay(ports, who.memberId)
   const effective = effectiveDueDate(calendar, terms.dueDate)
-  const created = await inLedgerTx(ports.db, async (r) => {
+  const ours = await readLegalEntities(ports, who.memberId)
+  const created = await inLedgerTx(ports.db, async (r, trx) => {
+    // one create of a number at a time in the portal: the checks below see what the other committed
+    await invoiceNumbersRepository(trx).lock(who.memberId, terms.invoiceNumber)
     const counterparty = await r.counterparties.upsert(who.memberId, {
       entityType: cp.type,
       entityId: cp.id,
@@ -103,6 +107,13 @@ export async function createReceivable(
             who.actor,
           )
         : null
+    // one number per our legal entity and year (invoice-number-rule.ts)
+    const [clash] = await sameNumberInvoices(trx, ours, who.memberId, {
+      invoiceNumber: terms.invoiceNumber,
+      invoiceDate: terms.invoiceDate,
+      legalEntity: contract?.legalEntity ?? null,
+    })
+    if (clash) throw duplicateInYearError(clash)
     const rec = await r.receivables.insert(who.memberId, {
       counterpartyId: counterparty.id,
       contractId: contract?.id ?? null,

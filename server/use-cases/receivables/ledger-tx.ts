@@ -27,6 +27,6 @@ export async function rebalance(r: LedgerRepos, memberId: string, receivableId: 
   await r.receivables.setBalance(memberId, receivableId, b)
 }
 
-export function inLedgerTx<T>(db: Db, work: (r: LedgerRepos) => Promise<T>): Promise<T> {
-  return inTransaction(db, (trx) => work(ledgerRepos(trx)))
+export function inLedgerTx<T>(db: Db, work: (r: LedgerRepos, trx: Db) => Promise<T>): Promise<T> {
+  return inTransaction(db, (trx) => work(ledgerRepos(trx), trx))
 }

@@ -28,6 +28,7 @@ import { contractStatusRepository } from '../../storage/repositories/contract-st
 import { LedgerError } from './ledger-error.ts'
 import { readLegalEntities } from '../admin/legal-entities.ts'
 import { legalEntityAgeing } from '../reports/ageing-legal-entities.ts'
+import { numberClashesOf } from './invoice-number-rule.ts'
 
 export function toRowDto(
   r: ListRow,
@@ -203,11 +204,12 @@ export async function receivableDetail(
   const rec = await repos.receivables.get(memberId, id)
   if (!rec) throw new LedgerError('not-found', 'receivable.not-found', `receivable ${id} not found`)
   const { today } = await portalDay(ports, memberId)
-  const [cp, payments, audit, row] = await Promise.all([
+  const [cp, payments, audit, row, clashes] = await Promise.all([
     repos.counterparties.get(memberId, rec.counterpartyId),
     repos.payments.listByReceivable(memberId, id),
     repos.audit.list(memberId, 'receivable', String(id)),
     receivableRow(ports, memberId, id, today),
+    readLegalEntities(ports, memberId).then((ours) => numberClashesOf(ports.db, ours, rec)),
   ])
   return {
     today,
@@ -232,6 +234,7 @@ export async function receivableDetail(
       details: a.details,
       createdAt: new Date(a.created_at).toISOString(),
     })),
+    numberClashes: clashes.map(({ legalEntity: _, ...c }) => c),
   }
 }
 

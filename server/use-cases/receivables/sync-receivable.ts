@@ -1,6 +1,7 @@
 // A portal item changed (event or reconcile): upsert the ledger's receivable from it. A new item
 // with an invoice becomes a New invoice; a stage a person set is recorded as a manual move and
 // respected; changed terms re-mirror the balance; a move to Sent to client delivers the invoice.
+// A number already used by our legal entity in the year is kept (the portal's item exists) and warned of.
 import { effectiveDueDate, validateReceivableTerms, type StageCode } from '../../domain/receivables/index.ts'
 import type { InstalledProcess } from '../../bitrix24/install-state.ts'
 import type { Receivable, TermsPatch } from '../../storage/repositories/receivables.ts'
@@ -10,6 +11,8 @@ import { inLedgerTx } from './ledger-tx.ts'
 import { enqueueMirror } from './enqueue-mirror.ts'
 import { readPortalItem, type PortalReceivable } from './receivable-item-fields.ts'
 import { itemXmlId } from './ensure-portal-item.ts'
+import { readLegalEntities } from '../admin/legal-entities.ts'
+import { numberClashesOf } from './invoice-number-rule.ts'
 
 export interface ItemSnapshot {
   item: Record<string, unknown>
@@ -102,6 +105,7 @@ export async function syncReceivableFromItem(
           receivable: created,
           enteredStage: created.stage as StageCode,
           moneyChanged: true,
+          numberChanged: true,
         }
       }
       const changed: TermsPatch = diffTerms(rec, {
@@ -139,7 +143,8 @@ export async function syncReceivableFromItem(
       const after = (await r.receivables.get(memberId, rec.id))!
       const moneyChanged = changed.amount !== undefined || changed.effectiveDueDate !== undefined
       const status = Object.keys(changed).length || enteredStage ? ('updated' as const) : ('unchanged' as const)
-      return { status, receivable: after, enteredStage, moneyChanged }
+      const numberChanged = changed.invoiceNumber !== undefined || changed.invoiceDate !== undefined
+      return { status, receivable: after, enteredStage, moneyChanged, numberChanged }
     })
   // two jobs of one new item (its add event and a robot, or two events) may both insert: the one that
   // loses the unique item index reads the row the other created and goes the update path
@@ -147,6 +152,9 @@ export async function syncReceivableFromItem(
     if ((e as { code?: string }).code === '23505' && /receivables_item_uq/.test((e as Error).message)) return sync()
     throw e
   })
+  // a number a person gave in the portal is never refused; a clash with another invoice of our entity
+  // in the year (invoice-number-rule.ts) is logged here and shown on the invoice card
+  if (out.numberChanged) await warnNumberClash(ports, out.receivable)
   const drift = out.status === 'unchanged' && hasDrift(out.receivable, it)
   if (out.moneyChanged || drift) {
     await enqueueMirror(
@@ -156,6 +164,20 @@ export async function syncReceivableFromItem(
     )
   }
   return { status: out.status, receivable: out.receivable, enteredStage: out.enteredStage, drift }
+}
+
+async function warnNumberClash(ports: ReceivablesPorts, rec: Receivable): Promise<void> {
+  const clashes = await numberClashesOf(ports.db, await readLegalEntities(ports, rec.memberId), rec)
+  if (clashes.length)
+    ports.log.warn(
+      {
+        memberId: rec.memberId,
+        receivableId: rec.id,
+        invoiceNumber: rec.invoiceNumber,
+        clashWith: clashes.map((c) => c.id),
+      },
+      'receivable.number-clash',
+    )
 }
 
 type Terms = {

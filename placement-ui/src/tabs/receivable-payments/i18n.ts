@@ -42,6 +42,8 @@ export const dict = {
     openClaim: 'Претензионная работа',
     confirmClaim:
       'Открыть претензионную работу по этому счёту? Юрист получит задачу; если претензия уже открыта, откроется она.',
+    numberClash:
+      'Номер счёта повторяется: у того же нашего юрлица в этом году уже есть счёт № {n} от {d} (контрагент «{c}»). Счёт создан в портале, поэтому приложение его не отклонило; исправьте номер в одном из счетов.',
   },
   en: {
     total: 'Invoice amount',
@@ -85,5 +87,7 @@ export const dict = {
     'act_dunning.receivable-settings': 'Reminder settings changed',
     openClaim: 'Claim work',
     confirmClaim: 'Open claim work for this invoice? The lawyer gets a task; if a claim is already open, it is shown.',
+    numberClash:
+      'Duplicate invoice number: the same legal entity of ours already has invoice {n} of {d} this year (counterparty "{c}"). The invoice was made in the portal, so the app did not refuse it; correct the number on one of them.',
   },
 }
