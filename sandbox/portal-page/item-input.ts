@@ -45,7 +45,7 @@ export function shown(d: FieldDef, v: unknown): string {
 
 export type FormResult = { fields: Record<string, unknown>; errors: string[] }
 
-const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/
+const AMOUNT = /^\d{1,18}(\.\d{1,2})?$/
 
 function amount(d: FieldDef, raw: string, errors: string[]): string | null {
   const s = raw.replace(/[\s\u00a0]/g, '').replace(',', '.')
