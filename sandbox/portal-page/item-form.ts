@@ -28,7 +28,7 @@ export function noticeOf(q: Record<string, unknown>): string | undefined {
   return k ? NOTICES[k] : undefined
 }
 
-export function messages(s: FormState): string {
+function messages(s: FormState): string {
   const errs = (s.errors ?? []).map((e) => `<p>${esc(e)}</p>`).join('')
   return (
     (errs ? `<div class="msg error" role="alert">${errs}</div>` : '') +
@@ -51,14 +51,16 @@ function input(d: FieldDef, value: string): string {
       .join('')}</select>`
   if (d.type === 'enumeration') {
     const opts = ((d.uf?.enum ?? []) as Rec[])
-      .map(
-        (e) =>
-          `<option value="${esc(e.id)}"${String(e.id) === value ? ' selected' : ''}>${esc(e.value)}</option>`,
-      )
+      .map((e) => `<option value="${esc(e.id)}"${String(e.id) === value ? ' selected' : ''}>${esc(e.value)}</option>`)
       .join('')
     return `<select ${attrs}><option value="">—</option>${opts}</select>`
   }
-  const mode = d.type === 'money' || d.type === 'double' ? ' inputmode="decimal"' : d.type === 'integer' ? ' inputmode="numeric"' : ''
+  const mode =
+    d.type === 'money' || d.type === 'double'
+      ? ' inputmode="decimal"'
+      : d.type === 'integer'
+        ? ' inputmode="numeric"'
+        : ''
   const suffix = d.type === 'money' ? ' <span class="hint">₽</span>' : ''
   return `<input type="text" ${attrs}${mode} value="${esc(value)}">${suffix}`
 }

@@ -7,9 +7,19 @@ import type { Rec } from '../state/types.ts'
 
 /** Standard fields a person edits in the card; the rest are set by the portal itself. */
 const STANDARD = new Set(['title', 'opportunity', 'begindate', 'closedate'])
-const EDITABLE_TYPES = new Set(['string', 'text', 'url', 'integer', 'double', 'money', 'date', 'enumeration', 'boolean'])
+const EDITABLE_TYPES = new Set([
+  'string',
+  'text',
+  'url',
+  'integer',
+  'double',
+  'money',
+  'date',
+  'enumeration',
+  'boolean',
+])
 /** The largest amount the card accepts: one trillion roubles. */
-export const MAX_AMOUNT = 1_000_000_000_000
+const MAX_AMOUNT = 1_000_000_000_000
 
 const RU: Record<string, string> = {
   title: 'Название',
@@ -43,7 +53,7 @@ export function shown(d: FieldDef, v: unknown): string {
   return String(v)
 }
 
-export type FormResult = { fields: Record<string, unknown>; errors: string[] }
+type FormResult = { fields: Record<string, unknown>; errors: string[] }
 
 const AMOUNT = /^\d{1,18}(\.\d{1,2})?$/
 
@@ -149,8 +159,7 @@ export function readItemForm(defs: FieldDef[], item: Rec | null, form: unknown):
     if (v !== undefined) fields[d.camel] = v
   }
   if (!item) {
-    for (const d of defs)
-      if (d.required && !(d.camel in fields)) errors.push(`«${fieldLabel(d)}»: обязательное поле`)
+    for (const d of defs) if (d.required && !(d.camel in fields)) errors.push(`«${fieldLabel(d)}»: обязательное поле`)
   }
   return { fields: errors.length ? {} : fields, errors: [...new Set(errors)] }
 }

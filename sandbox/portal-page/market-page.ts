@@ -37,7 +37,12 @@ export function registerMarketPages(
     const msg =
       (error ? `<div class="msg error" role="alert"><p>${esc(error)}</p></div>` : '') +
       (gone ? `<div class="msg ok" role="status">Приложение «${esc(gone.name)}» удалено</div>` : '')
-    return render(q, 'Маркет', `${msg}<div class="card body"><table class="list">${rows}</table></div>`, '/marketplace/')
+    return render(
+      q,
+      'Маркет',
+      `${msg}<div class="card body"><table class="list">${rows}</table></div>`,
+      '/marketplace/',
+    )
   }
 
   app.get<{ Querystring: MarketQuery }>('/marketplace/', async (req, reply) =>
@@ -58,7 +63,8 @@ export function registerMarketPages(
     async (req, reply) => {
       const q = req.query
       const a = sb().runtime.world.apps.get(Number(req.params.appId))
-      const refuse = (status: number, message: string) => reply.status(status).type('text/html').send(market(q, message))
+      const refuse = (status: number, message: string) =>
+        reply.status(status).type('text/html').send(market(q, message))
       if (!a) return refuse(404, `Приложение #${req.params.appId} не найдено`)
       const user = ps().users.get(userOf(q))
       if (!user?.active || !user.isAdmin) return refuse(403, 'Удалять приложения может только администратор портала')

@@ -9,8 +9,7 @@ let w: PageWorld
 let itemId: number
 let card: string
 const stored = () => structuredClone(w.sb.runtime.world.state(w.portalId)!.items(w.spa.entityTypeId).get(itemId))
-const camel = (upper: string) =>
-  upper.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+const camel = (upper: string) => upper.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 const item = async () =>
   (await call(w.b24, 'crm.item.get', { entityTypeId: w.spa.entityTypeId, id: itemId })).item as Record<string, unknown>
 

@@ -76,7 +76,7 @@ describe('uninstalling from the Market (d)', () => {
     const auth = install.body.auth as Record<string, string>
     expect(auth.application_token).not.toBe(w.applicationToken)
     // raw REST: the sandbox clock is pinned, so the SDK would judge these tokens by the machine's clock
-    const info = async () => ((await (await appInfo(auth.access_token)).json()) as { result: { INSTALLED: boolean } })
+    const info = async () => (await (await appInfo(auth.access_token)).json()) as { result: { INSTALLED: boolean } }
     expect((await info()).result.INSTALLED).toBe(false)
     w.sb.admin.finishInstall(w.portalId, w.appId)
     expect((await info()).result.INSTALLED).toBe(true)
