@@ -1,8 +1,10 @@
 // CRM lists and cards of the portal page; a card's tabs are "General" plus every app placement.
 import type { Sandbox } from '../index.ts'
+import type { Rec } from '../state/types.ts'
 import { esc } from './layout.ts'
 import { appFrame } from './app-frame.ts'
 import { boundPlacements } from './placements.ts'
+import { itemGeneral, noticeOf, type FormState } from './item-form.ts'
 
 type Kind = 'company' | 'contact' | 'item'
 
@@ -18,7 +20,13 @@ function titleOf(r: Record<string, unknown>, kind: Kind): string {
 
 const base = (kind: Kind, etid: number | null) => (kind === 'item' ? `/crm/type/${etid}` : `/crm/${kind}`)
 
-export function crmList(sb: Sandbox, portalId: number, kind: Kind, etid: number | null): string {
+export function crmList(
+  sb: Sandbox,
+  portalId: number,
+  kind: Kind,
+  etid: number | null,
+  q: { user?: string } = {},
+): string {
   const rows = table(sb, portalId, kind, etid)
     .values()
     .slice(0, 500)
@@ -27,7 +35,12 @@ export function crmList(sb: Sandbox, portalId: number, kind: Kind, etid: number 
         `<tr><td>${r.id}</td><td><a href="${base(kind, etid)}/details/${r.id}/">${esc(titleOf(r, kind))}</a></td></tr>`,
     )
     .join('')
-  return `<div class="card body"><table class="list">${rows || '<tr><td>Пусто</td></tr>'}</table></div>`
+  // Bitrix24 opens the form of a new item at details/0/
+  const create =
+    kind === 'item' && sb.runtime.world.state(portalId)!.typeByEntityTypeId(etid!)
+      ? `<p><a class="btn" href="${base(kind, etid)}/details/0/${q.user ? `?user=${esc(q.user)}` : ''}" data-action="new-item">Создать</a></p>`
+      : ''
+  return `<div class="card body">${create}<table class="list">${rows || '<tr><td>Пусто</td></tr>'}</table></div>`
 }
 
 export function crmCard(
@@ -36,8 +49,10 @@ export function crmCard(
   kind: Kind,
   etid: number | null,
   id: number,
-  q: { user?: string; tab?: string },
+  q: { user?: string; tab?: string } & Record<string, unknown>,
   userId: number,
+  /** refusals and typed values when a change of the General tab was refused */
+  state: FormState = {},
 ) {
   const rec = table(sb, portalId, kind, etid).get(id) as Record<string, unknown> | undefined
   const title = rec ? titleOf(rec, kind) : `Не найдено: #${id}`
@@ -47,6 +62,8 @@ export function crmCard(
       : kind === 'contact'
         ? 'CRM_CONTACT_DETAIL_TAB'
         : `CRM_DYNAMIC_${etid}_DETAIL_TAB`
+  const ps = sb.runtime.world.state(portalId)!
+  const type = kind === 'item' ? ps.typeByEntityTypeId(etid!) : undefined
   const tabs = rec ? boundPlacements(sb, portalId, code) : []
   const active = q.tab === undefined ? (tabs.length ? 1 : 0) : Number(q.tab)
   const u = q.user ? `&user=${userId}` : ''
@@ -60,7 +77,11 @@ export function crmCard(
   let body: string
   let script = ''
   if (!rec) body = '<p>Элемент не найден</p>'
-  else if (active === 0 || !tabs[active - 1]) {
+  else if (type && (active === 0 || !tabs[active - 1])) {
+    const st = { ...state, notice: state.notice ?? noticeOf(q) }
+    const u = q.user ? `?user=${userId}` : ''
+    body = itemGeneral(ps, type, rec as Rec, `${base(kind, etid)}/details/${id}/`, u, st)
+  } else if (active === 0 || !tabs[active - 1]) {
     body = `<table class="fields">${Object.entries(rec)
       .filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
       .slice(0, 40)

@@ -7,8 +7,13 @@ import { boundPlacements } from './placements.ts'
 import { frameHostScript } from './frame-host-script.ts'
 import { hostHelpersScript } from './host-helpers-script.ts'
 import { crmCard, crmList } from './crm-pages.ts'
+import { registerItemRoutes } from './item-routes.ts'
+import { registerMarketPages } from './market-page.ts'
 
 type Q = { user?: string; tab?: string; install?: string }
+export type PageQuery = Q
+/** A portal page: the chrome (top bar, menu of this person) around `body`. */
+export type Render = (q: Q, title: string, body: string, active: string, scripts?: string) => string
 
 export function registerPortalPages(app: FastifyInstance, portalId: number, holder: { sb?: Sandbox }) {
   const sb = () => holder.sb!
@@ -29,7 +34,7 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
       [`/marketplace/${s}`, 'Маркет'],
     ]
   }
-  const render = (q: Q, title: string, body: string, active: string, scripts = '') => {
+  const render: Render = (q, title, body, active, scripts = '') => {
     const u = ps().users.get(userOf(q))
     return page(title, `${body}<script>${frameHostScript}${hostHelpersScript}${scripts}</script>`, {
       user: u ? `${u.name} ${u.lastName}` : `user ${userOf(q)}`,
@@ -73,11 +78,12 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
         render(
           req.query,
           'Элементы',
-          crmList(sb(), portalId, 'item', Number(req.params.etid)),
+          crmList(sb(), portalId, 'item', Number(req.params.etid), req.query),
           `/crm/type/${req.params.etid}/`,
         ),
       ),
   )
+  registerItemRoutes(app, portalId, holder, render, userOf)
   app.get<{ Params: { etid: string; id: string }; Querystring: Q }>(
     '/crm/type/:etid/details/:id/',
     async (req, reply) => {
@@ -96,33 +102,7 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
     },
   )
 
-  app.get<{ Querystring: Q }>('/marketplace/', async (req, reply) => {
-    const rows = sb()
-      .runtime.world.apps.values()
-      .map((a) => {
-        const inst = ps().installFor(a.id)
-        const state = inst?.installed ? (inst.finished ? 'установлено' : 'установка не завершена') : 'не установлено'
-        const action = inst?.installed
-          ? `<a class="btn" href="/marketplace/app/${a.id}/">Открыть</a>`
-          : `<form method="POST" action="/marketplace/install/${a.id}/"><button class="btn" data-install="${a.id}">Установить</button></form>`
-        return `<tr><td>${esc(a.name)}</td><td>${esc(a.code)}</td><td>${state}</td><td>${action}</td></tr>`
-      })
-      .join('')
-    return reply
-      .type('text/html')
-      .send(
-        render(
-          req.query,
-          'Маркет',
-          `<div class="card body"><table class="list">${rows}</table></div>`,
-          '/marketplace/',
-        ),
-      )
-  })
-  app.post<{ Params: { appId: string } }>('/marketplace/install/:appId/', async (req, reply) => {
-    await sb().admin.installApp(portalId, Number(req.params.appId), { userId: 1 })
-    return reply.redirect(`/marketplace/app/${req.params.appId}/?install=1`)
-  })
+  registerMarketPages(app, portalId, holder, render, userOf)
   app.get<{ Params: { appId: string }; Querystring: Q }>('/marketplace/app/:appId/', async (req, reply) => {
     const a = sb().admin.app(Number(req.params.appId))
     const inst = ps().installFor(a.id)
