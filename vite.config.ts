@@ -11,6 +11,10 @@ const slowTimeout = 30_000
 // run alone, after the rest (`vitest --project serial`).
 // The sandbox's rate-limit timing test judges a client's pace to the millisecond: it runs there too.
 const serialFiles = [
+  // the multi-process day judges the portal's bucket by the clock too. It waits far more than it
+  // computes, but beside CPU-bound work its processes starve: tried beside the integration files, it
+  // left payment requests unfinished; beside two busy loops, it overran the portal's limit
+  'tests/reliability/multi-process.test.ts',
   'tests/sandbox/limits.test.ts',
   // the portal client's pacing and the bucket shared between processes are judged by the clock too
   'tests/integration/bitrix24/portal-client.test.ts',
@@ -19,10 +23,6 @@ const serialFiles = [
   // they run out of time (the invoice card tab took 56 s), alone they pass
   'tests/e2e/**/*.test.ts',
 ]
-// The multi-process day (two instances and two workers on PostgreSQL) waits on the portal's rate limit
-// far more than it computes (about a quarter of one core over its 3-4 minutes): it runs beside the
-// integration files, from their start, instead of alone after them (`vitest --project cluster`).
-const clusterFiles = ['tests/reliability/multi-process.test.ts']
 const integrationWorkers = Number(process.env.TEST_WORKERS ?? 3)
 
 // One config for the placement UI build (root: placement-ui, served under /ui/) and for the
@@ -82,7 +82,7 @@ export default defineConfig({
           root: projectRoot,
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: [...serialFiles, ...clusterFiles],
+          exclude: serialFiles,
           // RC_SQL_TRACE=<dir> records the SQL each file sends to PostgreSQL (scripts/ci/pg-coverage.ts)
           setupFiles: ['tests/helpers/sql-trace.ts'],
           globalSetup: ['tests/helpers/migrated-database.global.ts'],
@@ -91,17 +91,6 @@ export default defineConfig({
           // Files share nothing (a database, ports and temp dirs of their own) and mostly wait on the
           // sandbox and the queue, so more files than cores run at once.
           maxWorkers: integrationWorkers,
-        },
-      },
-      {
-        test: {
-          // sorted before 'integration' in the same group, so it takes its worker first
-          name: 'cluster',
-          root: projectRoot,
-          environment: 'node',
-          include: clusterFiles,
-          testTimeout: slowTimeout,
-          hookTimeout: slowTimeout,
         },
       },
       {

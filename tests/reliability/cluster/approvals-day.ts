@@ -3,6 +3,7 @@
 // tab shows their step, the chief accountant and the junior complete their tasks, the junior
 // attaches the payment order; the app must bring every request to Paid. Each person acts once, on
 // what is visible; the events lost on the way are healed by the approval-recover job.
+import { pendingJobs } from './queue-state.ts'
 import type { Cluster } from './world.ts'
 import type { DayDriver } from './day.ts'
 import { sleep } from './wait.ts'
@@ -148,8 +149,14 @@ export function approvalsDay(c: Cluster, d: DayDriver) {
       await sleep(500)
     }
     const left = await open()
+    // what the app thinks of them and what is still queued: the difference between slow and stuck
+    const states = await c.db.query<{ item_id: number; state: unknown }>(
+      'SELECT item_id, state FROM approvals WHERE member_id = $1 AND item_id = ANY($2)',
+      [c.memberId, left.map((r) => r.itemId)],
+    )
     throw new Error(
-      `payment requests not Paid: ${JSON.stringify(left.map((r) => ({ itemId: r.itemId, stage: codeOf(item(r.itemId).stageId), did: [...r.did], log: r.log })))}`,
+      `payment requests not Paid: ${JSON.stringify(left.map((r) => ({ itemId: r.itemId, stage: codeOf(item(r.itemId).stageId), did: [...r.did], log: r.log })))}; ` +
+        `their approvals: ${JSON.stringify(states)}; queued: ${JSON.stringify(await pendingJobs(c.db))}`,
     )
   }
 
