@@ -7,6 +7,7 @@ import { SlowFirstSequencer } from './tests/helpers/slow-first-sequencer.ts'
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 const slowTimeout = 30_000
+const integrationWorkers = Number(process.env.TEST_WORKERS ?? 3)
 // Files that start processes of their own and judge how busy they keep the portal's bucket: they
 // run alone, after the rest (`vitest --project serial`).
 // The sandbox's rate-limit timing test judges a client's pace to the millisecond: it runs there too.
@@ -19,11 +20,12 @@ const serialFiles = [
   // the portal client's pacing and the bucket shared between processes are judged by the clock too
   'tests/integration/bitrix24/portal-client.test.ts',
   'tests/integration/bitrix24/shared-bucket.test.ts',
-  // headless Chromium drives real pages with waits of their own: beside three other files on 2 cores
-  // they run out of time (the invoice card tab took 56 s), alone they pass
-  'tests/e2e/**/*.test.ts',
 ]
-const integrationWorkers = Number(process.env.TEST_WORKERS ?? 3)
+// Headless Chromium drives real pages with waits of their own: beside three integration files on 2
+// cores they ran out of time (the invoice card tab took 56 s); two at a time, with nothing else
+// running, they pass (`vitest --project browser`, after the integration files, before `serial`).
+const browserFiles = ['tests/e2e/**/*.test.ts']
+const browserWorkers = Math.min(2, integrationWorkers)
 
 // One config for the placement UI build (root: placement-ui, served under /ui/) and for the
 // three Vitest projects: unit (pure and server-side modules), ui (happy-dom), integration (tests/).
@@ -82,7 +84,7 @@ export default defineConfig({
           root: projectRoot,
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: serialFiles,
+          exclude: [...serialFiles, ...browserFiles],
           // RC_SQL_TRACE=<dir> records the SQL each file sends to PostgreSQL (scripts/ci/pg-coverage.ts)
           setupFiles: ['tests/helpers/sql-trace.ts'],
           globalSetup: ['tests/helpers/migrated-database.global.ts'],
@@ -91,6 +93,19 @@ export default defineConfig({
           // Files share nothing (a database, ports and temp dirs of their own) and mostly wait on the
           // sandbox and the queue, so more files than cores run at once.
           maxWorkers: integrationWorkers,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          root: projectRoot,
+          environment: 'node',
+          include: browserFiles,
+          globalSetup: ['tests/helpers/migrated-database.global.ts'],
+          testTimeout: slowTimeout,
+          hookTimeout: slowTimeout,
+          maxWorkers: browserWorkers,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -104,7 +119,7 @@ export default defineConfig({
           hookTimeout: slowTimeout,
           fileParallelism: false,
           // after everything else: these measure throughput of their own processes
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
