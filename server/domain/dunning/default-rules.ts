@@ -61,7 +61,8 @@ export function escalationTimers(days: [number, number, number]): EscalationStep
 
 export function defaultDunningRules(): DunningRules {
   return {
-    ladders: [DEFAULT_LADDER, SOFT_LADDER],
+    // copies: a caller that edits its rules (a settings merge, a test) must never change the defaults
+    ladders: structuredClone([DEFAULT_LADDER, SOFT_LADDER]),
     rules: [
       { id: 'low', riskSegment: 'low', ladder: 'soft', escalation: escalationTimers([5, 15, 45]) },
       { id: 'normal', riskSegment: 'normal', ladder: 'standard', escalation: escalationTimers([3, 10, 30]) },

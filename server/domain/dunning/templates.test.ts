@@ -92,6 +92,15 @@ describe('settings validation', () => {
   it('defaults are valid', () => {
     expect(validateDunningRules(defaultDunningRules())).toBeTruthy()
   })
+  it('hands out copies: editing one set of rules never changes the defaults', () => {
+    const edited = defaultDunningRules()
+    edited.ladders[0].steps[1].template = 'missing'
+    edited.ladders[0].window = { from: '25:00', to: '10:00' }
+    const fresh = defaultDunningRules()
+    expect(fresh.ladders[0].steps[1].template).not.toBe('missing')
+    expect(fresh.ladders[0].window).not.toEqual({ from: '25:00', to: '10:00' })
+    expect(validateDunningRules(fresh)).toBeTruthy()
+  })
   it('lists every problem', () => {
     const r = defaultDunningRules()
     r.ladders[0].steps[1].template = 'missing'
