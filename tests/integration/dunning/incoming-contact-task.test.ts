@@ -7,7 +7,6 @@ import { startRobotWorld, type RobotWorld } from '../../helpers/installed-app.ts
 import { startSandbox, type SandboxClock } from '../../../sandbox/index.ts'
 import { dunningPorts } from '../../../server/use-cases/dunning/dunning-ports.ts'
 import { incomingContactTask } from '../../../server/use-cases/dunning/incoming-contact-task.ts'
-import { saveDunningRules } from '../../../server/use-cases/dunning/dunning-settings.ts'
 
 // a Wednesday, 10:00 in Moscow
 const TODAY = '2026-12-09T10:00:00+03:00'
@@ -26,6 +25,17 @@ const waitFor = async <T>(
     if (v) return v
   }
   throw new Error(`timed out waiting for ${what}`)
+}
+/** The admin page's dunning settings, as the portal's admin. */
+const api = async (method: 'GET' | 'PUT', payload?: object) => {
+  const tokens = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, 1) as { access_token: string }
+  const r = await w.app.inject({
+    method,
+    url: '/api/dunning/settings',
+    headers: { authorization: `Bearer ${tokens.access_token}`, 'x-b24-member-id': w.memberId },
+    ...(payload ? { payload } : {}),
+  })
+  return { status: r.statusCode, body: r.json() as unknown }
 }
 const settle = () => new Promise((r) => setTimeout(r, 1_000))
 /** An e-mail recorded by the portal's mail module on a company. */
@@ -130,14 +140,15 @@ describe('a debtor writes', () => {
     expect(allComments()).toHaveLength(1)
   })
 
-  it('switched off in the dunning settings: nothing', async () => {
-    const ports = dunningPorts(w.ctx)
-    await saveDunningRules(ports, w.memberId, { incomingTask: false }, 'test')
+  it('switched off on the admin page (dunning settings, on by default): nothing', async () => {
+    expect(((await api('GET')).body as { incomingTask: boolean }).incomingTask).toBe(true)
+    const off = await api('PUT', { incomingTask: false })
+    expect(off.status, JSON.stringify(off.body)).toBe(200)
     await mail(w.companyId, 'Ещё вопрос')
     await settle()
     expect(ourTasks()).toHaveLength(1)
     expect(allComments()).toHaveLength(1)
-    await saveDunningRules(ports, w.memberId, { incomingTask: true }, 'test')
+    expect((await api('PUT', { incomingTask: true })).status).toBe(200)
   })
 
   it('the next day a message opens a new task', async () => {
