@@ -37,7 +37,13 @@ interface Activity {
 export type IncomingTaskOutcome = 'task' | 'comment' | 'none'
 
 const channelName = (c: 'email' | 'openline', lang: 'ru' | 'en') =>
-  c === 'email' ? (lang === 'ru' ? 'письмо' : 'e-mail') : lang === 'ru' ? 'сообщение в открытую линию' : 'open-line message'
+  c === 'email'
+    ? lang === 'ru'
+      ? 'письмо'
+      : 'e-mail'
+    : lang === 'ru'
+      ? 'сообщение в открытую линию'
+      : 'open-line message'
 
 /** One line per open invoice: number, amount left, days overdue (or the due date when not yet due). */
 export function invoiceLines(rows: DunningRow[], today: string, lang: 'ru' | 'en'): string {

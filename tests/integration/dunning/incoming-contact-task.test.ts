@@ -39,12 +39,12 @@ const api = async (method: 'GET' | 'PUT', payload?: object) => {
 }
 const settle = () => new Promise((r) => setTimeout(r, 1_000))
 /** An e-mail recorded by the portal's mail module on a company. */
-const mail = async (companyId: number, subject: string, direction = 1) =>
+const mail = async (companyId: number, subject: string, direction = 1, ownerTypeId = 4) =>
   Number(
     (
       await w.sb.admin.call<number>(w.portalId, 'crm.activity.add', {
         fields: {
-          OWNER_TYPE_ID: 4,
+          OWNER_TYPE_ID: ownerTypeId,
           OWNER_ID: companyId,
           TYPE_ID: 4,
           DIRECTION: direction,
@@ -52,14 +52,13 @@ const mail = async (companyId: number, subject: string, direction = 1) =>
           SUBJECT: subject,
           DESCRIPTION: 'текст письма',
           RESPONSIBLE_ID: 1,
-          COMMUNICATIONS: [{ VALUE: 'buh@romashka.test', ENTITY_TYPE_ID: 4, ENTITY_ID: companyId }],
+          COMMUNICATIONS: [{ VALUE: 'buh@romashka.test', ENTITY_TYPE_ID: ownerTypeId, ENTITY_ID: companyId }],
         },
       })
     ).result,
   )
 const ourTasks = () => w.sb.admin.tasks(w.portalId).filter((t) => String(t.XML_ID ?? '').startsWith('incoming-task:'))
-const commentsOn = (taskId: number) =>
-  w.sb.admin.taskComments(w.portalId).filter((c) => Number(c.TASK_ID) === taskId)
+const commentsOn = (taskId: number) => w.sb.admin.taskComments(w.portalId).filter((c) => Number(c.TASK_ID) === taskId)
 const allComments = () =>
   w.sb.admin.taskComments(w.portalId).filter((c) => ourTasks().some((t) => Number(t.id) === Number(c.TASK_ID)))
 
@@ -160,5 +159,17 @@ describe('a debtor writes', () => {
     await settle()
     expect(ourTasks()).toHaveLength(2)
     expect(allComments()).toHaveLength(1)
+  })
+  it("a contact of the debtor's company writes: a comment on that day's task", async () => {
+    const contact = w.sb.admin.seedContact(w.portalId, {
+      NAME: 'Иван',
+      LAST_NAME: 'Бухгалтеров',
+      COMPANY_ID: w.companyId,
+    })
+    await mail(contact, 'Акт сверки', 1, 3)
+    const second = Number(ourTasks()[1].id)
+    const [c] = await waitFor('the comment', () => (commentsOn(second).length ? commentsOn(second) : null))
+    expect(String(c.POST_MESSAGE)).toContain('Ещё одно обращение: письмо 10.12.2026 «Акт сверки»')
+    expect(ourTasks()).toHaveLength(2)
   })
 })
