@@ -23,6 +23,7 @@ import type { PortalState } from '../state/portal-state.ts'
 import type { App, Department, User } from '../state/types.ts'
 import type { Ctx, Params } from '../rest/context.ts'
 import { emitEvent } from '../events/emit.ts'
+import { startOpenLineSession } from './open-line-session.ts'
 
 /** Events of a change made by automation: no user, so no tokens in `auth` (api-reference/events/index.md). */
 const automatedEmit = (rt: Runtime) => (ctx: Ctx, event: string, data: Record<string, unknown>) =>
@@ -133,6 +134,12 @@ export class SandboxClient extends InspectOps {
       active: o.active ?? true,
       users: o.users ?? [],
     }).id
+  }
+
+  /** The client writes into an open-line chat and a session starts: an IMOPENLINES_SESSION activity on the
+   * chat's CRM object (incoming) and ONCRMACTIVITYADD, as the open lines module does. Answers the activity ID. */
+  openLineSession(portalId: number, chatId: number, o: { text?: string; responsibleId?: number } = {}): number {
+    return startOpenLineSession(this.rt, this.ps(portalId), chatId, o)
   }
 
   /** Insert many smart-process items directly (no REST, no events, no automation). */

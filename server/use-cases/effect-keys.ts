@@ -122,6 +122,12 @@ export const effectKeys = {
   /** One action of a recovery case entering a stage (claim sent, court preparation, first notice). */
   claimStageEffect: (memberId: string, caseId: number, stage: string, what: string) =>
     build('claim-stage', memberId, caseId, stage, what),
+  /** The "answer the debtor" task of one counterparty on one day (its first incoming e-mail / open-line message). */
+  incomingTask: (memberId: string, counterpartyId: number, day: string) =>
+    build('incoming-task', memberId, counterpartyId, day),
+  /** A later message of that day joined to the task as a comment (one per activity). */
+  incomingTaskComment: (memberId: string, counterpartyId: number, activityId: number) =>
+    build('incoming-task-comment', memberId, counterpartyId, activityId),
   /** The limitation warning of a case at one threshold (90, 30 days, expired). */
   claimLimitationWarning: (memberId: string, caseId: number, threshold: number, userId: number) =>
     build('claim-limitation', memberId, caseId, threshold, userId),

@@ -1,7 +1,7 @@
 // The app installed into a sandbox portal with its workers running: robots are registered by the
 // real install, automation rules in the sandbox POST the real robot payload to our handler, and
 // our answer comes back through bizproc.event.send. Helpers run a rule and read its steps.
-import { connectSandboxApp } from './sandbox-app.ts'
+import { connectSandboxApp, type SandboxAppOptions } from './sandbox-app.ts'
 import { installPortal } from '../../server/use-cases/portal/install-portal.ts'
 import { startWorkers } from '../../server/create-context.ts'
 import { createReceivable } from '../../server/use-cases/receivables/create-receivable.ts'
@@ -22,8 +22,10 @@ export type RobotWorld = Awaited<ReturnType<typeof startRobotWorld>>
 
 let invoiceSeq = 0
 
-export async function startRobotWorld(opts: { env?: Record<string, string>; now?: string | Date } = {}) {
-  const w = await connectSandboxApp({ env: opts.env, now: opts.now })
+export async function startRobotWorld(
+  opts: { env?: Record<string, string>; now?: string | Date; start?: SandboxAppOptions['start'] } = {},
+) {
+  const w = await connectSandboxApp({ env: opts.env, now: opts.now, start: opts.start })
   await installPortal(w.ctx, w.memberId, true)
   await startWorkers(w.ctx)
   const state = (await w.ctx.repos.installState.get(w.memberId)) as InstallState

@@ -74,5 +74,6 @@ export function defaultDunningRules(): DunningRules {
     legalNotifyIds: [],
     paymentDetails: '',
     catchUpDays: 3,
+    incomingTask: true,
   }
 }

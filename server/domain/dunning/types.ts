@@ -112,6 +112,8 @@ export interface DunningRules {
   paymentDetails: string
   /** How many days late a missed reminder may still go out (only the latest one). */
   catchUpDays: number
+  /** An incoming e-mail or open-line message from a debtor gives its manager a task (one a day). */
+  incomingTask: boolean
 }
 
 /** Per counterparty or per receivable; receivable wins over counterparty, both over the rule. */

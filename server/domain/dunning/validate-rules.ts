@@ -98,6 +98,7 @@ export function validateDunningRules(input: unknown): DunningRules {
   if (typeof r.paymentDetails !== 'string' || r.paymentDetails.length > 2000)
     bad('paymentDetails', 'text up to 2000 characters')
   if (!isInt(r.catchUpDays, 0, 30)) bad('catchUpDays', 'an integer 0-30')
+  if (typeof r.incomingTask !== 'boolean') bad('incomingTask', 'true or false')
   if (errors.length)
     throw new DunningError('dunning.invalid-rules', `invalid dunning settings: ${errors.join('; ')}`, { errors })
   return r

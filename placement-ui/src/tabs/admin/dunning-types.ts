@@ -68,6 +68,7 @@ export interface DunningRulesForm {
   legalNotifyIds: number[]
   paymentDetails: string
   catchUpDays: number
+  incomingTask?: boolean
   /** Anything newer the server adds travels back unchanged. */
   [rest: string]: unknown
 }
