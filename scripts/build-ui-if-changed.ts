@@ -1,7 +1,7 @@
 // `npm run demo` builds the placement UI only when what it is built from changed since the last build:
 // the UI sources, the API contracts it imports, the build config and the locked packages. The hash of
 // those files is kept beside the build (dist/ui/.sources-hash); a restart with nothing changed skips
-// the build (about 5 s). `--force` always builds.
+// the build (about 5 s). `tsx scripts/build-ui-if-changed.ts --force` (or `npm run build`) always builds.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
