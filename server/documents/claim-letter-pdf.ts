@@ -1,5 +1,5 @@
 // Renders the claim letter to PDF with embedded DejaVu fonts (Cyrillic, works offline).
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { AccrualRow, AccrualTable, ClaimLetterModel } from './claim-letter-model.ts'
@@ -7,6 +7,7 @@ import { claimLetterTexts } from './claim-letter-text.ts'
 import { defaultLetterTemplate, fillLetterTemplate } from './claim-letter-template.ts'
 import { formatDate as d, formatKopecks as m } from './format.ts'
 import { typographRu } from './typography.ts'
+import { loadPdfKit } from './libraries.ts'
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
 const REGULAR = join(fontDir, 'DejaVuSans.ttf')
@@ -95,8 +96,9 @@ function accrualTable(doc: Doc, x: ClaimLetterModel, a: AccrualTable) {
       .moveDown(0.5)
 }
 
-export function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
+export async function renderClaimLetterPdf(x: ClaimLetterModel): Promise<Buffer> {
   const t = claimLetterTexts(x.lang)
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

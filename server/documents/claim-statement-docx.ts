@@ -1,59 +1,57 @@
 // Renders the statement of claim draft to DOCX (the `docx` library): a lawyer edits it before
 // filing. Times New Roman 12 pt, the court's header block on the right, tables for the invoices and
 // each accrual, the demands and the numbered attachments.
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type ParagraphChild,
-} from 'docx'
+import type { Paragraph, ParagraphChild, Table } from 'docx'
 import type { ClaimStatementModel } from './claim-statement-model.ts'
 import type { AccrualTable } from './claim-letter-model.ts'
 import { claimStatementTexts } from './claim-statement-text.ts'
 import { describeDutyRow } from '../domain/claims/state-duty.ts'
 import { formatDate, formatKopecks } from './format.ts'
+import { loadDocx } from './libraries.ts'
 
-const p = (children: ParagraphChild[] | string, o: { align?: 'right' | 'center' | 'both'; after?: number } = {}) =>
-  new Paragraph({
-    children: typeof children === 'string' ? [new TextRun(children)] : children,
-    alignment:
-      o.align === 'right'
-        ? AlignmentType.RIGHT
-        : o.align === 'center'
-          ? AlignmentType.CENTER
-          : o.align === 'both'
-            ? AlignmentType.JUSTIFIED
-            : AlignmentType.LEFT,
-    spacing: { after: o.after ?? 120 },
-  })
-const bold = (text: string) => new TextRun({ text, bold: true })
+type Docx = Awaited<ReturnType<typeof loadDocx>>
 
-function table(headers: string[], rows: string[][]): Table {
-  const cell = (text: string, b: boolean, right: boolean) =>
-    new TableCell({
-      children: [
-        new Paragraph({
-          children: [new TextRun({ text, bold: b, size: 20 })],
-          alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        }),
+/** The paragraph, bold run and table makers over the loaded `docx` module. */
+function blocks(D: Docx) {
+  const { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = D
+  const p = (children: ParagraphChild[] | string, o: { align?: 'right' | 'center' | 'both'; after?: number } = {}) =>
+    new Paragraph({
+      children: typeof children === 'string' ? [new TextRun(children)] : children,
+      alignment:
+        o.align === 'right'
+          ? AlignmentType.RIGHT
+          : o.align === 'center'
+            ? AlignmentType.CENTER
+            : o.align === 'both'
+              ? AlignmentType.JUSTIFIED
+              : AlignmentType.LEFT,
+      spacing: { after: o.after ?? 120 },
+    })
+  const bold = (text: string) => new TextRun({ text, bold: true })
+
+  function table(headers: string[], rows: string[][]): Table {
+    const cell = (text: string, b: boolean, right: boolean) =>
+      new TableCell({
+        children: [
+          new Paragraph({
+            children: [new TextRun({ text, bold: b, size: 20 })],
+            alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          }),
+        ],
+      })
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true, false)) }),
+        ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i > 0)) })),
       ],
     })
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true, false)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i > 0)) })),
-    ],
-  })
+  }
+  return { p, bold, table }
 }
 
-function accrualBlock(x: ClaimStatementModel, a: AccrualTable): (Paragraph | Table)[] {
+function accrualBlock(b: ReturnType<typeof blocks>, x: ClaimStatementModel, a: AccrualTable): (Paragraph | Table)[] {
+  const { p, bold, table } = b
   const t = claimStatementTexts(x.lang)
   const m = (k: number) => formatKopecks(k, x.lang)
   const d = (iso: string) => formatDate(iso, x.lang)
@@ -71,6 +69,10 @@ function accrualBlock(x: ClaimStatementModel, a: AccrualTable): (Paragraph | Tab
 }
 
 export async function renderClaimStatementDocx(x: ClaimStatementModel): Promise<Buffer> {
+  const D = await loadDocx()
+  const { Document, Packer, TextRun } = D
+  const made = blocks(D)
+  const { p, bold, table } = made
   const t = claimStatementTexts(x.lang)
   const m = (k: number) => formatKopecks(k, x.lang)
   const d = (iso: string) => formatDate(iso, x.lang)
@@ -120,7 +122,7 @@ export async function renderClaimStatementDocx(x: ClaimStatementModel): Promise<
   ]
   if (x.accruals.length) {
     children.push(p(t.accrualsIntro(d(x.date)), { align: 'both' }))
-    for (const a of x.accruals) children.push(...accrualBlock(x, a))
+    for (const a of x.accruals) children.push(...accrualBlock(made, x, a))
   }
   children.push(p(dutyText(describeDutyRow(x.duty.row, x.lang), m(x.duty.duty)), { align: 'both' }))
   children.push(p(t.ask, { align: 'both' }))

@@ -2,7 +2,7 @@
 // bank block with the ГОСТ Р 56042-2014 payment QR code beside it, the title, supplier, buyer and
 // basis, the lines, the totals with VAT, the amount in words, the signatures with the uploaded
 // signature and stamp images. DejaVu fonts are embedded, so the text is selectable Cyrillic.
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { InvoiceModel } from './invoice-model.ts'
@@ -12,6 +12,7 @@ import { drawQr, invoiceQrPayload } from './payment-qr.ts'
 import { amountInWordsRu } from './amount-in-words.ts'
 import { dateInWords, typographRu } from './typography.ts'
 import { formatDate, formatKopecks } from './format.ts'
+import { loadPdfKit } from './libraries.ts'
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
 const REGULAR = join(fontDir, 'DejaVuSans.ttf')
@@ -176,6 +177,7 @@ export async function renderInvoicePdf(x: InvoiceModel): Promise<Buffer> {
   const payload = invoiceQrPayload(x)
   const date = x.lang === 'ru' ? dateInWords(x.date, 'ru') : formatDate(x.date, 'en')
   const title = `${t.title} № ${x.number} ${t.of} ${date}`
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margin: LEFT,
@@ -191,7 +193,7 @@ export async function renderInvoicePdf(x: InvoiceModel): Promise<Buffer> {
   }
   const qrSize = 110
   const bottom = bankBlock(doc, x, top, WIDTH - qrSize - 10)
-  drawQr(doc, payload, LEFT + WIDTH - qrSize, top - 10, qrSize)
+  await drawQr(doc, payload, LEFT + WIDTH - qrSize, top - 10, qrSize)
   doc
     .font(REGULAR)
     .fontSize(6)

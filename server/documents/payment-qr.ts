@@ -1,12 +1,12 @@
 // The payment QR code of an invoice: its ГОСТ Р 56042-2014 payload (domain/money) made into a QR
 // symbol by the `qrcode` library, error correction M; drawn as vector squares into a PDF, or as a
 // PNG for e-mails and Telegram.
-import QRCode from 'qrcode'
 import type PDFDocument from 'pdfkit'
 import { paymentQrPayload } from '../domain/money/payment-qr-payload.ts'
 import type { InvoiceModel } from './invoice-model.ts'
 import { invoicePurpose, invoiceTotals } from './invoice-totals.ts'
 import { russianQuotes } from './typography.ts'
+import { loadQrCode } from './libraries.ts'
 
 /** The payload of the invoice's QR code; throws PaymentQrError naming a missing or wrong requisite. */
 export function invoiceQrPayload(x: InvoiceModel): string {
@@ -25,7 +25,14 @@ export function invoiceQrPayload(x: InvoiceModel): string {
 }
 
 /** Draws the QR symbol of `payload` with its top-left corner at (x, y), `size` points wide (quiet zone included). */
-export function drawQr(doc: InstanceType<typeof PDFDocument>, payload: string, x: number, y: number, size: number) {
+export async function drawQr(
+  doc: InstanceType<typeof PDFDocument>,
+  payload: string,
+  x: number,
+  y: number,
+  size: number,
+) {
+  const QRCode = await loadQrCode()
   const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' })
   const quiet = 4
   const cell = size / (modules.size + 2 * quiet)
@@ -43,6 +50,7 @@ export function drawQr(doc: InstanceType<typeof PDFDocument>, payload: string, x
 }
 
 /** The QR code as a PNG (for an e-mail image or a Telegram photo). */
-export function qrPng(payload: string, width = 360): Promise<Buffer> {
+export async function qrPng(payload: string, width = 360): Promise<Buffer> {
+  const QRCode = await loadQrCode()
   return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width })
 }

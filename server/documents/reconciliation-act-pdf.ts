@@ -1,12 +1,13 @@
 // Renders the reconciliation act to PDF (A4 landscape, embedded DejaVu fonts, selectable text) in the
 // standard two-sided layout: our books on the left, the counterparty's columns on the right, empty
 // for it to fill in and sign.
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { ReconciliationActModel } from './reconciliation-act-model.ts'
 import { actHeadings, actTexts, balanceCells, partyLine, rowDocument } from './reconciliation-act-text.ts'
 import { formatDate, formatKopecks } from './format.ts'
+import { loadPdfKit } from './libraries.ts'
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
 const REGULAR = join(fontDir, 'DejaVuSans.ttf')
@@ -34,9 +35,10 @@ function line(doc: Doc, cells: string[], widths: number[], bold = false) {
   doc.y = y + h
 }
 
-export function renderReconciliationActPdf(x: ReconciliationActModel): Promise<Buffer> {
+export async function renderReconciliationActPdf(x: ReconciliationActModel): Promise<Buffer> {
   const t = actTexts(x.lang)
   const h = actHeadings(x)
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

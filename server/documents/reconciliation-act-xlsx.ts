@@ -1,9 +1,9 @@
 // The reconciliation act as an XLSX sheet in the same two-sided layout as the PDF: amounts are
 // numbers (rubles with two decimals, read from integer kopecks), texts are values, never formulas.
-import ExcelJS from 'exceljs'
 import type { ReconciliationActModel } from './reconciliation-act-model.ts'
 import { actHeadings, actTexts, partyLine, rowDocument } from './reconciliation-act-text.ts'
 import { neutraliseFormula } from './table-export.ts'
+import { loadExcel } from './libraries.ts'
 
 const rub = (k: number) =>
   Number(`${k < 0 ? '-' : ''}${Math.trunc(Math.abs(k) / 100)}.${String(Math.abs(k) % 100).padStart(2, '0')}`)
@@ -11,6 +11,7 @@ const rub = (k: number) =>
 export async function renderReconciliationActXlsx(x: ReconciliationActModel): Promise<Buffer> {
   const t = actTexts(x.lang)
   const h = actHeadings(x)
+  const ExcelJS = await loadExcel()
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Receivables Control'
   const ws = wb.addWorksheet(x.lang === 'ru' ? 'Акт сверки' : 'Reconciliation')

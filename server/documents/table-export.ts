@@ -4,7 +4,7 @@
 // and purposes come from the portal and from payers) get a leading apostrophe (OWASP "CSV
 // injection"); numbers (amounts, counts) are written as numbers, negative ones too. XLSX cells are
 // typed values, never formulas.
-import ExcelJS from 'exceljs'
+import { loadExcel } from './libraries.ts'
 
 export interface ExportColumn {
   key: string
@@ -45,6 +45,7 @@ export function tableToCsv(t: ExportTable, lang: 'ru' | 'en'): string {
 }
 
 export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
+  const ExcelJS = await loadExcel()
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Receivables Control'
   for (const t of tables) {

@@ -2,8 +2,8 @@
 // An upload is checked before it is stored: an entity of ours (by INN), a known kind, PNG or JPEG
 // by its leading bytes (not by what the browser claims), at most MAX_IMAGE_BYTES, and an image the
 // PDF renderer can open; then audited (without the bytes).
-import PDFDocument from 'pdfkit'
 import type { InvoiceImages } from '../../documents/invoice-model.ts'
+import { loadPdfKit } from '../../documents/libraries.ts'
 import {
   legalEntityImagesRepository,
   type EntityImageKind,
@@ -69,6 +69,7 @@ export async function uploadEntityImage(
   if (data.length > MAX_IMAGE_BYTES) throw invalid(`data: the image is larger than ${MAX_IMAGE_BYTES / 1024} KB`)
   const mime = mimeOf(data)
   if (!mime) throw invalid('data: a PNG or JPEG image is expected')
+  const PDFDocument = await loadPdfKit()
   try {
     // pdfkit's openImage (in its image mixin, not in its type definitions) parses the file as doc.image() will
     const doc = new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(d: Buffer): ImageSize }
