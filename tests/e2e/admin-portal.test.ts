@@ -3,8 +3,8 @@
 // "Reminders" a ladder step's offset changes and the live template preview follows it, a head of sales
 // is picked with the portal's user picker, the settings are saved, stored and audited (after a reload
 // the people and the approval roles show names, not ids); in "Company"
-// the penalty defaults form (method, a period the server refuses, then a new period and a debtor's
-// opt-out) is saved, stored and audited, and reads back in English. As a portal
+// the penalty defaults form (method, a period the server refuses, then a new period, a debtor's
+// opt-out found by name and a company and a contact picked with the portal's CRM chooser) is saved, stored and audited, and reads back in English. As a portal
 // user without admin rights: the page says "administrators only" and the API itself answers 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
@@ -22,6 +22,8 @@ let browser: Browser
 let clerk: number
 let head: number
 let debtor: number
+let picked: number
+let pickedContact: number
 
 beforeAll(async () => {
   w = await startPortalPageApp()
@@ -36,6 +38,8 @@ beforeAll(async () => {
     workPosition: 'Руководитель отдела продаж',
   }).id
   debtor = w.sb.admin.seedCompany(w.portalId, { TITLE: 'ООО Ромашка' })
+  picked = w.sb.admin.seedCompany(w.portalId, { TITLE: 'АО Василёк' }) // in the CRM, not yet in the ledger
+  pickedContact = w.sb.admin.seedContact(w.portalId, { NAME: 'Иван', LAST_NAME: 'Васильев' })
   await counterpartiesRepository(w.ctx.database.db).upsert(w.memberId, {
     entityType: 'company',
     entityId: debtor,
@@ -107,8 +111,21 @@ async function editPenaltyDefaults(f: Frame) {
   await f.getByTestId('pd-debtor-find').click()
   await f.getByTestId(`pd-debtor-${debtor}`).click()
   await f.getByTestId('pd-opt-out-0-period-2').click() // «Мораторий 2020» unticked: only the 2022 moratorium refused
+  // a company and a contact picked with the portal's CRM chooser (selectCRM): searched, ticked, shown by name
+  await f.getByTestId('pd-debtor-crm').click()
+  const page = f.page()
+  await page.locator('#pick-crm-q').fill('васил')
+  await expect.poll(() => page.locator('#slider-panel .crm-row:visible').count()).toBe(2)
+  await page.locator('#slider-panel').screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-crm-chooser-ru.png') })
+  await page.locator(`#slider-panel input[data-crm="CO_${picked}"]`).check()
+  await page.locator(`#slider-panel input[data-crm="C_${pickedContact}"]`).check()
+  await page.locator('#pick-crm-ok').click()
+  await expect.poll(() => f.getByTestId('pd-opt-out-1').textContent()).toContain('АО Василёк')
+  expect(await f.getByTestId('pd-opt-out-2').textContent()).toContain('Иван Васильев')
+  expect(await f.getByTestId('pd-opt-outs').textContent()).not.toContain(`#${picked}`)
   await f.getByTestId('pd-save').click()
   await f.getByTestId('pd-saved').waitFor()
+  expect(await f.getByTestId('pd-opt-out-1').textContent()).toContain('АО Василёк') // still by name once saved
   expect(await w.ctx.repos.settings.get(w.memberId, 'penalty.defaults')).toEqual({
     terms: { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } },
     windows: [
@@ -121,7 +138,11 @@ async function editPenaltyDefaults(f: Frame) {
       },
       { id: 'period-2', label: 'Мораторий 2020', from: '2020-04-06', to: '2021-01-07' },
     ],
-    optOuts: [{ entityType: 'company', entityId: debtor, windowIds: ['moratorium-2022'] }],
+    optOuts: [
+      { entityType: 'company', entityId: debtor, windowIds: ['moratorium-2022'] },
+      { entityType: 'company', entityId: picked, windowIds: ['moratorium-2022', 'period-2'] },
+      { entityType: 'contact', entityId: pickedContact, windowIds: ['moratorium-2022', 'period-2'] },
+    ],
   })
   const audit = await w.ctx.database.db
     .selectFrom('audit_log')
