@@ -271,6 +271,10 @@ describe('admin page in the sandbox portal', () => {
           expect(await f.getByTestId('pd-percent-per-day').inputValue()).toBe('0.1')
           expect(await f.getByTestId('pd-window-label-1').inputValue()).toBe('Мораторий 2020')
           expect(await f.getByTestId('pd-opt-out-0').textContent()).toContain('ООО Ромашка')
+          // picked in the CRM, not in the ledger: named from the CRM through the frame, no raw id
+          await expect.poll(() => f.getByTestId('pd-opt-out-1').textContent()).toContain('АО Василёк')
+          await expect.poll(() => f.getByTestId('pd-opt-out-2').textContent()).toContain('Иван Васильев')
+          expect(await f.getByTestId('pd-opt-outs').textContent()).not.toContain(`#${pickedContact}`)
           expect(await f.getByTestId('penalty-defaults').textContent()).toContain(penaltyDict.en.windows)
         }
         await shot(page, f, `admin-portal-${s}-en`)
