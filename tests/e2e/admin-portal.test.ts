@@ -152,6 +152,44 @@ async function editPenaltyDefaults(f: Frame) {
     .execute()
   expect(audit.map((a) => a.actor)).toEqual(['user:1'])
 }
+/** selectCRM as the frame posts it (command:params:callbackId:appSid) and the portal page's raw answer. */
+function askSelectCrm(f: Frame, params: object, callbackId: string): Promise<unknown> {
+  const [p, cb] = [JSON.stringify(JSON.stringify(params)), JSON.stringify(callbackId)]
+  return f.evaluate(`new Promise((resolve) => {
+    const sid = new URLSearchParams(location.search).get('APP_SID')
+    addEventListener('message', function heard(e) {
+      if (typeof e.data !== 'string' || !e.data.startsWith(${cb} + ':')) return
+      removeEventListener('message', heard)
+      resolve(JSON.parse(e.data.slice(${cb}.length + 1)))
+    })
+    parent.postMessage('selectCRM:' + ${p} + ':' + ${cb} + ':' + sid, '*')
+  })`)
+}
+/** The portal page answers selectCRM as the portal does: a bucket per documented type asked for, each a
+ *  Record {"0": {...}}; unknown types ignored; "Отмена" answers {}. */
+async function selectCrmAnswer(f: Frame) {
+  const page = f.page()
+  const one = askSelectCrm(f, { entityType: ['company', 'spaceship'] }, 'probe1')
+  await page.locator(`#slider-panel a[data-crm="CO_${picked}"]`).click()
+  expect(await one).toEqual({
+    company: {
+      '0': {
+        id: `CO_${picked}`,
+        type: 'company',
+        place: 'company',
+        title: 'АО Василёк',
+        desc: '',
+        url: `/crm/company/details/${picked}/`,
+      },
+    },
+  })
+  const closed = askSelectCrm(f, { entityType: ['contact'], multiple: true }, 'probe2')
+  await page.locator(`#slider-panel input[data-crm="C_${pickedContact}"]`).check()
+  expect(await page.locator('#slider-panel input[data-crm^="CO_"]').count()).toBe(0) // contacts only
+  await page.locator('#pick-crm-cancel').click()
+  expect(await closed).toEqual({})
+  expect(await askSelectCrm(f, { entityType: ['spaceship'] }, 'probe3')).toEqual({}) // nothing documented asked
+}
 /** Fit the iframe to the content (shrink first: the document is never shorter than its frame), then a full-page shot. */
 async function shot(page: Page, f: Frame, name: string) {
   await page.evaluate(`document.querySelector('iframe.app').style.height = '300px'`)
@@ -229,7 +267,10 @@ describe('admin page in the sandbox portal', () => {
           expect(details.changed.sort()).toEqual(['headOfSalesId', 'ladders', 'legalNotifyIds'])
           await people.screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-people-ru.png') })
         }
-        if (s === 'company') await editPenaltyDefaults(f)
+        if (s === 'company') {
+          await editPenaltyDefaults(f)
+          await selectCrmAnswer(f)
+        }
         await shot(page, f, `admin-portal-${s}-ru`)
         if (s === 'company')
           await f
