@@ -4,7 +4,7 @@
 // (https://apidocs.bitrix24.com/sdk/bx24-js-sdk/system-dialogues/bx24-select-crm.html).
 import type { B24Frame } from '@bitrix24/b24jssdk'
 
-export interface PickedCrm {
+interface PickedCrm {
   entityType: 'company' | 'contact'
   entityId: number
   name: string | null
