@@ -38,6 +38,10 @@ export const frameHostScript = String.raw`
       // BX24.selectUsers is the SDK's selectUser with {mult: true} and answers an array of users
       // (b24restdocs sdk/bx24-js-sdk/system-dialogues/bx24-select-users.md)
       case 'selectUser': case 'selectUsers': reply = await window.__pickUser(m.command === 'selectUsers' || params.mult === true); break;
+      // BX24.selectCRM: the portal's chooser of CRM entities; buckets per requested type, each a Record
+      // {"0": {id: 'CO_3', type, place, title, desc, url}}; {} when closed; unknown types are ignored
+      // (b24restdocs sdk/bx24-js-sdk/system-dialogues/bx24-select-crm.md)
+      case 'selectCRM': reply = await window.__pickCrm(params, f.userId); break;
       case 'getInterface': reply = { command: [], event: [] }; break;
       default: reply = {};
     }

@@ -6,6 +6,9 @@ import { appFrame } from './app-frame.ts'
 import { boundPlacements } from './placements.ts'
 import { frameHostScript } from './frame-host-script.ts'
 import { hostHelpersScript } from './host-helpers-script.ts'
+import { crmPickerScript } from './crm-picker-script.ts'
+import { canReadParty } from '../methods/crm-permissions.ts'
+import type { Ctx } from '../rest/context.ts'
 import { crmCard, crmList } from './crm-pages.ts'
 import { registerItemRoutes } from './item-routes.ts'
 import { registerMarketPages } from './market-page.ts'
@@ -36,7 +39,7 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
   }
   const render: Render = (q, title, body, active, scripts = '') => {
     const u = ps().users.get(userOf(q))
-    return page(title, `${body}<script>${frameHostScript}${hostHelpersScript}${scripts}</script>`, {
+    return page(title, `${body}<script>${frameHostScript}${hostHelpersScript}${crmPickerScript}${scripts}</script>`, {
       user: u ? `${u.name} ${u.lastName}` : `user ${userOf(q)}`,
       menu: menu(q),
       active,
@@ -139,5 +142,31 @@ export function registerPortalPages(app: FastifyInstance, portalId: number, hold
       .filter((u) => u.active)
       .map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, position: u.workPosition })),
   )
+  // the records behind the CRM chooser (crm-picker-script.ts): what this user's CRM role lets them read
+  app.get<{ Querystring: { types?: string; user?: string } }>('/_portal/crm', async (req) => {
+    const u = ps().users.get(userOf(req.query))
+    if (!u) return []
+    const ctx = { user: u } as Ctx
+    const types = String(req.query.types ?? '').split(',')
+    const rows = (type: 'company' | 'contact', prefix: string) =>
+      !types.includes(type)
+        ? []
+        : (type === 'company' ? ps().companies : ps().contacts)
+            .values()
+            .filter((r) => canReadParty(ctx, r))
+            .slice(0, 500)
+            .map((r) => ({
+              id: `${prefix}${r.id}`,
+              type,
+              place: type,
+              title:
+                type === 'company'
+                  ? String(r.TITLE ?? `#${r.id}`)
+                  : [r.NAME, r.LAST_NAME].filter(Boolean).join(' ') || `#${r.id}`,
+              desc: '',
+              url: `/crm/${type}/details/${r.id}/`,
+            }))
+    return [...rows('company', 'CO_'), ...rows('contact', 'C_')]
+  })
   return boundPlacements
 }

@@ -3,8 +3,8 @@
 // "Reminders" a ladder step's offset changes and the live template preview follows it, a head of sales
 // is picked with the portal's user picker, the settings are saved, stored and audited (after a reload
 // the people and the approval roles show names, not ids); in "Company"
-// the penalty defaults form (method, a period the server refuses, then a new period and a debtor's
-// opt-out) is saved, stored and audited, and reads back in English. As a portal
+// the penalty defaults form (method, a period the server refuses, then a new period, a debtor's
+// opt-out found by name and a company and a contact picked with the portal's CRM chooser) is saved, stored and audited, and reads back in English. As a portal
 // user without admin rights: the page says "administrators only" and the API itself answers 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
@@ -22,6 +22,8 @@ let browser: Browser
 let clerk: number
 let head: number
 let debtor: number
+let picked: number
+let pickedContact: number
 
 beforeAll(async () => {
   w = await startPortalPageApp()
@@ -36,6 +38,8 @@ beforeAll(async () => {
     workPosition: 'Руководитель отдела продаж',
   }).id
   debtor = w.sb.admin.seedCompany(w.portalId, { TITLE: 'ООО Ромашка' })
+  picked = w.sb.admin.seedCompany(w.portalId, { TITLE: 'АО Василёк' }) // in the CRM, not yet in the ledger
+  pickedContact = w.sb.admin.seedContact(w.portalId, { NAME: 'Иван', LAST_NAME: 'Васильев' })
   await counterpartiesRepository(w.ctx.database.db).upsert(w.memberId, {
     entityType: 'company',
     entityId: debtor,
@@ -107,8 +111,21 @@ async function editPenaltyDefaults(f: Frame) {
   await f.getByTestId('pd-debtor-find').click()
   await f.getByTestId(`pd-debtor-${debtor}`).click()
   await f.getByTestId('pd-opt-out-0-period-2').click() // «Мораторий 2020» unticked: only the 2022 moratorium refused
+  // a company and a contact picked with the portal's CRM chooser (selectCRM): searched, ticked, shown by name
+  await f.getByTestId('pd-debtor-crm').click()
+  const page = f.page()
+  await page.locator('#pick-crm-q').fill('васил')
+  await expect.poll(() => page.locator('#slider-panel .crm-row:visible').count()).toBe(2)
+  await page.locator('#slider-panel').screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-crm-chooser-ru.png') })
+  await page.locator(`#slider-panel input[data-crm="CO_${picked}"]`).check()
+  await page.locator(`#slider-panel input[data-crm="C_${pickedContact}"]`).check()
+  await page.locator('#pick-crm-ok').click()
+  await expect.poll(() => f.getByTestId('pd-opt-out-1').textContent()).toContain('АО Василёк')
+  expect(await f.getByTestId('pd-opt-out-2').textContent()).toContain('Иван Васильев')
+  expect(await f.getByTestId('pd-opt-outs').textContent()).not.toContain(`#${picked}`)
   await f.getByTestId('pd-save').click()
   await f.getByTestId('pd-saved').waitFor()
+  expect(await f.getByTestId('pd-opt-out-1').textContent()).toContain('АО Василёк') // still by name once saved
   expect(await w.ctx.repos.settings.get(w.memberId, 'penalty.defaults')).toEqual({
     terms: { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } },
     windows: [
@@ -121,7 +138,11 @@ async function editPenaltyDefaults(f: Frame) {
       },
       { id: 'period-2', label: 'Мораторий 2020', from: '2020-04-06', to: '2021-01-07' },
     ],
-    optOuts: [{ entityType: 'company', entityId: debtor, windowIds: ['moratorium-2022'] }],
+    optOuts: [
+      { entityType: 'company', entityId: debtor, windowIds: ['moratorium-2022'] },
+      { entityType: 'company', entityId: picked, windowIds: ['moratorium-2022', 'period-2'] },
+      { entityType: 'contact', entityId: pickedContact, windowIds: ['moratorium-2022', 'period-2'] },
+    ],
   })
   const audit = await w.ctx.database.db
     .selectFrom('audit_log')
@@ -130,6 +151,44 @@ async function editPenaltyDefaults(f: Frame) {
     .where('entity_id', '=', 'penalty.defaults')
     .execute()
   expect(audit.map((a) => a.actor)).toEqual(['user:1'])
+}
+/** selectCRM as the frame posts it (command:params:callbackId:appSid) and the portal page's raw answer. */
+function askSelectCrm(f: Frame, params: object, callbackId: string): Promise<unknown> {
+  const [p, cb] = [JSON.stringify(JSON.stringify(params)), JSON.stringify(callbackId)]
+  return f.evaluate(`new Promise((resolve) => {
+    const sid = new URLSearchParams(location.search).get('APP_SID')
+    addEventListener('message', function heard(e) {
+      if (typeof e.data !== 'string' || !e.data.startsWith(${cb} + ':')) return
+      removeEventListener('message', heard)
+      resolve(JSON.parse(e.data.slice(${cb}.length + 1)))
+    })
+    parent.postMessage('selectCRM:' + ${p} + ':' + ${cb} + ':' + sid, '*')
+  })`)
+}
+/** The portal page answers selectCRM as the portal does: a bucket per documented type asked for, each a
+ *  Record {"0": {...}}; unknown types ignored; "Отмена" answers {}. */
+async function selectCrmAnswer(f: Frame) {
+  const page = f.page()
+  const one = askSelectCrm(f, { entityType: ['company', 'spaceship'] }, 'probe1')
+  await page.locator(`#slider-panel a[data-crm="CO_${picked}"]`).click()
+  expect(await one).toEqual({
+    company: {
+      '0': {
+        id: `CO_${picked}`,
+        type: 'company',
+        place: 'company',
+        title: 'АО Василёк',
+        desc: '',
+        url: `/crm/company/details/${picked}/`,
+      },
+    },
+  })
+  const closed = askSelectCrm(f, { entityType: ['contact'], multiple: true }, 'probe2')
+  await page.locator(`#slider-panel input[data-crm="C_${pickedContact}"]`).check()
+  expect(await page.locator('#slider-panel input[data-crm^="CO_"]').count()).toBe(0) // contacts only
+  await page.locator('#pick-crm-cancel').click()
+  expect(await closed).toEqual({})
+  expect(await askSelectCrm(f, { entityType: ['spaceship'] }, 'probe3')).toEqual({}) // nothing documented asked
 }
 /** Fit the iframe to the content (shrink first: the document is never shorter than its frame), then a full-page shot. */
 async function shot(page: Page, f: Frame, name: string) {
@@ -208,7 +267,10 @@ describe('admin page in the sandbox portal', () => {
           expect(details.changed.sort()).toEqual(['headOfSalesId', 'ladders', 'legalNotifyIds'])
           await people.screenshot({ path: join(SCREENSHOT_DIR, 'admin-portal-people-ru.png') })
         }
-        if (s === 'company') await editPenaltyDefaults(f)
+        if (s === 'company') {
+          await editPenaltyDefaults(f)
+          await selectCrmAnswer(f)
+        }
         await shot(page, f, `admin-portal-${s}-ru`)
         if (s === 'company')
           await f
@@ -250,6 +312,10 @@ describe('admin page in the sandbox portal', () => {
           expect(await f.getByTestId('pd-percent-per-day').inputValue()).toBe('0.1')
           expect(await f.getByTestId('pd-window-label-1').inputValue()).toBe('Мораторий 2020')
           expect(await f.getByTestId('pd-opt-out-0').textContent()).toContain('ООО Ромашка')
+          // picked in the CRM, not in the ledger: named from the CRM through the frame, no raw id
+          await expect.poll(() => f.getByTestId('pd-opt-out-1').textContent()).toContain('АО Василёк')
+          await expect.poll(() => f.getByTestId('pd-opt-out-2').textContent()).toContain('Иван Васильев')
+          expect(await f.getByTestId('pd-opt-outs').textContent()).not.toContain(`#${pickedContact}`)
           expect(await f.getByTestId('penalty-defaults').textContent()).toContain(penaltyDict.en.windows)
         }
         await shot(page, f, `admin-portal-${s}-en`)

@@ -46,4 +46,37 @@ describe('sandbox portal page', () => {
     ).json()
     expect(finished).toEqual({ result: true })
   })
+
+  it("the CRM chooser's records: companies and contacts of the types asked, what the person may read", async () => {
+    const portal = await sb.admin.createPortal({ title: 'Vasilek' })
+    const co = sb.admin.seedCompany(portal.id, { TITLE: 'АО «Василёк»', ASSIGNED_BY_ID: 1 })
+    const c = sb.admin.seedContact(portal.id, { NAME: 'Иван', LAST_NAME: 'Васильев', ASSIGNED_BY_ID: 1 })
+    const own = sb.admin.addUser(portal.id, { name: 'Ольга', lastName: 'Своя', crmRead: 'own' }).id
+    const none = sb.admin.addUser(portal.id, { name: 'Нина', lastName: 'Никакая', crmRead: 'none' }).id
+    const rows = async (types: string, user: number) =>
+      (await fetch(`${portal.origin}/_portal/crm?types=${types}&user=${user}`)).json()
+    expect(await rows('company,contact,spaceship', 1)).toEqual([
+      {
+        id: `CO_${co}`,
+        type: 'company',
+        place: 'company',
+        title: 'АО «Василёк»',
+        desc: '',
+        url: `/crm/company/details/${co}/`,
+      },
+      {
+        id: `C_${c}`,
+        type: 'contact',
+        place: 'contact',
+        title: 'Иван Васильев',
+        desc: '',
+        url: `/crm/contact/details/${c}/`,
+      },
+    ])
+    expect(await rows('contact', 1)).toEqual([expect.objectContaining({ id: `C_${c}` })])
+    expect(await rows('company,contact', own)).toEqual([]) // not responsible for either
+    expect(await rows('company,contact', none)).toEqual([])
+    const page = await (await fetch(`${portal.origin}/crm/company/`)).text()
+    expect(page).toContain('window.__pickCrm') // the page carries the chooser
+  })
 })
