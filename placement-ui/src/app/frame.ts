@@ -14,11 +14,6 @@ export interface FrameContext {
   refresh: () => Promise<string>
 }
 
-/** True when the page runs inside a portal iframe (window.name = DOMAIN|PROTOCOL|APP_SID). */
-export function isInPortal(name: string = window.name): boolean {
-  return name.split('|').length >= 3
-}
-
 export async function connectFrame(): Promise<FrameContext> {
   const frame = await initializeB24Frame()
   const auth = frame.auth.getAuthData()
