@@ -35,9 +35,11 @@ const P = SOAK
       requestRate: 0.2,
     }
   : {
-      morning: 12,
-      dayInvoices: 24,
-      chaosMs: 40_000,
+      // the day is paced by the portal's 5 requests/s (about 1,200 requests): a shorter day keeps every
+      // kind of fault and work, and the bulk phase keeps its size so that its window opens past the burst
+      morning: 8,
+      dayInvoices: 16,
+      chaosMs: 30_000,
       kills: 1,
       dbRestarts: 1,
       tokenExpiries: 1,
