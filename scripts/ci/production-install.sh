@@ -19,9 +19,12 @@ node=${NODE22:-$repo/node_modules/.bin/node}
 work=$(mktemp -d /tmp/rc-prod-install.XXXXXX)
 pids=()
 db_name=''
+# the server database the check's own database is made on and dropped from (DATABASE_URL itself is
+# pointed at the check's database below, and a database cannot be dropped from a connection to it)
+admin_url=${DATABASE_URL:-}
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  if [ -n "$db_name" ]; then psql "$DATABASE_URL" -q -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1 || true; fi
+  if [ -n "$db_name" ]; then psql "$admin_url" -q -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
