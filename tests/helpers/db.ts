@@ -1,6 +1,6 @@
 // A throw-away database per test file: in-memory PGlite by default, or a fresh PostgreSQL
 // database (created and dropped) when DATABASE_URL is set, so CI runs the suite on both.
-import pg from 'pg'
+import { onServer } from './pg-server.ts'
 import { randomBytes } from 'node:crypto'
 import { openDatabase, type Database } from '../../server/storage/database.ts'
 import { migrate } from '../../server/storage/migrate.ts'
@@ -13,20 +13,12 @@ export async function createTestDatabaseUrl(): Promise<{ url: string | null; dro
   const name = `rc_test_${randomBytes(5).toString('hex')}`
   // a copy of the run's migrated template (tests/helpers/migrated-database.global.ts), when there is one
   const template = process.env.VITEST ? inject('pgTemplate') : null
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
-  await admin.end()
+  await onServer(base, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
   const u = new URL(base)
   u.pathname = `/${name}`
   return {
     url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
-      await c.end()
-    },
+    drop: () => onServer(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {}),
   }
 }
 

@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../server/storage/database.ts'
 import { migrate } from '../../server/storage/migrate.ts'
+import { onServer } from './pg-server.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,14 +46,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
   project.provide('pgliteSnapshot', file)
   return async () => rmSync(dir, { recursive: true, force: true })
-}
-
-async function onServer(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }
