@@ -17,7 +17,8 @@ export function wire(ctx: AppContext): AppContext {
   if (!ctx.b24) ctx.b24 = createPortalClients(ctx)
   ctx.onAppInstall ??= connectFromEvent(ctx)
   ctx.onInstallFrame ??= connectFromFrame(ctx)
-  ctx.verifyUserToken ??= createUserTokenVerifier(ctx.repos.portals, ctx.config.b24)
-  ctx.userCrmAccess ??= createUserCrmAccess(ctx.repos.portals, ctx.config.b24)
+  const userCalls = { ...ctx.config.b24, pace: ctx.b24.pace }
+  ctx.verifyUserToken ??= createUserTokenVerifier(ctx.repos.portals, userCalls)
+  ctx.userCrmAccess ??= createUserCrmAccess(ctx.repos.portals, userCalls)
   return ctx
 }

@@ -4,19 +4,25 @@
 import { B24OAuth } from '@bitrix24/b24jssdk'
 import { Bitrix24Error } from '../errors.ts'
 import { fromSdkError } from './sdk-errors.ts'
+import type { PortalPacer } from './portal-client.ts'
 
 export interface TokenTarget {
   memberId: string
   domain: string
   clientEndpoint: string
   serverEndpoint: string
+  /** The portal's plan, for its bucket's size (unknown before the install: the smaller one). */
+  licenceFamily?: string | null
 }
+
+/** The app's credentials, and the portal's shared bucket when there is one to wait for. */
+export type TokenCallDeps = { clientId: string | null; clientSecret: string | null; pace?: PortalPacer }
 
 export async function callWithToken<T>(
   target: TokenTarget,
   accessToken: string,
   method: string,
-  creds: { clientId: string | null; clientSecret: string | null },
+  creds: TokenCallDeps,
 ): Promise<T> {
   const sdk = new B24OAuth(
     {
@@ -41,6 +47,7 @@ export async function callWithToken<T>(
     throw new Bitrix24Error('expired_token', 'this token is not refreshed here', 401, false, method)
   })
   try {
+    await creds.pace?.(target.memberId, target.licenceFamily ?? null)
     const r = await sdk.actions.v2.call.make<T>({ method, params: {} })
     const data = r.getData()?.result
     if (!r.isSuccess || data === undefined) throw new Bitrix24Error('UNEXPECTED_ANSWER', `${method} refused`, 0, true)

@@ -5,6 +5,7 @@ import qs from 'qs'
 import type { B24Hook, B24OAuth } from '@bitrix24/b24jssdk'
 import type { BatchCommand, BatchResult, CallOptions, Params, PortalClient } from './portal-client.ts'
 import type { BucketShape, RateLimiter } from './rate-limiter.ts'
+import type { RepeatLedger } from './repeat-ledger.ts'
 import { Bitrix24Error } from '../errors.ts'
 import { fromSdkError } from './sdk-errors.ts'
 import { backoffDelay, sleep } from '../../lib/backoff.ts'
@@ -16,6 +17,8 @@ export interface ClientDeps {
   sdk: B24OAuth | B24Hook
   limiter: RateLimiter
   shape: BucketShape
+  /** Requests in flight per pair of tokens, for the SDK's own repeats after a refresh. */
+  repeats?: RepeatLedger
   maxAttempts?: number
   /** The portal's plan for the metrics (licence family, 'webhook'). */
   plan?: string
@@ -36,8 +39,9 @@ export function createPortalClient(d: ClientDeps): PortalClient {
       const refreshesBefore = d.refreshes?.() ?? 0
       const count = (result: RestResult) => restCalls.inc({ method, result, plan: d.plan ?? 'unknown' })
       const refreshed = () => (d.refreshes?.() ?? 0) !== refreshesBefore
+      const answered = d.repeats?.sending()
       try {
-        const r = await d.sdk.actions.v2.call.make<T>({ method, params })
+        const r = await d.sdk.actions.v2.call.make<T>({ method, params }).finally(answered)
         if (!r.isSuccess)
           throw new Bitrix24Error('ERROR', r.getErrorMessages().join('; ') || 'REST error', 400, false, method)
         const payload = (r as unknown as { _data?: { result: T; total?: number; next?: number } })._data

@@ -48,4 +48,12 @@ export interface PortalClient {
 export interface PortalClients {
   /** The client of a connected portal; throws Bitrix24Error('PORTAL_DISCONNECTED') when it is not. */
   forPortal(memberId: string): Promise<PortalClient>
+  /** Waits for a place in the portal's shared bucket, for a request sent outside a client (a user's token). */
+  pace: PortalPacer
 }
+
+/**
+ * Every request our servers send to a portal counts in one bucket (per portal and source IP,
+ * reference 2.4), the ones made with a user's own token or a just-issued pair as well.
+ */
+export type PortalPacer = (memberId: string, licenceFamily: string | null) => Promise<void>

@@ -9,6 +9,7 @@ import { createTokenBroker, type TokenBroker } from './token-broker.ts'
 import { createRateLimiter, bucketFor } from './rate-limiter.ts'
 import { createSdk } from './sdk-factory.ts'
 import { createPortalClient } from './portal-client-impl.ts'
+import { createRepeatLedger } from './repeat-ledger.ts'
 import { createHookSdk, webhookMemberId } from './webhook-portal.ts'
 import type { Clock } from '../../lib/clock.ts'
 
@@ -58,19 +59,26 @@ export function createPortalClients(
     const tokens = await ctx.repos.portals.getTokens(memberId)
     if (!tokens) throw new Bitrix24Error('PORTAL_DISCONNECTED', `Portal ${memberId} has no tokens`, 401, false)
     let refreshesAsked = 0
+    const shape = ctx.config.b24.rateLimit ?? bucketFor(portal.licenceFamily)
+    const repeats = createRepeatLedger()
     const sdk = createSdk(
       portal,
       tokens,
       { clientId: ctx.config.b24.clientId ?? '', clientSecret: ctx.config.b24.clientSecret ?? '' },
       broker,
       ctx.clock,
-      () => refreshesAsked++,
+      // the SDK repeats each refused request itself, past our client's limiter: pace them here
+      async () => {
+        refreshesAsked++
+        for (let n = repeats.repeatsAtRefresh(); n > 0; n--) await limiter.acquire(memberId, shape)
+      },
     )
     return createPortalClient({
       memberId,
       sdk,
       limiter,
-      shape: ctx.config.b24.rateLimit ?? bucketFor(portal.licenceFamily),
+      shape,
+      repeats,
       plan: portal.licenceFamily ?? 'unknown',
       refreshes: () => refreshesAsked,
     })
@@ -88,5 +96,6 @@ export function createPortalClients(
       return c
     },
     forget: (memberId) => void clients.delete(memberId),
+    pace: (memberId, licenceFamily) => limiter.acquire(memberId, ctx.config.b24.rateLimit ?? bucketFor(licenceFamily)),
   }
 }

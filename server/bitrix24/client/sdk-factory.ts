@@ -11,8 +11,11 @@ export function createSdk(
   creds: { clientId: string; clientSecret: string },
   broker: TokenBroker,
   clock: Clock,
-  /** Told each time the SDK asks for a new pair (it got a 401 for an expired token). */
-  onRefreshAsked: () => void = () => {},
+  /**
+   * Awaited each time the SDK asks for a new pair (it got a 401 for an expired token) and before it
+   * sends the same request again: that repeat must take its own place in the shared bucket.
+   */
+  onRefreshAsked: () => void | Promise<void> = () => {},
 ): B24OAuth {
   let current = tokens
   // the SDK compares `expires` with the process clock: the pair's expiry (an instant on the portal's
@@ -48,7 +51,7 @@ export function createSdk(
   // The SDK does not say which token failed: a 401 that arrives just after a refresh is a request
   // sent with the old token, so it gets the new pair instead of another refresh.
   sdk.setCustomRefreshAuth(async () => {
-    onRefreshAsked()
+    await onRefreshAsked()
     if (Date.now() - refreshedAt > 10_000) {
       current = await broker.refresh(portal.memberId, current.accessToken)
       refreshedAt = Date.now()

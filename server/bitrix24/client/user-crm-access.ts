@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { PortalsRepository } from '../../storage/repositories/portals.ts'
 import { fromSdkError } from './sdk-errors.ts'
 import { userSdk } from './user-sdk.ts'
+import type { TokenCallDeps } from './call-with-token.ts'
 
 export type CrmPartyType = 'company' | 'contact'
 /** The ids among `ids` the token's user may read. */
@@ -19,11 +20,7 @@ export type UserCrmAccess = (
 
 const PAGE = 50
 
-export function createUserCrmAccess(
-  portals: PortalsRepository,
-  creds: { clientId: string | null; clientSecret: string | null },
-  ttlMs = 60_000,
-): UserCrmAccess {
+export function createUserCrmAccess(portals: PortalsRepository, creds: TokenCallDeps, ttlMs = 60_000): UserCrmAccess {
   const cache = new Map<string, { at: number; ok: boolean }>()
   return async (memberId, accessToken, type, ids) => {
     const user = createHash('sha256').update(`${memberId}|${accessToken}`).digest('hex')
@@ -44,6 +41,7 @@ export function createUserCrmAccess(
     for (let i = 0; i < ask.length; i += PAGE) {
       const part = ask.slice(i, i + PAGE)
       try {
+        await creds.pace?.(memberId, portal.licenceFamily)
         const r = await sdk.actions.v2.call.make<{ ID: string | number }[]>({
           method,
           params: { filter: { '@ID': part }, select: ['ID'] },

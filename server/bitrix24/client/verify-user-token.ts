@@ -5,7 +5,7 @@
 // skip the cache, so a demoted or deactivated admin's token stops working there at once.
 import { createHash } from 'node:crypto'
 import type { PortalsRepository } from '../../storage/repositories/portals.ts'
-import { callWithToken } from './call-with-token.ts'
+import { callWithToken, type TokenCallDeps } from './call-with-token.ts'
 
 export type VerifiedUser = { userId: number; isAdmin: boolean }
 export type VerifyOptions = { fresh?: boolean; expiresAt?: number }
@@ -21,7 +21,7 @@ export type UserTokenVerifier = (
 
 export function createUserTokenVerifier(
   portals: PortalsRepository,
-  creds: { clientId: string | null; clientSecret: string | null },
+  creds: TokenCallDeps,
   ttlMs = 300_000,
   now: () => number = Date.now,
 ) {

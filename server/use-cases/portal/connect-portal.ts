@@ -100,7 +100,7 @@ async function requireAdmin(
   }
   let profile: { ID?: string | number; ADMIN?: boolean } = {}
   try {
-    profile = await callWithToken(target, answer.access_token, 'profile', ctx.config.b24)
+    profile = await callWithToken(target, answer.access_token, 'profile', { ...ctx.config.b24, pace: ctx.b24?.pace })
   } catch (e) {
     ctx.log.warn({ memberId, code: (e as { code?: string }).code }, 'portal.install.profile-failed')
   }

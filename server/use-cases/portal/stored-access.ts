@@ -13,7 +13,7 @@ export async function storedAccessWorks(ctx: AppDeps, memberId: string): Promise
   if (!portal || !tokens) return false
   const { clientId, clientSecret, oauthUrl } = ctx.config.b24
   try {
-    await callWithToken(portal, tokens.accessToken, 'app.info', ctx.config.b24)
+    await callWithToken(portal, tokens.accessToken, 'app.info', { ...ctx.config.b24, pace: ctx.b24?.pace })
     return true
   } catch (e) {
     if (!isAuthRefusal(e)) throw e

@@ -69,6 +69,41 @@ describe('portal client on the official SDK against the sandbox', () => {
     expect(after!.refreshToken).not.toBe(before!.refreshToken)
   })
 
+  it('the request the SDK repeats after a refresh takes its own place in the shared bucket: no limit answer', async () => {
+    // our share is 10 of the portal's 10: every request the portal sees must have been paced by us
+    w = await connectSandboxApp({ limits: true, env: { B24_RATE_LIMIT: '10/5' } })
+    w.sb.admin.setLimits(w.portalId, { burst: 10, drain: 5 })
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    await new Promise((r) => setTimeout(r, 2_500)) // the install's calls have drained
+    w.sb.admin.resetCounters(w.portalId)
+    w.sb.admin.expireTokens(w.portalId)
+    // 10 calls, each answered 401 once and repeated by the SDK with the new pair: 20 requests
+    const results = await Promise.all(Array.from({ length: 10 }, () => client.call<{ ID: number }>('profile')))
+    expect(results).toHaveLength(10)
+    const counters = w.sb.admin.counters(w.portalId)
+    expect(counters.requests).toBeGreaterThanOrEqual(20)
+    expect(counters.limitExceeded).toBe(0)
+  })
+
+  it("calls made with a user's own token wait in the same shared bucket as the app's", async () => {
+    w = await connectSandboxApp({ limits: true, env: { B24_RATE_LIMIT: '10/5' } })
+    w.sb.admin.setLimits(w.portalId, { burst: 10, drain: 5 })
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    const userId = w.sb.admin.addUser(w.portalId, { name: 'Boss', isAdmin: true }).id
+    const { access_token } = w.sb.admin.issueTokens(w.portalId, w.sbApp.id, userId) as { access_token: string }
+    await new Promise((r) => setTimeout(r, 2_500)) // the install's calls have drained
+    w.sb.admin.resetCounters(w.portalId)
+    // the app's calls fill our share; the user's session checks and CRM reads come on top
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => client.call('profile')),
+      ...Array.from({ length: 3 }, () => w!.ctx.verifyUserToken!(w!.memberId, access_token, { fresh: true })),
+      w.ctx.userCrmAccess!(w.memberId, access_token, 'company', [1, 2]),
+    ])
+    const counters = w.sb.admin.counters(w.portalId)
+    expect(counters.requests).toBeGreaterThanOrEqual(14)
+    expect(counters.limitExceeded).toBe(0)
+  })
+
   it('invalid_grant marks the portal disconnected, kept not deleted', async () => {
     w = await connectSandboxApp()
     const client = await w.ctx.b24!.forPortal(w.memberId)
