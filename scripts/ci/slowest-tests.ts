@@ -3,7 +3,7 @@
 // it after each pass. `--write` records the files of 2 s or more, which the test sequencer starts first
 // (tests/helpers/slow-first-sequencer.ts), so a long file never starts last and runs on alone.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { relative } from 'node:path'
+import { basename, dirname, relative } from 'node:path'
 
 interface Report {
   testResults: { name: string; startTime: number; endTime: number; status: string }[]
@@ -28,10 +28,13 @@ for (const file of files) {
     continue
   }
   const pass = file.replace(/^.*\//, '').replace(/\.json$/, '')
+  // paths relative to the checkout the report came from (<checkout>/.ci-out/<pass>.json), so that the
+  // keys written for the sequencer are the same whatever folder the report was read from
+  const checkout = basename(dirname(file)) === '.ci-out' ? dirname(dirname(file)) : process.cwd()
   for (const t of report.testResults)
     rows.push({
       pass,
-      file: relative(process.cwd(), t.name),
+      file: relative(checkout, t.name),
       seconds: (t.endTime - t.startTime) / 1000,
       status: t.status,
     })
