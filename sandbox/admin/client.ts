@@ -144,8 +144,7 @@ export class SandboxClient extends InspectOps {
   ): void {
     const ps = this.ps(portalId)
     for (const l of ps.voxLines.values()) ps.voxLines.remove(l.id)
-    for (const l of o.lines)
-      ps.voxLines.insert({ lineId: l.id, name: l.name ?? l.id, outgoing: o.outgoing === l.id })
+    for (const l of o.lines) ps.voxLines.insert({ lineId: l.id, name: l.name ?? l.id, outgoing: o.outgoing === l.id })
     for (const u of ps.users.values())
       if ((o.deniedUsers ?? []).includes(u.id) !== (u.telephony === false))
         ps.users.save({ ...u, telephony: !(o.deniedUsers ?? []).includes(u.id) })
