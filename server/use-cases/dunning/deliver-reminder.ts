@@ -43,6 +43,8 @@ export interface DeliverContext {
   entityTypeId: number | null
   /** A "call" step: the manager's call task, or the portal's callback (the task where it cannot start) */
   callMode: CallMode
+  /** the portal's language (what the manager hears in a callback) */
+  portalLang: 'ru' | 'en'
 }
 
 const TRANSIENT_TELEGRAM = /unreachable|Too Many Requests|HTTP 5\d\d|Internal Server|Bad Gateway|Service Unavailable/i
@@ -166,6 +168,7 @@ export async function deliverReminder(ports: DunningPorts, client: Client, d: De
           calendar: d.calendar,
           today: day,
           lang: msg.lang,
+          portalLang: d.portalLang,
           mode: d.callMode,
           counterparty: party.counterpartyName,
           party: { entityType: party.entityType, entityId: party.entityId },

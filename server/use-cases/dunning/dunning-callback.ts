@@ -86,6 +86,8 @@ export interface CallDelivery {
   calendar: Parameters<typeof createCallTask>[4]['calendar']
   today: string
   lang: Lang
+  /** the manager hears the callback's words in the portal's language */
+  portalLang: Lang
   mode: CallMode
   counterparty: string
   party: Party
@@ -108,7 +110,7 @@ export async function deliverCall(
   if (o.mode === 'callback') {
     outcome = await startDunningCallback(ports, client, memberId, keys.callback, {
       party: o.party,
-      text: callbackSpeech(o.counterparty, o.invoices, o.lang),
+      text: callbackSpeech(o.counterparty, o.invoices, o.portalLang),
     })
     if ('callId' in outcome) return outcome
   }

@@ -97,6 +97,7 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
       since: new Date(localTimeToMs(calendar.timezone, day, 0)),
       entityTypeId: p?.entityTypeId ?? null,
       callMode: rules.callMode,
+      portalLang,
     },
     msg,
   )
