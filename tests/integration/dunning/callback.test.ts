@@ -13,6 +13,7 @@ import { runDunningScan, type RemindJobData } from '../../../server/use-cases/du
 import { sendDunningReminder } from '../../../server/use-cases/dunning/send-dunning-reminder.ts'
 import { readDunningPlan } from '../../../server/use-cases/dunning/read-dunning-plan.ts'
 import { saveDunningRules } from '../../../server/use-cases/dunning/dunning-settings.ts'
+import { sendDunningNow } from '../../../server/use-cases/dunning/send-dunning-now.ts'
 import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
 import { installPortal } from '../../../server/use-cases/portal/install-portal.ts'
 import { at } from './simulate.ts'
@@ -95,6 +96,10 @@ const commentsOf = async (name: string) =>
 const stepOf = async (type: 'company' | 'contact', id: number) =>
   (await readDunningPlan(ports, M, type, id)).receivables[0].steps.find((x) => x.label === 'call5')!
 const ids: Record<string, number> = {}
+const receivableOf = async (name: string) =>
+  Number(
+    (await db().selectFrom('receivables').select('id').where('item_id', '=', items[name]).executeTakeFirstOrThrow()).id,
+  )
 
 beforeAll(async () => {
   t = await connectSandboxApp()
@@ -110,6 +115,8 @@ beforeAll(async () => {
   ids.mak = sb.admin.seedCompany(pid, { TITLE: 'ООО Мак', ...phone('+7 812 000-00-02') })
   ids.astra = sb.admin.seedCompany(pid, { TITLE: 'ООО Астра', ...phone('+7 812 000-00-03') })
   ids.roza = sb.admin.seedCompany(pid, { TITLE: 'ООО Роза', ...phone('+7 812 000-00-04') })
+  ids.iris = sb.admin.seedCompany(pid, { TITLE: 'ООО Ирис', ...phone('+7 343 555-00-11') })
+  ids.irisChat = sb.admin.connectOpenLine(pid, { entityType: 'company', entityId: ids.iris })
   await debtor('ООО Ромашка', 'company', ids.romashka, 'CB-1', 50_000_00)
   await debtor('Лилия Петрова', 'contact', ids.lilia, 'CB-2', 12_345_67)
   await debtor('ООО Василёк', 'company', ids.vasilek, 'CB-3', 1_000_00)
@@ -117,6 +124,7 @@ beforeAll(async () => {
   await debtor('ООО Мак', 'company', ids.mak, 'CB-5', 3_000_00)
   await debtor('ООО Астра', 'company', ids.astra, 'CB-6', 4_000_00)
   await debtor('ООО Роза', 'company', ids.roza, 'CB-7', 5_000_00)
+  await debtor('ООО Ирис', 'company', ids.iris, 'CB-8', 7_500_00)
   sb.admin.seedTelephony(pid, { lines: LINES, outgoing: 'sip7' })
   ports = dunningPorts(t.ctx, {
     clients: t.ctx.b24!,
@@ -234,5 +242,54 @@ describe('the call step as the portal callback on the sandbox portal', () => {
     expect(await commentsOf('ООО Роза')).toEqual([
       expect.stringContaining('Обратный звонок: не запущен — у приложения нет права «Телефония» (telephony);'),
     ])
+  })
+
+  it('send now: an unknown channel is refused naming it, nothing goes', async () => {
+    const rid = await receivableOf('ООО Ирис')
+    const r = sendDunningNow(ports, { memberId: M, userId: manager }, rid, {
+      requestId: 'req-fax-0001',
+      channels: ['openline', 'fax'],
+    })
+    await expect(r).rejects.toMatchObject({
+      code: 'dunning.invalid-input',
+      details: { rule: 'channel', channel: 'fax' },
+    })
+    expect(sb.admin.openLineMessages(pid)).toEqual([])
+  })
+
+  it("send now on the open line and by call: the client's chat and one callback, once per request id", async () => {
+    const rid = await receivableOf('ООО Ирис')
+    const input = { requestId: 'req-iris-0001', channels: ['openline', 'call'], body: 'Оплатите, пожалуйста' }
+    for (let i = 0; i < 2; i++)
+      expect(await sendDunningNow(ports, { memberId: M, userId: manager }, rid, input)).toMatchObject({
+        sent: ['openline', 'call'],
+        failed: {},
+      })
+    expect(sb.admin.openLineMessages(pid)).toEqual([
+      expect.objectContaining({ chatId: ids.irisChat, userId: manager, message: expect.stringContaining('Оплатите') }),
+    ])
+    expect(sb.admin.callbacks(pid).filter((c) => c.toNumber === '+7 343 555-00-11')).toEqual([
+      expect.objectContaining({ text: 'Звонок клиенту ООО Ирис по оплате: счёт CB-8 на 7 500,00 ₽. Соединяю.' }),
+    ])
+    expect(callTaskOf('CB-8')).toEqual([])
+    expect(await commentsOf('ООО Ирис')).toEqual([
+      expect.stringContaining('Напоминание отправлено вручную 09.12.2026 (открытая линия, обратный звонок):'),
+    ])
+  })
+
+  it('send now to a client without an open line and a phone: the open line fails with its reason, a call task', async () => {
+    const rid = await receivableOf('Лилия Петрова')
+    const r = await sendDunningNow(ports, { memberId: M, userId: manager }, rid, {
+      requestId: 'req-lilia-001',
+      channels: ['call', 'openline'],
+    })
+    expect(r).toMatchObject({ sent: ['call'], failed: { openline: { code: 'dunning.send.no-open-line' } } })
+    const manual = sb.admin.tasks(pid).filter((x) => String(x.XML_ID ?? '').startsWith('dunning-manual-send:'))
+    expect(manual.map((x) => x.TITLE)).toEqual(['Позвонить: Лилия Петрова — счёт CB-2 на 12 345,67 ₽'])
+    expect(await commentsOf('Лилия Петрова')).toContainEqual(
+      expect.stringContaining(
+        'вручную 09.12.2026 (задача на звонок): Обратный звонок: не запущен — у клиента не указан телефон;',
+      ),
+    )
   })
 })
