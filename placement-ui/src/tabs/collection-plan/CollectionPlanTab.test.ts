@@ -229,4 +229,22 @@ describe('collection plan tab', () => {
     )
     w.unmount()
   })
+
+  it("shows a call step's callback: why the call task went instead, in the portal's language", async () => {
+    const p = plan()
+    p.receivables[0].steps[0] = step({
+      key: 'r1',
+      status: 'done',
+      doneOn: '2025-06-16',
+      channels: ['call'],
+      detail: { channels: ['call'], callback: { fallback: 'no-phone' } },
+    })
+    const w = mountTab(recording(() => p).api, 'ru')
+    await flushPromises()
+    await w.find('[data-testid="plan-past-toggle"]').trigger('click')
+    expect(w.find('[data-testid="plan-step-skip-r1-callback"]').text()).toBe(
+      'обратный звонок не запущен — у клиента не указан телефон; поставлена задача',
+    )
+    w.unmount()
+  })
 })
