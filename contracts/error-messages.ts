@@ -255,6 +255,10 @@ const TEXTS: Texts = {
     ru: 'портал не отправил письмо (код {code})',
     en: 'the portal did not send the e-mail (code {code})',
   },
+  'dunning.send.portal-refused#other': {
+    ru: 'портал отказал (код {code})',
+    en: 'the portal refused (code {code})',
+  },
   'dunning.send.telegram-blocked': {
     ru: 'контрагент заблокировал бота в Telegram',
     en: 'the counterparty has blocked the bot in Telegram',

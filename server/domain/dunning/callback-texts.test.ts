@@ -14,10 +14,10 @@ const inv = (invoiceNumber: string, remaining: number) => ({
 describe('callback texts', () => {
   it('the words the manager hears: the counterparty, the invoices and the sum in the language', () => {
     expect(callbackSpeech('ООО Ромашка', [inv('A-1', 50_000_00), inv('A-2', 12_345_67)], 'ru')).toBe(
-      'Звонок клиенту ООО Ромашка по оплате: счета A-1, A-2 на 62 345,67 ₽. Соединяю.',
+      'Звонок клиенту ООО Ромашка по оплате: счета A-1, A-2 на 62 345,67 рубля. Соединяю.',
     )
     expect(callbackSpeech('Romashka LLC', [inv('A-1', 1_000_00)], 'en')).toBe(
-      'Calling Romashka LLC about the payment: invoice A-1, RUB 1,000.00. Connecting.',
+      'Calling Romashka LLC about the payment: invoice A-1, 1,000.00 rubles. Connecting.',
     )
   })
 

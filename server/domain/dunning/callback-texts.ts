@@ -1,7 +1,7 @@
 // The words of the telephony callback (a "call" step with the "callback" call mode): what the portal says to the
 // manager before it connects the client (TEXT_TO_PRONOUNCE of voximplant.callback.start), and the note of a
 // callback that could not start, so the call task was set instead.
-import { formatRubles } from '../money/index.ts'
+import { formatAmount } from '../money/index.ts'
 import type { CallInvoice } from './channel-texts.ts'
 import type { Lang } from './types.ts'
 
@@ -9,13 +9,15 @@ import type { Lang } from './types.ts'
  * phone, or the portal refused (a wrong number, an unknown line, no right to call). */
 export type CallbackFallback = 'no-scope' | 'no-line' | 'no-phone' | 'refused'
 
-/** "Звонок клиенту ООО Ромашка: счета OL-1, OL-2 на 62 345,67 ₽." — the counterparty by name, the sum in the
- * language's number format. */
+/** "Звонок клиенту ООО Ромашка по оплате: счета OL-1, OL-2 на 62 345,67 рубля. Соединяю." — the counterparty by
+ * name, the sum in the language's number format. */
 export function callbackSpeech(counterparty: string, invoices: CallInvoice[], lang: Lang): string {
-  const total = formatRubles(
+  // for speech synthesis the currency in words, not the ₽ sign (a decimal amount: "рубля")
+  const sum = formatAmount(
     invoices.reduce((s, i) => s + i.remaining, 0),
     lang,
   )
+  const total = lang === 'ru' ? `${sum} рубля` : `${sum} rubles`
   const numbers = invoices.map((i) => i.invoiceNumber).join(', ')
   const many = invoices.length > 1
   return lang === 'ru'

@@ -124,9 +124,14 @@ export async function sendNowOn(
       else sent.push(ch)
     } catch (e) {
       if (e instanceof ChannelSkipped) failed[ch] = e.why === 'no-open-line' ? noOpenLine() : noScope(ch)
-      else if (e instanceof TelegramNotDelivered || (e instanceof Bitrix24Error && !e.retryable))
-        failed[ch] = sendFailure(e)
-      else throw e
+      else if (e instanceof TelegramNotDelivered || (e instanceof Bitrix24Error && !e.retryable)) {
+        const f = sendFailure(e)
+        // the portal's refusal of a chat message, a notification or a task is not "the e-mail was not sent"
+        failed[ch] =
+          f.code === 'dunning.send.portal-refused' && ch !== 'email'
+            ? { ...f, params: { ...f.params, rule: 'other' } }
+            : f
+      } else throw e
     }
   }
   return { sent, failed, callback }

@@ -163,7 +163,7 @@ describe('the call step as the portal callback on the sandbox portal', () => {
       expect.objectContaining({
         fromLine: 'sip7',
         toNumber: '+7 (495) 123-45-67',
-        text: 'Звонок клиенту ООО Ромашка по оплате: счёт CB-1 на 50 000,00 ₽. Соединяю.',
+        text: 'Звонок клиенту ООО Ромашка по оплате: счёт CB-1 на 50 000,00 рубля. Соединяю.',
       }),
     ])
     expect(callTaskOf('CB-1')).toEqual([])
@@ -269,7 +269,7 @@ describe('the call step as the portal callback on the sandbox portal', () => {
       expect.objectContaining({ chatId: ids.irisChat, userId: manager, message: expect.stringContaining('Оплатите') }),
     ])
     expect(sb.admin.callbacks(pid).filter((c) => c.toNumber === '+7 343 555-00-11')).toEqual([
-      expect.objectContaining({ text: 'Звонок клиенту ООО Ирис по оплате: счёт CB-8 на 7 500,00 ₽. Соединяю.' }),
+      expect.objectContaining({ text: 'Звонок клиенту ООО Ирис по оплате: счёт CB-8 на 7 500,00 рубля. Соединяю.' }),
     ])
     expect(callTaskOf('CB-8')).toEqual([])
     expect(await commentsOf('ООО Ирис')).toEqual([
