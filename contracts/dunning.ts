@@ -30,6 +30,9 @@ export interface DunningStepDto {
     channels?: string[]
     /** channels the portal lacked: channel -> 'no-open-line' (no open line for the client) | 'no-scope' */
     skipped?: Record<string, string>
+    /** a call step in the "callback" mode: the started callback's id ('' when its answer was lost), or why the
+     * call task went instead ('no-scope' | 'no-line' | 'no-phone' | 'refused') */
+    callback?: { callId: string } | { fallback: string }
     tasks?: { id: number; done: boolean | null }[]
     claimId?: number | null
     reason?: string

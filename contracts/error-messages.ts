@@ -147,6 +147,10 @@ const TEXTS: Texts = {
     ru: 'Чат Telegram подключается только по ссылке для клиента',
     en: "A Telegram chat joins only by the client's link",
   },
+  'dunning.invalid-input#channel': {
+    ru: 'Канал «{channel}» неизвестен: эл. почта, Telegram, уведомление, открытая линия или звонок',
+    en: 'Unknown channel "{channel}": e-mail, Telegram, notification, open line or call',
+  },
   'dunning.invalid-input#override': { ru: 'Неверные особые правила', en: 'Invalid special rules' },
   'dunning.invalid-input#nothing': {
     ru: 'Нечего сохранять: ничего не изменено',
@@ -239,9 +243,21 @@ const TEXTS: Texts = {
     ru: 'у контрагента не указан чат Telegram',
     en: 'the counterparty has no Telegram chat',
   },
+  'dunning.send.no-open-line': {
+    ru: 'у клиента нет подключённой открытой линии',
+    en: 'no open line is connected for the client',
+  },
+  'dunning.send.no-scope': {
+    ru: 'у приложения нет нужного права в портале ({scope})',
+    en: 'the app was not granted the {scope} scope in the portal',
+  },
   'dunning.send.portal-refused': {
     ru: 'портал не отправил письмо (код {code})',
     en: 'the portal did not send the e-mail (code {code})',
+  },
+  'dunning.send.portal-refused#other': {
+    ru: 'портал отказал (код {code})',
+    en: 'the portal refused (code {code})',
   },
   'dunning.send.telegram-blocked': {
     ru: 'контрагент заблокировал бота в Telegram',

@@ -136,6 +136,20 @@ export class SandboxClient extends InspectOps {
     }).id
   }
 
+  /** The portal's telephony: its outgoing lines (`outgoing`: the default one, voximplant.line.outgoing.get) and the
+   * users without the telephony rights (ACCESS_DENIED). Replaces the lines seeded before. */
+  seedTelephony(
+    portalId: number,
+    o: { lines: { id: string; name?: string }[]; outgoing?: string | null; deniedUsers?: number[] },
+  ): void {
+    const ps = this.ps(portalId)
+    for (const l of ps.voxLines.values()) ps.voxLines.remove(l.id)
+    for (const l of o.lines) ps.voxLines.insert({ lineId: l.id, name: l.name ?? l.id, outgoing: o.outgoing === l.id })
+    for (const u of ps.users.values())
+      if ((o.deniedUsers ?? []).includes(u.id) !== (u.telephony === false))
+        ps.users.save({ ...u, telephony: !(o.deniedUsers ?? []).includes(u.id) })
+  }
+
   /** The client writes into an open-line chat and a session starts: an IMOPENLINES_SESSION activity on the
    * chat's CRM object (incoming) and ONCRMACTIVITYADD, as the open lines module does. Answers the activity ID. */
   openLineSession(portalId: number, chatId: number, o: { text?: string; responsibleId?: number } = {}): number {

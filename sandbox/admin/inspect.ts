@@ -112,6 +112,10 @@ export class InspectOps {
   openLineMessages(portalId: number): Rec[] {
     return this.ps(portalId).openLineMessages.values()
   }
+  /** Callbacks started by voximplant.callback.start: {callId, fromLine, toNumber, text, voice, userId, appId, at} */
+  callbacks(portalId: number): Rec[] {
+    return this.ps(portalId).voxCallbacks.values()
+  }
   bizprocEvents(portalId: number): Rec[] {
     return this.ps(portalId).bizprocEvents.values()
   }

@@ -17,6 +17,7 @@ export const DEFAULT_SCOPES = [
   'tasks',
   'im',
   'imopenlines',
+  'telephony',
   'user',
   'department',
   'basic',

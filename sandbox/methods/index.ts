@@ -10,6 +10,7 @@ import { timelineMethods } from './timeline.ts'
 import { taskMethods } from './tasks.ts'
 import { imMethods } from './im.ts'
 import { openLineMethods } from './openlines.ts'
+import { telephonyMethods } from './telephony.ts'
 import { eventMethods } from './events.ts'
 import { placementMethods } from './placements.ts'
 import { bizprocMethods } from './bizproc.ts'
@@ -28,6 +29,7 @@ export const registry: MethodTable = {
   ...taskMethods,
   ...imMethods,
   ...openLineMethods,
+  ...telephonyMethods,
   ...eventMethods,
   ...placementMethods,
   ...bizprocMethods,

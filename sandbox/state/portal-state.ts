@@ -32,6 +32,8 @@ type TableName =
   | 'bizprocEvents'
   | 'openLineChats'
   | 'openLineMessages'
+  | 'voxLines'
+  | 'voxCallbacks'
 
 export class PortalState {
   readonly portal: Portal
@@ -63,6 +65,10 @@ export class PortalState {
   /** Open-line chats linked to CRM objects: {entityType, entityId, connectorId, connectorTitle, active, users} */
   readonly openLineChats: Table<Rec>
   readonly openLineMessages: Table<Rec>
+  /** The portal's outgoing telephony lines: {lineId, name, outgoing (the default one)} (admin.seedTelephony) */
+  readonly voxLines: Table<Rec>
+  /** Callbacks started by voximplant.callback.start: {callId, fromLine, toNumber, text, voice, userId, appId, at} */
+  readonly voxCallbacks: Table<Rec>
   readonly #items = new Map<number, Table<Rec>>()
   readonly #sink: Sink | null
   readonly #loaded: LoadedRows | null
@@ -99,6 +105,8 @@ export class PortalState {
     this.bizprocEvents = t('bizprocEvents')
     this.openLineChats = t('openLineChats')
     this.openLineMessages = t('openLineMessages')
+    this.voxLines = t('voxLines')
+    this.voxCallbacks = t('voxCallbacks')
     for (const type of this.types.values()) this.items(Number(type.entityTypeId))
   }
 

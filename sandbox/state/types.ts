@@ -76,6 +76,9 @@ export type User = {
   createdAt: number
   /** The user's CRM role's read permission on companies and contacts (sandbox/methods/crm-permissions.ts); absent = all. */
   crmRead?: CrmReadLevel
+  /** The telephony role's "Outgoing call — execute" and "Management of numbers" rights (sandbox/methods/telephony.ts);
+   * absent = granted. */
+  telephony?: boolean
 }
 
 /** Access-permission levels of a CRM role for reading: every record, the user's own (responsible), none. */

@@ -13,7 +13,7 @@ const files = (dir: string): string[] =>
 // log keys and placement codes that look like method names
 const NOT_METHODS = new Set(['app.started', 'app.stopped', 'app.stopping', 'event.unhandled', 'placement.unknown'])
 const CALL =
-  /'((?:crm|tasks?|bizproc|placement|event|user|department|im|imopenlines|userfieldconfig|app)\.[a-z0-9_.]+|profile|scope|batch)'/g
+  /'((?:crm|tasks?|bizproc|placement|event|user|department|im|imopenlines|userfieldconfig|app|voximplant)\.[a-z0-9_.]+|profile|scope|batch)'/g
 
 describe('APP_METHODS', () => {
   it('lists every REST method the app calls, and each needed scope is asked for', () => {

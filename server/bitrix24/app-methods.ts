@@ -67,6 +67,9 @@ export const APP_METHODS: Record<string, string | null> = {
   'userfieldconfig.list': 'userfieldconfig',
   'userfieldconfig.update': 'userfieldconfig',
   'userfieldconfig.delete': 'userfieldconfig',
+  'voximplant.callback.start': 'telephony',
+  'voximplant.line.get': 'telephony',
+  'voximplant.line.outgoing.get': 'telephony',
 }
 
 /** The scopes to tick when registering the app (README "Running against a real portal"), with the reason. */
@@ -83,6 +86,10 @@ export const NEEDED_SCOPES: { scope: string; why: string }[] = [
   {
     scope: 'imopenlines',
     why: "reminders to the client's chat through the portal's open lines (imopenlines.crm.*); without it: skipped",
+  },
+  {
+    scope: 'telephony',
+    why: "call steps as the portal's callback to the client (voximplant.callback.start, voximplant.line.*); without it: a call task",
   },
   { scope: 'user', why: 'names and departments of employees (user.get)' },
   { scope: 'department', why: "a manager's head for approvals and escalations (department.get)" },

@@ -75,5 +75,6 @@ export function defaultDunningRules(): DunningRules {
     paymentDetails: '',
     catchUpDays: 3,
     incomingTask: true,
+    callMode: 'task',
   }
 }

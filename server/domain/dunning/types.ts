@@ -12,6 +12,9 @@ export type RiskSegment = 'low' | 'normal' | 'high'
 export type Lang = 'ru' | 'en'
 export const RISK_SEGMENTS: readonly RiskSegment[] = ['low', 'normal', 'high']
 export const CHANNELS: readonly Channel[] = ['email', 'telegram', 'notify', 'openline', 'call']
+/** How a "call" step reaches the manager: a call task, or the portal's callback (the task where it cannot). */
+export type CallMode = 'task' | 'callback'
+export const CALL_MODES: readonly CallMode[] = ['task', 'callback']
 
 export interface LadderStep {
   /** Stable id; part of the effect key, never reused for another step. */
@@ -114,6 +117,8 @@ export interface DunningRules {
   catchUpDays: number
   /** An incoming e-mail or open-line message from a debtor gives its manager a task (one a day). */
   incomingTask: boolean
+  /** A "call" step: a call task for the manager, or the portal's callback (the task where the portal lacks it). */
+  callMode: CallMode
 }
 
 /** Per counterparty or per receivable; receivable wins over counterparty, both over the rule. */

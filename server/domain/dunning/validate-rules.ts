@@ -2,7 +2,7 @@
 import { DunningError } from './dunning-error.ts'
 import { unknownVariables } from './render-template.ts'
 import { windowMinutes } from './send-window.ts'
-import { CHANNELS, type DunningRules } from './types.ts'
+import { CALL_MODES, CHANNELS, type DunningRules } from './types.ts'
 import { checkSegmentRules } from './validate-segment-rules.ts'
 import { checkTaskSteps } from './validate-task-steps.ts'
 
@@ -99,6 +99,7 @@ export function validateDunningRules(input: unknown): DunningRules {
     bad('paymentDetails', 'text up to 2000 characters')
   if (!isInt(r.catchUpDays, 0, 30)) bad('catchUpDays', 'an integer 0-30')
   if (typeof r.incomingTask !== 'boolean') bad('incomingTask', 'true or false')
+  if (!CALL_MODES.includes(r.callMode)) bad('callMode', `one of ${CALL_MODES.join(', ')}`)
   if (errors.length)
     throw new DunningError('dunning.invalid-rules', `invalid dunning settings: ${errors.join('; ')}`, { errors })
   return r

@@ -1,10 +1,11 @@
 // One frozen reminder on each of its channels, each once (its own effect key): e-mail with the payment QR
-// codes, Telegram, a notification, the client's open-line chat and the manager's call task. A channel that
+// codes, Telegram, a notification, the client's open-line chat and the manager's call task (or the portal's
+// callback, where the admin chose it and the portal has it: dunning-callback.ts). A channel that
 // fails for good is noted (`failed`), one the portal lacks (no open line for the client, no imopenlines
 // scope) is skipped (`skipped`); a retryable failure retries the job.
 import { Bitrix24Error } from '../../bitrix24/errors.ts'
 import type { LocalDate, WorkingCalendar } from '../../domain/calendar/index.ts'
-import { daysOverdueOf, type Channel, type ChannelSkip } from '../../domain/dunning/index.ts'
+import { daysOverdueOf, type CallMode, type Channel, type ChannelSkip } from '../../domain/dunning/index.ts'
 import { effectKeys } from '../effect-keys.ts'
 import type { DunningRow } from '../../storage/repositories/dunning.ts'
 import type { DunningPorts } from './dunning-ports.ts'
@@ -15,7 +16,8 @@ import {
   sendDunningTelegramPhoto,
   TelegramNotDelivered,
 } from './dunning-channels.ts'
-import { ChannelSkipped, createCallTask, sendDunningOpenLine } from './dunning-openline-call.ts'
+import { ChannelSkipped, sendDunningOpenLine } from './dunning-openline-call.ts'
+import { deliverCall, type CallbackOutcome } from './dunning-callback.ts'
 import { reminderQrCodes } from './reminder-qr.ts'
 
 export interface FrozenMessage {
@@ -39,6 +41,10 @@ export interface DeliverContext {
   since: Date
   /** the Receivables smart process, for the call task's item bindings */
   entityTypeId: number | null
+  /** A "call" step: the manager's call task, or the portal's callback (the task where it cannot start) */
+  callMode: CallMode
+  /** the portal's language (what the manager hears in a callback) */
+  portalLang: 'ru' | 'en'
 }
 
 const TRANSIENT_TELEGRAM = /unreachable|Too Many Requests|HTTP 5\d\d|Internal Server|Bad Gateway|Service Unavailable/i
@@ -50,6 +56,7 @@ export async function deliverReminder(ports: DunningPorts, client: Client, d: De
   const channels: string[] = []
   const failed: Record<string, string> = {}
   const skipped: Partial<Record<Channel, ChannelSkip>> = {}
+  let callback: CallbackOutcome | null = null
   const qr = msg.channels.some((c) => c === 'email' || c === 'telegram')
     ? await reminderQrCodes(
         ports,
@@ -150,27 +157,37 @@ export async function deliverReminder(ports: DunningPorts, client: Client, d: De
     const ids = new Set(msg.entries.map((e) => e.receivableId))
     const mine = d.rows.filter((r) => ids.has(r.receivableId))
     const items = msg.entries.filter((e) => e.itemId && d.entityTypeId)
-    await guard('call', () =>
-      createCallTask(ports, client, memberId, keyOf('call'), {
-        calendar: d.calendar,
-        today: day,
-        lang: msg.lang,
-        counterparty: party.counterpartyName,
-        party: { entityType: party.entityType, entityId: party.entityId },
-        responsibleId,
-        invoices: (mine.length ? mine : [party]).map((r) => ({
-          invoiceNumber: r.invoiceNumber,
-          invoiceDate: r.invoiceDate,
-          dueDate: r.dueDate,
-          remaining: r.remaining,
-          daysOverdue: daysOverdueOf(r.dueDate, day),
-        })),
-        itemBindings: items.map((e) => `T${d.entityTypeId!.toString(16)}_${e.itemId}`),
-        reminder: { subject: msg.subject, body: msg.body },
-      }),
-    )
+    const callbackKey = effectKeys.dunningSend(memberId, counterpartyId, day, 'callback')
+    await guard('call', async () => {
+      callback = await deliverCall(
+        ports,
+        client,
+        memberId,
+        { task: keyOf('call'), callback: callbackKey },
+        {
+          calendar: d.calendar,
+          today: day,
+          lang: msg.lang,
+          portalLang: d.portalLang,
+          mode: d.callMode,
+          counterparty: party.counterpartyName,
+          party: { entityType: party.entityType, entityId: party.entityId },
+          responsibleId,
+          invoices: (mine.length ? mine : [party]).map((r) => ({
+            invoiceNumber: r.invoiceNumber,
+            invoiceDate: r.invoiceDate,
+            dueDate: r.dueDate,
+            remaining: r.remaining,
+            daysOverdue: daysOverdueOf(r.dueDate, day),
+          })),
+          itemBindings: items.map((e) => `T${d.entityTypeId!.toString(16)}_${e.itemId}`),
+          reminder: { subject: msg.subject, body: msg.body },
+        },
+      )
+      return { result: callback }
+    })
   }
-  return { channels, failed, skipped }
+  return { channels, failed, skipped, callback: callback as CallbackOutcome | null }
 }
 
 const qrNote = (lang: 'ru' | 'en', n: number) =>

@@ -69,6 +69,7 @@ export function toDto(
       | {
           channels?: string[]
           skipped?: Record<string, string>
+          callback?: { callId: string } | { fallback: string }
           tasks?: number[]
           claimId?: number | null
           reason?: string
@@ -79,6 +80,7 @@ export function toDto(
     return {
       channels: d.channels,
       ...(d.skipped ? { skipped: d.skipped } : {}),
+      ...(d.callback ? { callback: d.callback } : {}),
       tasks: d.tasks?.map((id) => ({ id, done: null })),
       claimId: d.claimId,
       reason: d.reason,

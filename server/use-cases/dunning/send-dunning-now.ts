@@ -2,6 +2,8 @@
 // user edited) goes out at once on the chosen channels, once per request id, logged and commented.
 // Also the template preview of the admin page.
 import {
+  callbackFallbackNote,
+  channelWord,
   daysOverdueOf,
   DunningError,
   formatDay,
@@ -10,28 +12,17 @@ import {
   templateFor,
   TEMPLATE_VARIABLES,
   unknownVariables,
-  type Channel,
   type Template,
 } from '../../domain/dunning/index.ts'
 import { effectKeys } from '../effect-keys.ts'
-import type {
-  DunningPreviewResponse,
-  DunningSendFailureDto,
-  DunningSendNowResponse,
-} from '../../../contracts/dunning.ts'
+import type { DunningPreviewResponse, DunningSendNowResponse } from '../../../contracts/dunning.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { openReceivable, type Actor } from './dunning-actions.ts'
 import { loadDunningRules } from './dunning-settings.ts'
 import { composeNow } from './compose-now.ts'
-import {
-  dunningTimelineComment,
-  sendDunningEmail,
-  sendDunningTelegram,
-  TelegramNotDelivered,
-} from './dunning-channels.ts'
+import { dunningTimelineComment } from './dunning-channels.ts'
+import { sendNowChannels, sendNowOn } from './send-now-channels.ts'
 import { portalDay } from '../receivables/receivable-calendar.ts'
-import { noEmail, noTelegramChat, sendFailure } from './send-failure.ts'
-import { Bitrix24Error } from '../../bitrix24/errors.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/
 const invalid = (m: string) => new DunningError('dunning.invalid-input', m)
@@ -58,52 +49,30 @@ export async function sendDunningNow(
     if (v !== undefined && (typeof v !== 'string' || !v.trim() || v.length > max))
       throw invalid(`${k} must be non-empty text up to ${max} characters`)
   }
-  const channels = i.channels === undefined ? ['email'] : i.channels
-  if (!Array.isArray(channels) || !channels.length || channels.some((c) => c !== 'email' && c !== 'telegram'))
-    throw invalid('channels must be a non-empty list of "email" and "telegram"')
+  const channels = sendNowChannels(i.channels)
   const row = await openReceivable(ports, a.memberId, receivableId)
-  const { today, lang: portalLang } = await portalDay(ports, a.memberId)
-  const msg = await composeNow(ports, a.memberId, row, channels as Channel[])
+  const { today, calendar, lang: portalLang } = await portalDay(ports, a.memberId)
+  const msg = await composeNow(ports, a.memberId, row, channels)
   if (!ports.clients) throw new Error('portal clients are not wired')
   const client = await ports.clients.forPortal(a.memberId)
   const subject = typeof i.subject === 'string' ? i.subject.trim() : msg.subject
   const body = typeof i.body === 'string' ? i.body : msg.body
-  const sent: ('email' | 'telegram')[] = []
-  const failed: Partial<Record<'email' | 'telegram', DunningSendFailureDto>> = {}
-  for (const ch of channels as ('email' | 'telegram')[]) {
-    const key = effectKeys.dunningManualSend(a.memberId, receivableId, i.requestId, ch)
-    try {
-      if (ch === 'email') {
-        if (!row.counterpartyEmail) {
-          failed.email = noEmail()
-          continue
-        }
-        await sendDunningEmail(
-          ports,
-          client,
-          a.memberId,
-          key,
-          { entityType: row.entityType, entityId: row.entityId, email: row.counterpartyEmail, responsibleId: a.userId },
-          subject,
-          body,
-          new Date(ports.now().getTime() - 86_400_000),
-        )
-      } else {
-        if (!row.telegramChatId) {
-          failed.telegram = noTelegramChat()
-          continue
-        }
-        await sendDunningTelegram(ports, a.memberId, key, row.telegramChatId, `${subject}\n\n${body}`)
-      }
-      sent.push(ch)
-    } catch (e) {
-      if (e instanceof TelegramNotDelivered || (e instanceof Bitrix24Error && !e.retryable)) {
-        failed[ch] = sendFailure(e)
-        continue
-      }
-      throw e
-    }
-  }
+  const state = await ports.installState(a.memberId)
+  const p = state?.processes.receivables
+  const { sent, failed, callback } = await sendNowOn(ports, client, channels, {
+    memberId: a.memberId,
+    userId: a.userId,
+    receivableId,
+    requestId: i.requestId,
+    row,
+    subject,
+    body,
+    calendar,
+    today,
+    lang: msg.lang,
+    portalLang,
+    entityTypeId: p?.entityTypeId ?? null,
+  })
   const stepKey = `m.${i.requestId}`
   await ports.repo.logStep(a.memberId, {
     receivableId,
@@ -111,19 +80,21 @@ export async function sendDunningNow(
     kind: 'manual',
     status: sent.length ? 'sent' : 'skipped',
     onDate: today,
-    detail: { channels: sent, failed, subject },
+    detail: { channels: sent, failed, subject, ...(callback ? { callback } : {}) },
     actor: `user:${a.userId}`,
   })
-  const state = await ports.installState(a.memberId)
-  const p = state?.processes.receivables
   if (p && row.itemId && sent.length) {
     // for the employees who read the card: the portal's language, dd.mm.yyyy, channels in words
     const ru = portalLang === 'ru'
-    const via = sent.map((c) => (c === 'email' ? (ru ? 'эл. почта' : 'e-mail') : 'Telegram')).join(', ')
+    const rang = callback && 'callId' in callback
+    const via = sent
+      .map((c) => (c === 'call' && rang ? (ru ? 'обратный звонок' : 'callback') : channelWord(c, portalLang)))
+      .join(', ')
     const day = formatDay(today, portalLang)
+    const note = callback && 'fallback' in callback ? ` ${callbackFallbackNote(callback.fallback, portalLang)}.` : ''
     const text = ru
-      ? `Напоминание отправлено вручную ${day} (${via}): ${subject}`
-      : `Reminder sent manually on ${day} (${via}): ${subject}`
+      ? `Напоминание отправлено вручную ${day} (${via}):${note} ${subject}`
+      : `Reminder sent manually on ${day} (${via}):${note} ${subject}`
     await dunningTimelineComment(
       ports,
       client,

@@ -4,6 +4,7 @@
 // each channel once, then logs every step and comments on each receivable's timeline. A retry after
 // a crash re-uses the frozen message, so the same text and the same steps are completed.
 import {
+  callbackFallbackNote,
   channelSkipNote,
   channelWord,
   composeReminder,
@@ -20,6 +21,7 @@ import { reviewedMessage } from './reviewed-message.ts'
 import { loadDunningRules } from './dunning-settings.ts'
 import { dunningTimelineComments, userName } from './dunning-channels.ts'
 import { deliverReminder, type FrozenMessage } from './deliver-reminder.ts'
+import type { CallbackOutcome } from './dunning-callback.ts'
 import type { RemindJobData } from './run-dunning-scan.ts'
 import { portalDay } from '../receivables/receivable-calendar.ts'
 import { receivablesProcessOf } from '../receivables/receivables-ports.ts'
@@ -94,6 +96,8 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
       headOfSalesId: rules.headOfSalesId,
       since: new Date(localTimeToMs(calendar.timezone, day, 0)),
       entityTypeId: p?.entityTypeId ?? null,
+      callMode: rules.callMode,
+      portalLang,
     },
     msg,
   )
@@ -109,6 +113,7 @@ export async function sendDunningReminder(ports: DunningPorts, data: RemindJobDa
         channels: sent.channels,
         failed: sent.failed,
         ...(Object.keys(sent.skipped).length ? { skipped: sent.skipped } : {}),
+        ...(sent.callback ? { callback: sent.callback } : {}),
         subject: msg.subject,
         consolidated: msg.entries.length > 1,
       },
@@ -129,12 +134,20 @@ function timelineText(
   msg: FrozenMessage,
   stepKey: string,
   today: string,
-  sent: { channels: string[]; skipped: Partial<Record<Channel, 'no-open-line' | 'no-scope'>> },
+  sent: {
+    channels: string[]
+    skipped: Partial<Record<Channel, 'no-open-line' | 'no-scope'>>
+    callback: CallbackOutcome | null
+  },
 ): string {
   const ru = msg.lang === 'ru'
   const on = formatDay(today, msg.lang)
-  const words = sent.channels.map((c) => channelWord(c as Channel, msg.lang)).join(', ')
+  const rang = sent.callback && 'callId' in sent.callback
+  const word = (c: Channel) => (c === 'call' && rang ? (ru ? 'обратный звонок' : 'callback') : channelWord(c, msg.lang))
+  const words = sent.channels.map((c) => word(c as Channel)).join(', ')
   const skips = Object.entries(sent.skipped).map(([c, why]) => `${channelSkipNote(c as Channel, why, msg.lang)}. `)
+  if (sent.callback && 'fallback' in sent.callback)
+    skips.push(`${callbackFallbackNote(sent.callback.fallback, msg.lang)}. `)
   const what = sent.channels.length
     ? ru
       ? `отправлено (${words})`

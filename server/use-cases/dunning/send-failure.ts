@@ -13,6 +13,17 @@ export const noTelegramChat = (): DunningSendFailureDto => ({
   message: 'the counterparty has no Telegram chat',
 })
 
+export const noOpenLine = (): DunningSendFailureDto => ({
+  code: 'dunning.send.no-open-line',
+  message: 'no open line is connected for the client',
+})
+
+/** The portal did not grant the app the right the channel needs (open lines: imopenlines, the call task: task). */
+export const noScope = (channel: 'email' | 'telegram' | 'notify' | 'openline' | 'call'): DunningSendFailureDto => {
+  const scope = channel === 'openline' ? 'imopenlines' : channel === 'call' ? 'task' : channel
+  return { code: 'dunning.send.no-scope', message: `the app was not granted the ${scope} scope`, params: { scope } }
+}
+
 /** A channel's refusal: the Telegram Bot API's description or the portal's error, by what it says. */
 export function sendFailure(e: Error): DunningSendFailureDto {
   const message = e.message

@@ -69,6 +69,8 @@ export interface DunningRulesForm {
   paymentDetails: string
   catchUpDays: number
   incomingTask?: boolean
+  /** a "call" step: the manager's call task or the portal's callback */
+  callMode?: 'task' | 'callback'
   /** Anything newer the server adds travels back unchanged. */
   [rest: string]: unknown
 }

@@ -187,4 +187,64 @@ describe('collection plan tab', () => {
     )
     w.unmount()
   })
+
+  it('offers every channel of the plan by its name and sends the chosen ones (open line, call)', async () => {
+    const { api, calls } = recording((path) =>
+      path.endsWith('/preview')
+        ? { subject: 'Счёт A-1', body: 'Оплатите', variables: [] }
+        : path.endsWith('/send-now')
+          ? {
+              sent: ['call'],
+              failed: { openline: { code: 'dunning.send.no-open-line', message: 'no open line' } },
+              subject: 's',
+              body: 'b',
+            }
+          : plan(),
+    )
+    const w = mountTab(api, 'ru')
+    await flushPromises()
+    await w.find('[data-testid="send-A-1"]').trigger('click')
+    await flushPromises()
+    const box = (c: string) => {
+      const el = document.querySelector<HTMLElement>(`[data-testid="send-ch-${c}"]`)!
+      return el.getAttribute('role') === 'checkbox' ? el : el.querySelector<HTMLElement>('[role="checkbox"]')!
+    }
+    // the five boxes, each with its Russian name, in the plan's order
+    const form = document.querySelector('[data-testid="send-form"]')!.textContent ?? ''
+    const at = ['эл. почта', 'Telegram', 'уведомление', 'открытая линия', 'задача на звонок'].map((n) =>
+      form.indexOf(n),
+    )
+    expect(
+      at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1])),
+      form,
+    ).toBe(true)
+    for (const c of ['email', 'openline', 'call']) box(c).click()
+    await flushPromises()
+    submit('[data-testid="send-form"]')
+    await flushPromises()
+    const sent = calls.find((c) => c.path === '/dunning/receivables/31/send-now')?.body as Record<string, unknown>
+    expect(sent.channels).toEqual(['openline', 'call'])
+    expect(w.find('[data-testid="tab-message"]').text()).toBe(
+      'Отправлено: задача на звонок · Не отправлено: открытая линия — у клиента нет подключённой открытой линии',
+    )
+    w.unmount()
+  })
+
+  it("shows a call step's callback: why the call task went instead, in the portal's language", async () => {
+    const p = plan()
+    p.receivables[0].steps[0] = step({
+      key: 'r1',
+      status: 'done',
+      doneOn: '2025-06-16',
+      channels: ['call'],
+      detail: { channels: ['call'], callback: { fallback: 'no-phone' } },
+    })
+    const w = mountTab(recording(() => p).api, 'ru')
+    await flushPromises()
+    await w.find('[data-testid="plan-past-toggle"]').trigger('click')
+    expect(w.find('[data-testid="plan-step-skip-r1-callback"]').text()).toBe(
+      'обратный звонок не запущен — у клиента не указан телефон; поставлена задача',
+    )
+    w.unmount()
+  })
 })

@@ -186,4 +186,18 @@ describe('risk segments and escalation timers', () => {
     expect(puts.at(-1)).toMatchObject({ rules: [], lawyerId: null })
     w.unmount()
   }, 15_000)
+
+  it('the call mode: a call task by default, the portal callback when switched on', async () => {
+    const { w, puts } = mountSettings()
+    await flushPromises()
+    const sw = byId(w, 'people-callback')
+    const box = sw.attributes('role') === 'switch' ? sw : sw.find('[role="switch"]')
+    expect(box.attributes('aria-checked')).toBe('false')
+    expect(byId(w, 'people-form').text()).toContain("A call step is the portal's telephony callback")
+    await box.trigger('click')
+    await byId(w, 'dunning-save').trigger('click')
+    await flushPromises()
+    expect(puts.at(-1)).toMatchObject({ callMode: 'callback' })
+    w.unmount()
+  }, 15_000)
 })

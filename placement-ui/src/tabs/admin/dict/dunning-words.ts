@@ -76,6 +76,9 @@ export const dunningWords = {
     paymentDetails: 'Реквизиты для оплаты (в тексте напоминаний)',
     catchUpDays: 'Пропущенное напоминание можно отправить с опозданием до, дней',
     incomingTask: 'Письмо или сообщение должника в открытую линию — задача его менеджеру (одна в день)',
+    callback:
+      'Шаг «звонок» — обратный звонок через телефонию портала (сначала менеджеру, затем клиенту); ' +
+      'где его нет (нет линии, телефона клиента или права) — задача на звонок',
     removeStep: 'Удалить шаг',
     badIds: '«{f}»: ID сотрудников — целые положительные числа через запятую',
     previewStep: 'шаг «{step}»: {n} дн. после срока',
@@ -155,6 +158,9 @@ export const dunningWords = {
     paymentDetails: 'Payment details (in the reminder text)',
     catchUpDays: 'A missed reminder may still go out late by up to, days',
     incomingTask: "A debtor's e-mail or open-line message gives its manager a task (one a day)",
+    callback:
+      "A call step is the portal's telephony callback (the manager first, then the client); " +
+      'where it cannot start (no line, no client phone or no right), a call task',
     removeStep: 'Remove the step',
     badIds: '"{f}": user IDs are positive whole numbers, comma separated',
     previewStep: 'step "{step}": {n} days after the due date',
