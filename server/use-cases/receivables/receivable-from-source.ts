@@ -41,17 +41,24 @@ export async function receivableFromItem(
   const link = await sourceReceivablesRepository(ports.db).find(memberId, item.entityTypeId, item.id)
   if (link) return followAmount(ports, client, memberId, item, link)
   if (settings.stages[String(item.categoryId)] !== item.stageId) return { status: 'ignored' }
-  return createFromItem(ports, memberId, item)
+  return createFromItem(ports, client, memberId, item)
 }
 
-async function createFromItem(ports: ReceivablesPorts, memberId: string, item: SourceItem): Promise<SourceOutcome> {
+async function createFromItem(
+  ports: ReceivablesPorts,
+  client: PortalClient,
+  memberId: string,
+  item: SourceItem,
+): Promise<SourceOutcome> {
   if (!item.party) throw new SourceError({ code: 'source.no-counterparty', title: item.title })
   if (item.amount === null || item.amount <= 0) throw new SourceError({ code: 'source.no-amount', title: item.title })
   const repos = ledgerRepos(ports.db)
   const cp = await repos.counterparties.find(memberId, item.party.type, item.party.id)
-  const cpName = cp?.name ?? `${item.party.type === 'company' ? 'CO' : 'C'}_${item.party.id}`
   const contract = cp ? pickContract(await repos.contracts.listByCounterparty(memberId, cp.id)) : null
-  if (!cp || !contract) throw new SourceError({ code: 'source.no-contract', title: item.title, counterparty: cpName })
+  if (!cp || !contract) {
+    const counterparty = cp?.name ?? (await partyName(client, item.party))
+    throw new SourceError({ code: 'source.no-contract', title: item.title, counterparty })
+  }
   if (contract.paymentTermsDays === null)
     throw new SourceError({ code: 'source.no-payment-terms', title: item.title, contract: contract.number })
   const { calendar, today } = await portalDay(ports, memberId)
@@ -109,6 +116,15 @@ async function createFromItem(ports: ReceivablesPorts, memberId: string, item: S
   if (!created) return { status: 'unchanged' }
   await enqueueMirror(ports, { memberId, receivableId: created.id, trigger: 'money' }, created.version)
   return { status: 'created', receivable: created }
+}
+
+/** The company's title or the contact's name as the portal has it (crm.company.get / crm.contact.get). */
+async function partyName(client: PortalClient, party: NonNullable<SourceItem['party']>): Promise<string> {
+  const method = party.type === 'company' ? 'crm.company.get' : 'crm.contact.get'
+  const r = await client.call<Record<string, unknown>>(method, { id: party.id }).catch(() => null)
+  const name =
+    party.type === 'company' ? r?.TITLE : [r?.NAME, r?.LAST_NAME].filter((v) => typeof v === 'string' && v).join(' ')
+  return typeof name === 'string' && name.trim() ? name.trim() : '—'
 }
 
 /** The counterparty's contract for a new invoice: the newest one not closed. */
