@@ -1,6 +1,6 @@
 // Where receivables come from besides the tab: won deals (entityTypeId 2) or the portal's smart invoices (31).
 // Setting `receivables.source`: the source and, per pipeline (category id), the stage that creates the invoice.
-import { ReceivableError } from '../../domain/receivables/index.ts'
+import { LedgerError } from './ledger-error.ts'
 import type { SettingsRepository } from '../../storage/repositories/settings.ts'
 
 export const SOURCE_SETTING = 'receivables.source'
@@ -29,7 +29,8 @@ export async function readSourceSettings(settings: SettingsRepository, memberId:
   }
 }
 
-const bad = (message: string, field: string) => new ReceivableError('receivable.invalid-text', message, field)
+const bad = (message: string, field: string, code = 'settings.invalid') =>
+  new LedgerError('invalid', code, message, { field })
 
 /** Validates what the admin page sends; a bad value names its field and nothing is stored. */
 export function checkSourceSettings(v: unknown): SourceSettings {
@@ -53,6 +54,6 @@ export function checkSourceSettings(v: unknown): SourceSettings {
     stages[cat] = stage
   }
   if (o.source !== 'off' && Object.keys(stages).length === 0)
-    throw bad('choose the stage that creates the invoice in at least one pipeline', 'stages')
+    throw bad('choose the stage that creates the invoice in at least one pipeline', 'stages', 'source.stages-required')
   return { source: o.source, stages }
 }
