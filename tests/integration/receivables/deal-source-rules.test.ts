@@ -106,6 +106,17 @@ describe('bad input changes nothing and is told on the deal', () => {
     expect(notes).toEqual(['Счёт по «Без клиента» не создан: не указаны компания или контакт.'])
   })
 
+  it('the timeline note whose answer was lost is found again, not written twice', async () => {
+    d.now = TUESDAY
+    await d.setSource('deals', { '0': 'WON' })
+    const dealId = await d.newItem(DEAL, { title: 'Потерянный ответ', opportunity: 0, stageId: 'WON' })
+    d.w.sb.admin.failNext(d.w.portalId, { count: 1, kind: 'lost', method: 'crm.timeline.comment.add' })
+    await expect(d.handle(DEAL, dealId)).rejects.toThrow()
+    // the job is retried
+    expect(await d.handle(DEAL, dealId)).toMatchObject({ status: 'refused', code: 'source.no-counterparty' })
+    expect(d.dealComments(dealId)).toHaveLength(1)
+  })
+
   it('a contract without payment terms names the contract', async () => {
     d.now = TUESDAY
     await d.setSource('deals', { '0': 'WON' })
