@@ -19,7 +19,11 @@ export const receivableReconcileJob = {
 export function createReceivableReconcile(ctx: AppContext) {
   return async (job: JobContext<{ memberId: string; slot?: string }>) => {
     // deals / smart invoices at the chosen stage first (lost events healed), then the Receivables items
-    const sources = await reconcileSources(receivablesPorts(ctx), job.data.memberId)
+    // (a failure there waits for the next run and does not hold up the rest)
+    const sources = await reconcileSources(receivablesPorts(ctx), job.data.memberId).catch((e: unknown) => {
+      ctx.log.warn({ memberId: job.data.memberId, err: (e as Error).message }, 'receivable.source-reconcile-failed')
+      return null
+    })
     const stats = await reconcileReceivables(receivablesPorts(ctx), job.data.memberId)
     // the tasks of ladder task steps whose invoice got paid or paused since (lost events healed)
     const stepTasks = await closeStepTasks(dunningPorts(ctx), job.data.memberId)

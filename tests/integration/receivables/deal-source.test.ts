@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseEvent } from '../../../server/bitrix24/inbound/parse-event.ts'
 import { eventHandlers } from '../../../server/events/index.ts'
+import { createReceivableReconcile } from '../../../server/jobs/tasks/receivable-reconcile.ts'
 import { receivablesRepository } from '../../../server/storage/repositories/receivables.ts'
 import { counterpartiesRepository } from '../../../server/storage/repositories/counterparties.ts'
 import { contractsRepository } from '../../../server/storage/repositories/contracts.ts'
@@ -102,6 +103,15 @@ describe('a won deal becomes a receivable', () => {
     const again = await d.reconcileSources()
     expect(again.created).toBe(0)
     expect(await d.receivablesOf(DEAL, dealId)).toHaveLength(1)
+  })
+
+  it('the 15-minute receivable-reconcile job heals the lost event of a won deal', async () => {
+    await d.setSource('deals', { '0': 'WON' })
+    const companyId = await d.companyWithContract('ООО Вяз', { number: 'В-1', days: 1 })
+    const dealId = await d.newItem(DEAL, { title: 'Ремонт', companyId, opportunity: 99.99, stageId: 'WON' })
+    await createReceivableReconcile(d.w.ctx)({ data: { memberId: d.w.memberId } } as never)
+    // the app clock is the suite's: 09.12.2026, 1 calendar day
+    expect(await d.receivablesOf(DEAL, dealId)).toMatchObject([{ amount: 9_999, dueDate: '2026-12-10' }])
   })
 
   it('a deal in another pipeline or at another stage makes nothing', async () => {
