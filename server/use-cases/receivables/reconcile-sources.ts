@@ -33,6 +33,7 @@ export async function processSourceItem(
       title: item.title,
       invoiceNumber: out.receivable.invoiceNumber,
       amount: item.amount ?? 0,
+      currency: item.currency,
     })
     await markAmountReported(ports, memberId, item)
   }

@@ -1,6 +1,6 @@
 // Why a deal or smart invoice did not become a receivable (or its amount was not followed), in ru and en:
 // names, not ids; dates dd.mm.yyyy.
-import { formatAmount } from '../../domain/money/index.ts'
+import { formatAmount, formatRubles } from '../../domain/money/index.ts'
 
 export type SourceProblemCode =
   | 'source.no-counterparty'
@@ -18,7 +18,16 @@ export interface SourceProblem {
   contract?: string
   invoiceNumber?: string
   amount?: number
+  /** the amount's currency (RUB unless told) */
+  currency?: string
 }
+
+const money = (p: SourceProblem, lang: 'ru' | 'en') =>
+  !p.currency || p.currency === 'RUB'
+    ? formatRubles(p.amount ?? 0, lang)
+    : lang === 'ru'
+      ? `${formatAmount(p.amount ?? 0, 'ru')} ${p.currency}`
+      : `${p.currency} ${formatAmount(p.amount ?? 0, 'en')}`
 
 export class SourceError extends Error {
   readonly problem: SourceProblem
@@ -58,9 +67,9 @@ export function sourceProblemText(p: SourceProblem, lang: 'ru' | 'en'): string {
       )
     case 'source.amount-after-sent':
       return ru
-        ? `Сумма «${p.title}» изменилась на ${formatAmount(p.amount ?? 0, 'ru')}, но счёт № ${p.invoiceNumber} ` +
+        ? `Сумма «${p.title}» изменилась на ${money(p, 'ru')}, но счёт № ${p.invoiceNumber} ` +
             'уже отправлен клиенту: сумма счёта не изменена.'
-        : `The amount of "${p.title}" changed to ${formatAmount(p.amount ?? 0, 'en')}, but invoice ` +
+        : `The amount of "${p.title}" changed to ${money(p, 'en')}, but invoice ` +
             `No. ${p.invoiceNumber} has already been sent to the client: its amount was not changed.`
   }
 }
