@@ -215,6 +215,14 @@ const TEXTS: Texts = {
   'calendar.not-working-day': { ru: 'Это не рабочий день', en: 'This is not a working day' },
   'calendar.invalid-amount': { ru: 'Слишком большой период', en: 'The period is too long' },
   'settings.invalid': { ru: 'Проверьте поле «{field}»', en: 'Check "{field}"' },
+  'source.stages-required': {
+    ru: 'Выберите хотя бы в одной воронке стадию, на которой создаётся счёт',
+    en: 'Choose the stage that creates the invoice in at least one pipeline',
+  },
+  'source.unknown-stage': {
+    ru: 'В воронке «{pipeline}» нет стадии «{stage}»',
+    en: 'Pipeline "{pipeline}" has no stage "{stage}"',
+  },
   'settings.invalid#required': { ru: 'Заполните поле «{field}»', en: 'Fill in "{field}"' },
   'settings.invalid#too-long': {
     ru: 'Поле «{field}»: не больше {max} символов',

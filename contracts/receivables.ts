@@ -102,6 +102,8 @@ export interface ContractDto {
   contractDate: string | null
   legalEntity: string | null
   paymentTermsDays: number | null
+  /** the terms count calendar days or working days of the production calendar */
+  paymentTermsKind: 'calendar' | 'working'
   penaltyTerms: Record<string, unknown> | null
   /** Kept by the app from the money; closed only by a person (issue 26). */
   status: ContractStatusDto
@@ -143,7 +145,13 @@ export interface ContractsDto {
 /** POST /api/receivables */
 export interface CreateReceivableRequest {
   counterparty: { type: CounterpartyType; id: number; name?: string }
-  contract?: { number: string; date?: string; legalEntity?: string; paymentTermsDays?: number }
+  contract?: {
+    number: string
+    date?: string
+    legalEntity?: string
+    paymentTermsDays?: number
+    paymentTermsKind?: 'calendar' | 'working'
+  }
   invoiceNumber: string
   invoiceDate: string
   dueDate: string

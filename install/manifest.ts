@@ -11,6 +11,9 @@ export const eventBindings: EventSpec[] = [
   'ONCRMDYNAMICITEMADD',
   'ONCRMDYNAMICITEMUPDATE',
   'ONCRMDYNAMICITEMDELETE',
+  // deals as the source of receivables (server/events/on-crm-deal-event.ts)
+  'ONCRMDEALADD',
+  'ONCRMDEALUPDATE',
   'ONCRMCOMPANYADD',
   'ONCRMCOMPANYUPDATE',
   'ONCRMCONTACTADD',

@@ -7,6 +7,7 @@ import { disabledFields, indexSchema, itemSchema, resolveField, type SchemaIndex
 import { checkOrder, listFilterValue } from './item-list-args.ts'
 import { filterValue, toOutput } from './item-values.ts'
 import { applyItemFields } from './item-write.ts'
+import { DEAL, systemType } from './system-types.ts'
 import type { MethodTable } from '../rest/registry-types.ts'
 import type { Ctx, Params } from '../rest/context.ts'
 import type { Rec } from '../state/types.ts'
@@ -16,7 +17,8 @@ type Scope = { type: Rec; etid: number; idx: SchemaIndex; original: boolean }
 function scopeOf(ctx: Ctx, p: Params): Scope {
   const etid = reqInt(p, 'entityTypeId')
   if (etid === 5) throw new RestError('ENTITY_TYPE_NOT_SUPPORTED', 'Entity type 5 is not supported', 400)
-  const type = ctx.ps.typeByEntityTypeId(etid)
+  // deals and smart invoices are built in (system-types.ts)
+  const type = ctx.ps.typeByEntityTypeId(etid) ?? systemType(ctx.ps, etid)
   if (!type) throw notFound('Smart process not found')
   return {
     type,
@@ -40,6 +42,14 @@ export function itemOut(ctx: Ctx, s: Scope, item: Rec, select?: unknown): Record
   return out
 }
 
+// api-reference/crm/universal/events/*.md: ONCRMDYNAMICITEM* fire for SPAs and smart invoices (31) with
+// FIELDS {ID, ENTITY_TYPE_ID}; deals have their own ONCRMDEAL* with FIELDS {ID}
+// (api-reference/crm/deals/events/on-crm-deal-update.md)
+function emitItemEvent(ctx: Ctx, etid: number, what: 'ADD' | 'UPDATE' | 'DELETE', id: number): void {
+  if (etid === DEAL) ctx.hooks.emit(ctx, `ONCRMDEAL${what}`, { FIELDS: { ID: String(id) } })
+  else ctx.hooks.emit(ctx, `ONCRMDYNAMICITEM${what}`, { FIELDS: { ID: String(id), ENTITY_TYPE_ID: String(etid) } })
+}
+
 function itemById(ctx: Ctx, s: Scope, p: Params): Rec {
   const item = ctx.ps.items(s.etid).get(reqInt(p, 'id'))
   if (!item) throw notFound('Item not found')
@@ -53,7 +63,7 @@ function itemAdd(ctx: Ctx, p: Params) {
   const draft = applyItemFields(ctx, s.type, s.idx, { id }, obj(p.fields), true)
   if (!draft.title) draft.title = `${String(s.type.title)} #${id}`
   const item = table.insert(draft)
-  ctx.hooks.emit(ctx, 'ONCRMDYNAMICITEMADD', { FIELDS: { ID: String(id), ENTITY_TYPE_ID: String(s.etid) } })
+  emitItemEvent(ctx, s.etid, 'ADD', id)
   ctx.hooks.itemStageEntered(ctx, s.etid, id, String(item.stageId))
   return { result: { item: itemOut(ctx, s, item) } }
 }
@@ -62,7 +72,7 @@ function itemUpdate(ctx: Ctx, p: Params) {
   const s = scopeOf(ctx, p)
   const prev = itemById(ctx, s, p)
   const next = ctx.ps.items(s.etid).save(applyItemFields(ctx, s.type, s.idx, prev, obj(p.fields), false))
-  ctx.hooks.emit(ctx, 'ONCRMDYNAMICITEMUPDATE', { FIELDS: { ID: String(next.id), ENTITY_TYPE_ID: String(s.etid) } })
+  emitItemEvent(ctx, s.etid, 'UPDATE', next.id)
   if (next.stageId !== prev.stageId) ctx.hooks.itemStageEntered(ctx, s.etid, next.id, String(next.stageId))
   return { result: { item: itemOut(ctx, s, next) } }
 }
@@ -71,7 +81,7 @@ function itemDelete(ctx: Ctx, p: Params) {
   const s = scopeOf(ctx, p)
   const item = itemById(ctx, s, p)
   ctx.ps.items(s.etid).remove(item.id)
-  ctx.hooks.emit(ctx, 'ONCRMDYNAMICITEMDELETE', { FIELDS: { ID: String(item.id), ENTITY_TYPE_ID: String(s.etid) } })
+  emitItemEvent(ctx, s.etid, 'DELETE', item.id)
   return { result: [] }
 }
 

@@ -12,12 +12,14 @@ import {
   stagePrefix,
   statusOut,
 } from './spa-setup.ts'
+import { ensureSystemPipelines, systemType } from './system-types.ts'
 import type { MethodTable } from '../rest/registry-types.ts'
 import type { Ctx, Params } from '../rest/context.ts'
 import type { Rec } from '../state/types.ts'
 
 function typeOf(ctx: Ctx, p: Params): Rec {
-  const t = ctx.ps.typeByEntityTypeId(reqInt(p, 'entityTypeId'))
+  const etid = reqInt(p, 'entityTypeId')
+  const t = ctx.ps.typeByEntityTypeId(etid) ?? systemType(ctx.ps, etid)
   if (!t) throw notFound('Smart process not found')
   return t
 }
@@ -41,12 +43,18 @@ function statusAdd(ctx: Ctx, p: Params) {
   let categoryId: number | null = null
   if (dyn) {
     const cat = ctx.ps.categories.get(dyn.categoryId)
-    if (!ctx.ps.typeByEntityTypeId(dyn.entityTypeId) || !cat || cat.entityTypeId !== dyn.entityTypeId)
+    if (
+      !(ctx.ps.typeByEntityTypeId(dyn.entityTypeId) ?? systemType(ctx.ps, dyn.entityTypeId)) ||
+      !cat ||
+      cat.entityTypeId !== dyn.entityTypeId
+    )
       throw stageErr('Entity type not found')
     categoryId = dyn.categoryId
     const prefix = stagePrefix(dyn.entityTypeId, dyn.categoryId)
-    if (!statusId.includes(':')) statusId = `${prefix}:${statusId}`
-    else if (!statusId.startsWith(`${prefix}:`)) throw stageErr('Wrong STATUS_ID prefix')
+    // the default deal pipeline's stages have no prefix (reference 5.4)
+    if (!prefix && statusId.includes(':')) throw stageErr('Wrong STATUS_ID prefix')
+    if (prefix && !statusId.includes(':')) statusId = `${prefix}:${statusId}`
+    else if (prefix && !statusId.startsWith(`${prefix}:`)) throw stageErr('Wrong STATUS_ID prefix')
   }
   if (!/^[A-Za-z0-9_:-]+$/.test(statusId) || statusId.length > 50) throw stageErr('STATUS_ID has wrong format')
   if (ctx.ps.statuses.find((s) => s.ENTITY_ID === entityId && s.STATUS_ID === statusId))
@@ -98,6 +106,8 @@ function statusDelete(ctx: Ctx, p: Params) {
 }
 
 function statusList(ctx: Ctx, p: Params) {
+  // the deal and smart-invoice pipelines every portal has (system-types.ts)
+  ensureSystemPipelines(ctx.ps)
   const conds = parseFilter(p.filter, (f) => f.toUpperCase())
   let rows = ctx.ps.statuses
     .values()

@@ -17,6 +17,10 @@ export const KNOWN_EVENTS = [
   'ONCRMDYNAMICITEMADD',
   'ONCRMDYNAMICITEMUPDATE',
   'ONCRMDYNAMICITEMDELETE',
+  // api-reference/crm/deals/events/on-crm-deal-add.md, on-crm-deal-update.md, on-crm-deal-delete.md
+  'ONCRMDEALADD',
+  'ONCRMDEALUPDATE',
+  'ONCRMDEALDELETE',
   'ONCRMCOMPANYADD',
   'ONCRMCOMPANYUPDATE',
   'ONCRMCOMPANYDELETE',

@@ -4,7 +4,7 @@ import { isEmpty } from '../rest/filter.ts'
 import { resolveField, type SchemaIndex } from './item-schema.ts'
 import { toStored } from './item-values.ts'
 import { uploadItemFiles } from './item-files.ts'
-import { defaultCategory, stagesOf } from './spa-setup.ts'
+import { defaultCategory, parseStageEntity, stagesOf } from './spa-setup.ts'
 import type { Ctx } from '../rest/context.ts'
 import type { Rec } from '../state/types.ts'
 
@@ -27,7 +27,7 @@ export function applyItemFields(
   const catGiven = fields.categoryId !== undefined || fields.CATEGORY_ID !== undefined
   const stage = stageGiven
     ? ctx.ps.statuses.find(
-        (s) => s.STATUS_ID === next.stageId && String(s.ENTITY_ID).startsWith(`DYNAMIC_${etid}_STAGE_`),
+        (s) => s.STATUS_ID === next.stageId && parseStageEntity(String(s.ENTITY_ID))?.entityTypeId === etid,
       )
     : undefined
   if (stageGiven && !stage)

@@ -1,6 +1,9 @@
 // Pipelines and stages a smart process gets by default (reference 5.3, 5.4).
 import type { PortalState } from '../state/portal-state.ts'
 import type { Rec } from '../state/types.ts'
+import { parseSystemStageEntity, seedSystemStages, systemStageEntity, systemStagePrefix } from './system-types.ts'
+
+const isSystem = (etid: number) => etid === 2 || etid === 31
 
 type StageSeed = {
   code: string
@@ -36,12 +39,14 @@ const DEFAULT_STAGES: StageSeed[] = [
   { code: 'FAIL', ru: 'Провал', en: 'Failure', sort: 50, color: '#FF5752', semantics: 'F', system: true },
 ]
 
-export const stageEntityId = (entityTypeId: number, categoryId: number) => `DYNAMIC_${entityTypeId}_STAGE_${categoryId}`
-export const stagePrefix = (entityTypeId: number, categoryId: number) => `DT${entityTypeId}_${categoryId}`
+export const stageEntityId = (entityTypeId: number, categoryId: number) =>
+  isSystem(entityTypeId) ? systemStageEntity(entityTypeId, categoryId) : `DYNAMIC_${entityTypeId}_STAGE_${categoryId}`
+export const stagePrefix = (entityTypeId: number, categoryId: number) =>
+  isSystem(entityTypeId) ? systemStagePrefix(entityTypeId, categoryId) : `DT${entityTypeId}_${categoryId}`
 
 export function parseStageEntity(entityId: string): { entityTypeId: number; categoryId: number } | null {
   const m = /^DYNAMIC_(\d+)_STAGE_(\d+)$/.exec(entityId)
-  return m ? { entityTypeId: Number(m[1]), categoryId: Number(m[2]) } : null
+  return m ? { entityTypeId: Number(m[1]), categoryId: Number(m[2]) } : parseSystemStageEntity(entityId)
 }
 
 export function addCategory(
@@ -61,6 +66,10 @@ export function addCategory(
     isSystem: 'N',
     code: f.code ?? '',
   })
+  if (isSystem(entityTypeId)) {
+    seedSystemStages(ps, entityTypeId, cat.id)
+    return cat
+  }
   const lang = ps.portal.lang
   for (const s of DEFAULT_STAGES) {
     const name = lang === 'ru' ? s.ru : s.en

@@ -8,6 +8,8 @@ import { onAppUninstall } from './on-app-uninstall.ts'
 import { onClaimTaskUpdate } from './on-claim-task-update.ts'
 import { onClaimItemEvent } from './on-claim-item-event.ts'
 import { onCrmActivityAdd } from './on-crm-activity-add.ts'
+import { onCrmDealEvent } from './on-crm-deal-event.ts'
+import { onSmartInvoiceEvent } from './on-smart-invoice-event.ts'
 
 /** Several features listen to one event; each handler ignores the smart process types that are not its own. */
 const allOf =
@@ -17,8 +19,10 @@ const allOf =
   }
 
 export const eventHandlers: Record<string, EventHandler> = {
-  ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent, onClaimItemEvent),
-  ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent, onClaimItemEvent),
+  ONCRMDYNAMICITEMADD: allOf(onCrmDynamicItemAdd, onApprovalItemEvent, onClaimItemEvent, onSmartInvoiceEvent),
+  ONCRMDYNAMICITEMUPDATE: allOf(onCrmDynamicItemUpdate, onApprovalItemEvent, onClaimItemEvent, onSmartInvoiceEvent),
+  ONCRMDEALADD: onCrmDealEvent,
+  ONCRMDEALUPDATE: onCrmDealEvent,
   ONTASKUPDATE: allOf(onApprovalTaskUpdate, onClaimTaskUpdate),
   ONCRMACTIVITYADD: onCrmActivityAdd,
   ONAPPUNINSTALL: onAppUninstall,

@@ -58,6 +58,9 @@ export const effectKeys = {
   bizprocEventSend: (memberId: string, eventToken: string) => build('bizproc-event-send', memberId, eventToken),
   /** The portal item of a receivable created from the tab (crm.item.add once). */
   receivableItemAdd: (memberId: string, receivableId: number) => build('receivable-item-add', memberId, receivableId),
+  /** The timeline note on a deal that it did not become an invoice (or its new amount was not followed). */
+  sourceProblem: (memberId: string, sourceType: number, sourceId: number, code: string, detail: string | number) =>
+    build('source-problem', memberId, sourceType, sourceId, code, detail),
   /** The timeline totals comment (created once, then updated in place); result {commentId}. */
   totalsComment: (memberId: string, kind: 'receivable' | 'counterparty' | 'claim', id: number) =>
     build('totals-comment', memberId, kind, id),

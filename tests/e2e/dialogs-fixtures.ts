@@ -68,6 +68,7 @@ export const contracts = {
         contractDate: '2025-01-10',
         legalEntity: null,
         paymentTermsDays: 30,
+        paymentTermsKind: 'calendar',
         penaltyTerms: null,
         status: 'overdue',
         oldestDays: 46,

@@ -249,6 +249,13 @@ export function routeSpecs(ids: SpecIds, rawStatement: Buffer): RouteSpec[] {
     ['POST /api/admin/dunning-review/:id/send', { id: '1' }, [], 'none'],
     ['POST /api/admin/dunning-review/:id/skip', { id: '1' }, [], 'none'],
     ['POST /api/admin/dunning-review/:id/edit', { id: '1' }, [], 'free'],
+    ['GET /api/admin/receivable-source', {}, [], 'none'],
+    [
+      'PUT /api/admin/receivable-source',
+      {},
+      [],
+      { template: { source: 'deals', stages: { '0': 'WON' } }, required: ['source'] },
+    ],
     ['GET /api/admin/statement-settings', {}, [], 'none'],
     ['PUT /api/admin/statement-settings', {}, [], { template: { notifyIds: [1] }, required: ['notifyIds'] }],
     ['POST /api/admin/telegram/check', {}, [], 'none'],

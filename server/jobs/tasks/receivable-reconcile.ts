@@ -7,6 +7,7 @@ import { receivablesPorts } from '../../use-cases/receivables/receivables-ports.
 import { reconcileReceivables } from '../../use-cases/receivables/reconcile-receivables.ts'
 import { dunningPorts } from '../../use-cases/dunning/dunning-ports.ts'
 import { closeStepTasks } from '../../use-cases/dunning/close-step-tasks.ts'
+import { reconcileSources } from '../../use-cases/receivables/reconcile-sources.ts'
 
 export const receivableReconcileJob = {
   name: 'receivable-reconcile',
@@ -17,9 +18,18 @@ export const receivableReconcileJob = {
 
 export function createReceivableReconcile(ctx: AppContext) {
   return async (job: JobContext<{ memberId: string; slot?: string }>) => {
+    // deals / smart invoices at the chosen stage first (lost events healed), then the Receivables items
+    // (a failure there waits for the next run and does not hold up the rest)
+    const sources = await reconcileSources(receivablesPorts(ctx), job.data.memberId).catch((e: unknown) => {
+      ctx.log.warn({ memberId: job.data.memberId, err: (e as Error).message }, 'receivable.source-reconcile-failed')
+      return null
+    })
     const stats = await reconcileReceivables(receivablesPorts(ctx), job.data.memberId)
     // the tasks of ladder task steps whose invoice got paid or paused since (lost events healed)
     const stepTasks = await closeStepTasks(dunningPorts(ctx), job.data.memberId)
-    ctx.log.info({ memberId: job.data.memberId, slot: job.data.slot, ...stats, stepTasks }, 'receivable.reconciled')
+    ctx.log.info(
+      { memberId: job.data.memberId, slot: job.data.slot, ...stats, sources, stepTasks },
+      'receivable.reconciled',
+    )
   }
 }

@@ -9,6 +9,8 @@ export interface Contract {
   contractDate: string | null
   legalEntity: string | null
   paymentTermsDays: number | null
+  /** migration 170: the terms count calendar days or working days of the production calendar */
+  paymentTermsKind: PaymentTermsKind
   penaltyTerms: unknown
   /** migration 060: kept by the app from the money (refresh-contract-statuses.ts) */
   status: 'active' | 'overdue' | 'claim' | 'settled' | 'closed'
@@ -22,8 +24,11 @@ export interface ContractInput {
   contractDate?: string | null
   legalEntity?: string | null
   paymentTermsDays?: number | null
+  paymentTermsKind?: PaymentTermsKind
   penaltyTerms?: unknown
 }
+
+export type PaymentTermsKind = 'calendar' | 'working'
 
 const columns = [
   'id',
@@ -31,6 +36,7 @@ const columns = [
   'number',
   'legal_entity',
   'payment_terms_days',
+  'payment_terms_kind',
   'penalty_terms',
   'status',
   'oldest_days',
@@ -50,6 +56,7 @@ export function contractsRepository(db: Db) {
     contractDate: r.contract_date,
     legalEntity: r.legal_entity,
     paymentTermsDays: r.payment_terms_days,
+    paymentTermsKind: r.payment_terms_kind,
     penaltyTerms: r.penalty_terms ?? null,
     status: r.status,
     oldestDays: r.oldest_days,
@@ -68,6 +75,7 @@ export function contractsRepository(db: Db) {
           contract_date: c.contractDate ?? null,
           legal_entity: c.legalEntity ?? null,
           payment_terms_days: c.paymentTermsDays ?? null,
+          payment_terms_kind: c.paymentTermsKind ?? 'calendar',
           penalty_terms: c.penaltyTerms === undefined ? null : JSON.stringify(c.penaltyTerms),
           created_by: actor,
         })

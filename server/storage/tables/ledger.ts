@@ -29,6 +29,8 @@ export interface ContractsTable {
   contract_date: DateColumn | null
   legal_entity: string | null
   payment_terms_days: number | null
+  /** migration 170 */
+  payment_terms_kind: Generated<'calendar' | 'working'>
   penalty_terms: Json
   created_by: string
   created_at: Timestamp
@@ -82,6 +84,17 @@ export interface ReceivablesTable {
   updated_at: Timestamp
 }
 
+/** migration 170: the deal or smart invoice a receivable was made from */
+export interface SourceReceivablesTable {
+  member_id: string
+  source_type: number
+  source_id: number
+  receivable_id: number
+  amount: number
+  frozen_amount: number | null
+  created_at: Timestamp
+}
+
 export interface PaymentsTable {
   id: Generated<number>
   member_id: string
@@ -102,4 +115,5 @@ export interface LedgerTables {
   contract_status_history: ContractStatusHistoryTable
   receivables: ReceivablesTable
   payments: PaymentsTable
+  source_receivables: SourceReceivablesTable
 }

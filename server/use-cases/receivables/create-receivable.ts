@@ -28,6 +28,8 @@ export interface CreateReceivableInput {
     date?: string | null
     legalEntity?: string | null
     paymentTermsDays?: number | null
+    /** 'calendar' (default) or 'working': days of the production calendar (migration 170) */
+    paymentTermsKind?: unknown
     penaltyTerms?: unknown
   } | null
   invoiceNumber: unknown
@@ -60,6 +62,13 @@ export async function createReceivable(
       'contract.paymentTermsDays',
     )
   }
+  const termsKind = input.contract?.paymentTermsKind ?? 'calendar'
+  if (termsKind !== 'calendar' && termsKind !== 'working')
+    throw new ReceivableError(
+      'receivable.invalid-text',
+      'contract.paymentTermsKind must be calendar or working',
+      'contract.paymentTermsKind',
+    )
   let penaltyTerms: PenaltyTerms | null = null
   if (input.contract?.penaltyTerms !== undefined && input.contract.penaltyTerms !== null) {
     try {
@@ -102,6 +111,7 @@ export async function createReceivable(
               contractDate,
               legalEntity: input.contract.legalEntity ?? null,
               paymentTermsDays: input.contract.paymentTermsDays ?? null,
+              paymentTermsKind: termsKind,
               ...(penaltyTerms ? { penaltyTerms } : {}),
             },
             who.actor,

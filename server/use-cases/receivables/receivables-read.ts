@@ -156,6 +156,7 @@ export async function counterpartyContracts(
             contractDate: contract.contractDate,
             legalEntity: contract.legalEntity,
             paymentTermsDays: contract.paymentTermsDays,
+            paymentTermsKind: contract.paymentTermsKind,
             penaltyTerms: (contract.penaltyTerms as Record<string, unknown> | null) ?? null,
             status: contract.status,
             oldestDays: contract.oldestDays,

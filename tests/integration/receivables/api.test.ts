@@ -271,6 +271,31 @@ describe('receivables API', () => {
     expect(groups[0].contract).toMatchObject({ number: 'D-77', paymentTermsDays: 10, penaltyTerms: terms })
   })
 
+  it('a contract counts its payment terms in working days when told so; another kind is refused', async () => {
+    const before = await counts()
+    const bad = await post(
+      '/api/receivables',
+      invoice({
+        counterparty: { type: 'company', id: 78, name: 'ООО Рабочие дни' },
+        invoiceNumber: 'WD-0',
+        contract: { number: 'WD-1', paymentTermsDays: 5, paymentTermsKind: 'banking' },
+      }),
+    )
+    expect(bad.statusCode).toBe(400)
+    expect(await counts()).toEqual(before)
+    const r = await post(
+      '/api/receivables',
+      invoice({
+        counterparty: { type: 'company', id: 78, name: 'ООО Рабочие дни' },
+        invoiceNumber: 'WD-1',
+        contract: { number: 'WD-1', paymentTermsDays: 5, paymentTermsKind: 'working' },
+      }),
+    )
+    expect(r.statusCode, r.body).toBe(201)
+    const groups = (await get('/api/counterparties/company/78/contracts')).json().groups
+    expect(groups[0].contract).toMatchObject({ number: 'WD-1', paymentTermsDays: 5, paymentTermsKind: 'working' })
+  })
+
   it('refuses bad payments and writes nothing', async () => {
     const before = await counts()
     const cases: [string, unknown, number, string][] = [

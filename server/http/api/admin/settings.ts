@@ -32,6 +32,7 @@ import { readEmailSender, saveEmailSender } from '../../../use-cases/admin/email
 import { readClaimSettings, saveClaimSettings } from '../../../use-cases/admin/claim-settings-admin.ts'
 import { loadStatusThresholds, saveStatusThresholds } from '../../../use-cases/receivables/status-settings.ts'
 import { readStatementSettings, saveStatementSettings } from '../../../use-cases/admin/statement-settings-admin.ts'
+import { readReceivableSource, saveReceivableSource } from '../../../use-cases/admin/receivable-source-admin.ts'
 
 export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const ports = () => receivablesPorts(ctx)
@@ -109,6 +110,15 @@ export async function adminSettingsApi(scope: FastifyInstance, ctx: AppContext):
   scope.put('/admin/statement-settings', async (req) => {
     const s = requireAdmin(req)
     return mapped(() => saveStatementSettings(ports(), who(s), req.body))
+  })
+  // where receivables come from: won deals or smart invoices, per pipeline the stage (issue 24 item 1)
+  scope.get('/admin/receivable-source', async (req) => {
+    const s = requireAdmin(req)
+    return mapped(() => readReceivableSource(ports(), s.memberId))
+  })
+  scope.put('/admin/receivable-source', async (req) => {
+    const s = requireAdmin(req)
+    return { settings: await mapped(() => saveReceivableSource(ports(), who(s), req.body)) }
   })
   scope.get('/admin/email-sender', async (req) => ({
     sender: await readEmailSender(ports(), requireAdmin(req).memberId),

@@ -62,6 +62,7 @@ export async function receivablesWriteRoutes(scope: FastifyInstance, ctx: AppCon
                 date: typeof contract.date === 'string' ? contract.date : null,
                 legalEntity: typeof contract.legalEntity === 'string' ? contract.legalEntity.slice(0, 255) : null,
                 paymentTermsDays: optionalId(contract.paymentTermsDays, 'contract.paymentTermsDays'),
+                paymentTermsKind: contract.paymentTermsKind,
                 penaltyTerms: contract.penaltyTerms,
               }
             : null,

@@ -35,6 +35,7 @@ const groups: ContractGroupDto[] = [
       contractDate: '2026-01-15',
       legalEntity: 'ООО Поставщик',
       paymentTermsDays: 30,
+      paymentTermsKind: 'calendar',
       penaltyTerms: { method: 'per-day', percentPerDay: '0.1', cap: { kind: 'percent', percent: '10' } },
       status: 'overdue',
       oldestDays: 12,
