@@ -1,4 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite'
+import { nextTurn } from '../lib/event-loop-turn.ts'
 
 /**
  * Embedded PGlite runs each statement synchronously (WASM) on this event loop and settles its
@@ -40,5 +41,3 @@ function yieldingTransaction(tx: Transaction): Transaction {
   }
   return wrapped
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
