@@ -17,6 +17,7 @@ import { sendDunningNow } from '../../../server/use-cases/dunning/send-dunning-n
 import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
 import { installPortal } from '../../../server/use-cases/portal/install-portal.ts'
 import { at } from './simulate.ts'
+import { seedDebtor } from './seed-debtor.ts'
 
 let M = ''
 let sb: Sandbox
@@ -46,40 +47,13 @@ const LINES = [
 ]
 
 async function debtor(name: string, type: 'company' | 'contact', entityId: number, invoice: string, sum: number) {
-  const item = (
-    await sb.admin.call<{ item: { id: number } }>(pid, 'crm.item.add', {
-      entityTypeId: state.processes.receivables!.entityTypeId,
-      fields: { title: invoice, [type === 'company' ? 'companyId' : 'contactId']: entityId, assignedById: manager },
-    })
-  ).result.item.id
-  const cp = Number(
-    (
-      await db()
-        .insertInto('counterparties')
-        .values({ member_id: M, entity_type: type, entity_id: entityId, name })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id,
+  const world = { sb, portalId: pid, memberId: M, db: db(), managerId: manager }
+  const d = await seedDebtor(
+    { ...world, entityTypeId: state.processes.receivables!.entityTypeId },
+    { name, type, entityId, invoice, sum },
   )
-  cps[name] = cp
-  items[name] = item
-  await db()
-    .insertInto('receivables')
-    .values({
-      member_id: M,
-      counterparty_id: cp,
-      item_id: item,
-      invoice_number: invoice,
-      invoice_date: '2026-11-02',
-      due_date: '2026-12-02',
-      effective_due_date: '2026-12-02',
-      amount: sum,
-      stage: 'AWAITING',
-      responsible_id: manager,
-      created_by: 't',
-      created_source: 't',
-    })
-    .execute()
+  cps[name] = d.counterpartyId
+  items[name] = d.itemId
 }
 const jobOf = (name: string) =>
   jobs.find((j) => j.name === 'dunning-remind' && j.data.counterpartyId === cps[name])!.data
