@@ -362,6 +362,22 @@ describe('screens in headless Chromium', () => {
                 ? 'Здравствуйте! Оплата по счёту {invoice} получена полностью. Спасибо!'
                 : 'Hello! Invoice {invoice} is paid in full. Thank you!',
           }),
+          'GET /admin/receivable-source': () => ({
+            settings: { source: 'deals', stages: { '0': 'WON' } },
+            pipelines: {
+              deals: [
+                {
+                  id: 0,
+                  name: lang === 'ru' ? 'Продажи' : 'Sales',
+                  stages: [
+                    { id: 'NEW', name: lang === 'ru' ? 'Новая' : 'New' },
+                    { id: 'WON', name: lang === 'ru' ? 'Сделка успешна' : 'Deal won' },
+                  ],
+                },
+              ],
+              invoices: [],
+            },
+          }),
           'GET /admin/claim-letter-template': () => letterTemplates,
           'POST /admin/claim-letter-template/preview': (b) => {
             const t = (b as { template: { body: string; demand: string } }).template

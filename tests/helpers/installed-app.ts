@@ -94,7 +94,7 @@ export async function startRobotWorld(
         o.until === 'waiting' ? r.steps.some((s) => s.status === 'waiting' && s.eventToken) : r.status !== 'running'
       let run: ReturnType<typeof runs>[number] | undefined
       // polled by hand: this also runs in beforeAll, where expect.poll is not allowed
-      for (const until = Date.now() + (o.timeout ?? 20_000); ; await new Promise((r) => setTimeout(r, 100))) {
+      for (const until = Date.now() + (o.timeout ?? 45_000); ; await new Promise((r) => setTimeout(r, 100))) {
         run = runs().find((r) => !before.has(r.id) && Number(r.itemId) === itemId)
         if (run && done(run)) break
         if (Date.now() > until)
