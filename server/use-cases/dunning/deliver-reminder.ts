@@ -7,6 +7,7 @@ import { Bitrix24Error } from '../../bitrix24/errors.ts'
 import type { LocalDate, WorkingCalendar } from '../../domain/calendar/index.ts'
 import { daysOverdueOf, type CallMode, type Channel, type ChannelSkip } from '../../domain/dunning/index.ts'
 import { effectKeys } from '../effect-keys.ts'
+import { partyCardValues } from './party-card-values.ts'
 import type { DunningRow } from '../../storage/repositories/dunning.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import {
@@ -100,7 +101,7 @@ export async function deliverReminder(ports: DunningPorts, client: Client, d: De
     }
   }
   if (msg.channels.includes('email')) {
-    const email = party.counterpartyEmail ?? (await readEmail(client, party.entityType, party.entityId))
+    const email = party.counterpartyEmail ?? ((await partyCardValues(client, party, 'EMAIL'))[0] || null)
     if (email)
       await guard('email', () =>
         sendDunningEmail(
@@ -198,14 +199,3 @@ const qrNote = (lang: 'ru' | 'en', n: number) =>
     : n === 1
       ? 'The payment QR code is attached.'
       : 'The payment QR codes of the invoices are attached.'
-
-async function readEmail(client: Client, type: 'company' | 'contact', id: number): Promise<string | null> {
-  // a retryable failure retries the job; only a missing entity means "no e-mail"
-  const party = await client
-    .call<{ EMAIL?: { VALUE?: string }[] }>(type === 'company' ? 'crm.company.get' : 'crm.contact.get', { id })
-    .catch((e: unknown) => {
-      if (e instanceof Bitrix24Error && !e.retryable) return null
-      throw e
-    })
-  return party?.EMAIL?.[0]?.VALUE ?? null
-}

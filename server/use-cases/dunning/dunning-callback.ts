@@ -16,6 +16,7 @@ import {
 import type { DunningPorts } from './dunning-ports.ts'
 import { writeOnce } from './dunning-write-once.ts'
 import { createCallTask } from './dunning-openline-call.ts'
+import { partyCardValues } from './party-card-values.ts'
 
 export type CallbackOutcome = { callId: string } | { fallback: CallbackFallback }
 
@@ -28,18 +29,6 @@ function fallbackOf(e: unknown): CallbackFallback | null {
   // voximplant-callback-start.md: ERROR_CORE (unknown line, no config, wrong number), ACCESS_DENIED (no right)
   if (e.code === 'ERROR_CORE' || e.code === 'ACCESS_DENIED') return 'refused'
   return null
-}
-
-async function readPhone(client: PortalClient, party: Party): Promise<string | null> {
-  const method = party.entityType === 'company' ? 'crm.company.get' : 'crm.contact.get'
-  const row = await client
-    .call<{ PHONE?: { VALUE?: string }[] }>(method, { id: party.entityId })
-    .catch((e: unknown) => {
-      // a retryable failure retries the job; a missing entity has no phone
-      if (e instanceof Bitrix24Error && !e.retryable) return null
-      throw e
-    })
-  return row?.PHONE?.map((p) => String(p.VALUE ?? '').trim()).find(Boolean) ?? null
 }
 
 /** Starts the callback once per key; an answer lost before (the key pending) counts as started (callId ''). */
@@ -62,7 +51,7 @@ export async function startDunningCallback(
         throw e
       }
       if (!line) return { fallback: 'no-line' }
-      const number = await readPhone(client, o.party)
+      const number = (await partyCardValues(client, o.party, 'PHONE')).map((v) => v.trim()).find(Boolean) ?? null
       if (!number) return { fallback: 'no-phone' }
       sending = true
       try {
