@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { useSettingsForm } from './use-settings-form.ts'
+import { useSettingsForm, type SaveAnswer } from './use-settings-form.ts'
 
 type Form = { name: string }
 
-function harness(o: { load: () => Promise<Form>; save: (f: Form) => Promise<Form | null> }) {
+function harness(o: { load: () => Promise<Form>; save: (f: Form) => Promise<SaveAnswer<Form>> }) {
   let state!: ReturnType<typeof useSettingsForm<Form>>
   mount(
     defineComponent({
@@ -58,5 +58,34 @@ describe('useSettingsForm', () => {
     s().form.value.name = 'b'
     await s().save()
     expect([s().form.value.name, s().saved.value]).toEqual(['b', false])
+  })
+
+  it('a save that answers in words sends nothing and shows the words; busy while a save is under way', async () => {
+    let release!: (f: Form) => void
+    const s = harness({
+      load: async () => ({ name: 'a' }),
+      save: async (f) => (f.name ? new Promise<Form>((r) => (release = r)) : 'name needed'),
+    })
+    await flushPromises()
+    s().form.value.name = ''
+    await s().save()
+    expect([s().error.value, s().saved.value, s().busy.value]).toEqual(['name needed', false, false])
+    s().form.value.name = 'b'
+    const pending = s().save()
+    expect(s().busy.value).toBe(true)
+    release({ name: 'B' })
+    await pending
+    expect([s().form.value.name, s().error.value, s().saved.value, s().busy.value]).toEqual(['B', null, true, false])
+  })
+
+  it('saveWith saves another way with the same rows, and reload reads the server again', async () => {
+    let stored = 'a'
+    const s = harness({ load: async () => ({ name: stored }), save: async (f) => f })
+    await flushPromises()
+    await s().saveWith(async () => ((stored = 'default'), { name: stored }))
+    expect([s().form.value.name, s().saved.value]).toEqual(['default', true])
+    stored = 'elsewhere'
+    await s().reload()
+    expect(s().form.value.name).toBe('elsewhere')
   })
 })
