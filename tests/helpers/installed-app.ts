@@ -20,12 +20,11 @@ export type Step = {
 }
 export type RobotWorld = Awaited<ReturnType<typeof startRobotWorld>>
 
-let invoiceSeq = 0
-
 export async function startRobotWorld(
   opts: { env?: Record<string, string>; now?: string | Date; start?: SandboxAppOptions['start'] } = {},
 ) {
   const w = await connectSandboxApp({ env: opts.env, now: opts.now, start: opts.start })
+  let invoiceSeq = 0 // … in every world, whatever ran before it in this worker
   await installPortal(w.ctx, w.memberId, true)
   await startWorkers(w.ctx)
   const state = (await w.ctx.repos.installState.get(w.memberId)) as InstallState
