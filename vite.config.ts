@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { postAsGet } from './placement-ui/vite-post-as-get.ts'
+import { kitIcons } from './placement-ui/vite-kit-icons.ts'
 import { SlowFirstSequencer } from './tests/helpers/slow-first-sequencer.ts'
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
@@ -33,6 +34,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('./placement-ui', import.meta.url)),
   base: '/ui/',
   plugins: [
+    kitIcons(),
     vue(),
     b24ui({
       router: false,
