@@ -49,6 +49,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/ui', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // .vite/manifest.json: which chunks a tab imports (the shell preloads them, server/http/bitrix/ui-preloads.ts)
+    manifest: true,
   },
   test: {
     root: projectRoot,
