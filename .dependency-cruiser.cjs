@@ -41,8 +41,12 @@ module.exports = {
       comment: 'An import that resolves to nothing is a typo or a missing dependency.',
       severity: 'error',
       from: {},
-      // pdfkit ships no ESM entry the resolver follows; the UI kit's vue-plugin is a virtual module of its Vite plugin
-      to: { couldNotResolve: true, pathNot: '^(pdfkit|@bitrix24/b24ui-nuxt/vue-plugin)$' },
+      // pdfkit ships no ESM entry the resolver follows; the UI kit's vue-plugin is a virtual module of its Vite plugin;
+      // the kit icons' group entries (@bitrix24/b24icons-vue/outline ...) resolve to a .d.ts first, which the tree excludes
+      to: {
+        couldNotResolve: true,
+        pathNot: '^(pdfkit|@bitrix24/b24ui-nuxt/vue-plugin|@bitrix24/b24icons-vue/[a-z-]+)$',
+      },
     },
     forbid(
       'domain-is-pure',

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { postAsGet } from './placement-ui/vite-post-as-get.ts'
+import { kitIcons } from './placement-ui/vite-kit-icons.ts'
 import { SlowFirstSequencer } from './tests/helpers/slow-first-sequencer.ts'
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
@@ -34,6 +35,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('./placement-ui', import.meta.url)),
   base: '/ui/',
   plugins: [
+    kitIcons(),
     vue(),
     b24ui({
       router: false,
@@ -48,6 +50,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/ui', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // .vite/manifest.json: which chunks a tab imports (the shell preloads them, server/http/bitrix/ui-preloads.ts)
+    manifest: true,
   },
   test: {
     root: projectRoot,

@@ -401,7 +401,7 @@ describe('screens in headless Chromium', () => {
       try {
         await s.frame.getByTestId('sla-form').waitFor({ timeout: 20_000 })
         await shot(s.page, `admin-approvals-${lang}`)
-        expect(s.calls.some((c) => c.startsWith('GET /ageing'))).toBe(false) // reports (and chart.js) load only when opened
+        expect(s.calls.some((c) => c.startsWith('GET /ageing'))).toBe(false) // reports (and their charts) load only when opened
         await s.frame.getByRole('tab').nth(1).click()
         await s.frame.getByTestId('template-preview').waitFor()
         await s.frame.getByTestId('template-subject').fill('Счёт {{invoice_number}}: срок {{due_date}}')
@@ -423,9 +423,9 @@ describe('screens in headless Chromium', () => {
         await s.frame.getByTestId('sn-person').first().waitFor() // who hears about lines to review
         await shot(s.page, `admin-statements-${lang}`)
         await s.frame.getByRole('tab').nth(4).click()
-        await s.frame.locator('[data-testid="chart-bar"] canvas').first().waitFor()
+        await s.frame.locator('[data-testid="chart-bar"] [data-testid="chart-bar-rect"]').first().waitFor()
         await s.frame.locator('[data-testid="report-approvals"]').waitFor()
-        expect(await s.frame.locator('[data-testid="chart-bar"] canvas').count()).toBe(7) // ageing, by legal entity, trend, DSO, effectiveness, promises, claims
+        expect(await s.frame.locator('[data-testid="chart-bar"] svg').count()).toBe(7) // ageing, by legal entity, trend, DSO, effectiveness, promises, claims
         expect(await s.frame.getByTestId('report-claims').textContent()).toContain(
           lang === 'ru' ? 'Претензия направлена' : 'Claim sent',
         )

@@ -30,6 +30,22 @@ describe('api client', () => {
     expect(seen).toEqual(['Bearer old', 'Bearer new'])
   })
 
+  it('answers a prefetched GET once from the early request; a second call or a POST asks again', async () => {
+    const seen: string[] = []
+    const fetchFn = (async (url: string, init: RequestInit) => {
+      seen.push(`${init.method} ${url}`)
+      return new Response(JSON.stringify({ n: seen.length }), { status: 200 })
+    }) as typeof fetch
+    const api = createApi(frame(), fetchFn)
+    api.prefetch?.('/summary')
+    api.prefetch?.('/summary') // already started: not asked twice
+    expect(seen).toEqual(['GET /api/summary'])
+    expect(await api('/summary')).toEqual({ n: 1 })
+    expect(await api('/summary', { body: {} })).toEqual({ n: 2 })
+    expect(await api('/summary')).toEqual({ n: 3 })
+    expect(seen).toEqual(['GET /api/summary', 'POST /api/summary', 'GET /api/summary'])
+  })
+
   it('turns a 4xx into an ApiCallError with the server message', async () => {
     const fetchFn = (async () =>
       new Response(JSON.stringify({ error: 'payment.amount-invalid', message: 'Amount must be positive' }), {

@@ -33,7 +33,10 @@ export function apiCallError(status: number, json: ApiErrorJson, lang: Lang): Ap
   return new ApiCallError(status, code, text ?? `HTTP ${status}`, json.details)
 }
 
-export type Api = <T>(path: string, init?: { method?: string; body?: unknown }) => Promise<T>
+export type Api = (<T>(path: string, init?: { method?: string; body?: unknown }) => Promise<T>) & {
+  /** Starts a GET now; the first api(path) call later takes its answer instead of asking again. */
+  prefetch?: (path: string) => void
+}
 
 export function createApi(
   frame: Pick<FrameContext, 'memberId' | 'domain' | 'accessToken' | 'refresh'>,
@@ -51,11 +54,25 @@ export function createApi(
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     })
-  return async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
+  const call = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
     let res = await send(path, frame.accessToken(), init)
     if (res.status === 401) res = await send(path, await frame.refresh(), init)
     const json = (await res.json().catch(() => ({}))) as ApiErrorJson
     if (!res.ok) throw apiCallError(res.status, json, lang)
     return json as T
   }
+  const early = new Map<string, Promise<unknown>>()
+  const api: Api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
+    const started = init.method === undefined && init.body === undefined ? early.get(path) : undefined
+    if (!started) return call<T>(path, init)
+    early.delete(path)
+    return started as Promise<T>
+  }
+  api.prefetch = (path) => {
+    if (early.has(path)) return
+    const started = call(path)
+    started.catch(() => undefined) // the caller that takes it sees the failure
+    early.set(path, started)
+  }
+  return api
 }

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from './portal-frame/portal-frame.ts'
 import { loadCrmNames } from './crm-names.ts'
 
-/** A frame whose batch answers crm.company.get / crm.contact.get from `rows` (a missing id: an error entry). */
+/** A frame whose batch answers crm.company.get / crm.contact.get from `rows` (a missing id: a failed call). */
 function frameOf(rows: Record<string, Record<string, unknown>>, calls: unknown[][] = []) {
   return {
-    actions: {
-      v2: {
-        batch: {
-          make: async ({ calls: list }: { calls: [string, { id: number }][] }) => {
-            calls.push(list)
-            const data = list.map(([method, { id }]) => {
-              const row = rows[`${method}:${id}`]
-              return { getData: () => (row ? { result: row } : undefined) }
-            })
-            return { getData: () => data }
-          },
-        },
-      },
+    batch: async (list: [string, { id: number }][]) => {
+      calls.push(list)
+      return list.map(([method, { id }]) => rows[`${method}:${id}`])
     },
-  } as unknown as B24Frame
+  } as unknown as PortalFrame
 }
 
 describe('names of CRM companies and contacts', () => {
@@ -53,9 +43,7 @@ describe('names of CRM companies and contacts', () => {
 
   it('names nothing without a frame or when the portal fails', async () => {
     expect((await loadCrmNames(undefined, [{ entityType: 'company', entityId: 1 }])).size).toBe(0)
-    const broken = {
-      actions: { v2: { batch: { make: async () => Promise.reject(new Error('down')) } } },
-    } as unknown as B24Frame
+    const broken = { batch: async () => Promise.reject(new Error('down')) } as unknown as PortalFrame
     expect((await loadCrmNames(broken, [{ entityType: 'contact', entityId: 1 }])).size).toBe(0)
   })
 })

@@ -1,7 +1,7 @@
 // Names of CRM companies and contacts a form refers to by id but whose names it does not hold (a
 // debtor picked in the CRM before the ledger has its invoices): crm.company.get / crm.contact.get
 // in batches through the frame. Without a frame or on any failure the form keeps what it has.
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from './portal-frame/portal-frame.ts'
 
 export interface CrmRef {
   entityType: 'company' | 'contact'
@@ -18,11 +18,8 @@ interface CrmRow {
   LAST_NAME?: string
 }
 
-function rowOf(entry: unknown): CrmRow | null {
-  const wrapped = entry as { getData?: () => { result?: unknown } | undefined } | null
-  const inner = typeof wrapped?.getData === 'function' ? wrapped.getData()?.result : entry
-  return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as CrmRow) : null
-}
+const rowOf = (entry: unknown): CrmRow | null =>
+  entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as CrmRow) : null
 
 const nameOf = (type: CrmRef['entityType'], r: CrmRow) =>
   (type === 'company'
@@ -30,7 +27,10 @@ const nameOf = (type: CrmRef['entityType'], r: CrmRow) =>
     : [r.NAME, r.LAST_NAME].filter((x) => x && String(x).trim()).join(' ')
   ).trim() || null
 
-export async function loadCrmNames(frame: B24Frame | undefined, refs: readonly CrmRef[]): Promise<Map<string, string>> {
+export async function loadCrmNames(
+  frame: PortalFrame | undefined,
+  refs: readonly CrmRef[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   if (!frame) return out
   for (const type of ['company', 'contact'] as const) {
@@ -43,12 +43,7 @@ export async function loadCrmNames(frame: B24Frame | undefined, refs: readonly C
     ].slice(0, 50)
     if (!ids.length) continue
     try {
-      const res = await frame.actions.v2.batch.make({
-        calls: ids.map((id) => [`crm.${type}.get`, { id }] as [string, object]),
-        options: { isHaltOnError: false },
-      })
-      const data = res.getData() as unknown
-      const entries = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data) : []
+      const entries = await frame.batch(ids.map((id) => [`crm.${type}.get`, { id }]))
       for (const entry of entries) {
         const r = rowOf(entry)
         const name = r && r.ID !== undefined ? nameOf(type, r) : null

@@ -2,7 +2,7 @@
 // the companies and contacts picked, with their names. Absent outside the portal, where the form's
 // own search stays. Ids come as 'CO_12' / 'C_5'
 // (https://apidocs.bitrix24.com/sdk/bx24-js-sdk/system-dialogues/bx24-select-crm.html).
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from './portal-frame/portal-frame.ts'
 
 interface PickedCrm {
   entityType: 'company' | 'contact'
@@ -34,8 +34,7 @@ export function pickedCrm(selected: { company?: CrmEntity[]; contact?: CrmEntity
 }
 
 /** A chooser of companies and contacts, several at once; undefined without the portal. */
-export function crmPicker(frame: B24Frame | undefined): PickCrm | undefined {
-  const dialog = frame?.dialog
-  if (!dialog) return undefined
-  return async () => pickedCrm(await dialog.selectCRM({ entityType: ['company', 'contact'], multiple: true }))
+export function crmPicker(frame: PortalFrame | undefined): PickCrm | undefined {
+  if (!frame) return undefined
+  return async () => pickedCrm(await frame.selectCRM({ entityType: ['company', 'contact'], multiple: true }))
 }

@@ -1,8 +1,8 @@
-// The portal iframe context through B24Frame (postMessage to the portal page).
-import { initializeB24Frame, type B24Frame } from '@bitrix24/b24jssdk'
+// The portal iframe context through our frame client (postMessage to the portal page, REST over HTTP).
+import { connectPortalFrame, type PortalFrame } from './portal-frame/portal-frame.ts'
 
 export interface FrameContext {
-  frame: B24Frame
+  frame: PortalFrame
   memberId: string
   domain: string
   lang: 'ru' | 'en'
@@ -15,25 +15,18 @@ export interface FrameContext {
 }
 
 export async function connectFrame(): Promise<FrameContext> {
-  const frame = await initializeB24Frame()
-  const auth = frame.auth.getAuthData()
-  if (!auth) throw new Error('The portal gave no authorization data')
-  const options = (frame.placement.options ?? {}) as Record<string, unknown>
-  const lang = frame.getLang().toString().startsWith('ru') ? 'ru' : 'en'
-  let token = auth.access_token
+  const frame = await connectPortalFrame()
+  const options = frame.options
   return {
     frame,
-    memberId: auth.member_id,
-    domain: auth.domain.replace(/^https?:\/\//, '').replace(/\/$/, ''),
-    lang,
-    isAdmin: frame.auth.isAdmin,
-    placement: frame.placement.placement,
+    memberId: frame.memberId,
+    domain: frame.origin.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+    lang: frame.lang.startsWith('ru') ? 'ru' : 'en',
+    isAdmin: frame.isAdmin,
+    placement: frame.placement,
     entityId: options.ID !== undefined ? String(options.ID) : null,
     options,
-    accessToken: () => token,
-    refresh: async () => {
-      token = (await frame.auth.refreshAuth()).access_token
-      return token
-    },
+    accessToken: frame.accessToken,
+    refresh: async () => (await frame.refreshAuth()).accessToken,
   }
 }

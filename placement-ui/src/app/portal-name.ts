@@ -1,4 +1,4 @@
-// Whether the page runs inside a portal iframe, without loading the SDK (App.vue's first paint).
+// Whether the page runs inside a portal iframe, without loading the frame client (App.vue's first paint).
 
 /** True when the page runs inside a portal iframe (window.name = DOMAIN|PROTOCOL|APP_SID). */
 export function isInPortal(name: string = window.name): boolean {

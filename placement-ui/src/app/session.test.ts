@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { FrameContext } from './frame.ts'
 
-// The portal frame as the SDK would give it: Russian portal, a token that refreshes.
+// The portal frame as the frame client would give it: Russian portal, a token that refreshes.
 vi.mock('./frame.ts', () => ({
   connectFrame: async (): Promise<Partial<FrameContext>> => ({
     memberId: 'm1',
@@ -12,7 +12,7 @@ vi.mock('./frame.ts', () => ({
   }),
 }))
 
-describe('session opened after the page start (lazy chunk with the SDK)', () => {
+describe('session opened after the page start (lazy chunk with the frame client)', () => {
   it("takes the page's language first, else the portal's, and builds the tab's clients", async () => {
     const { openSession } = await import('./session.ts')
     const en = await openSession('en')

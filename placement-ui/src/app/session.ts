@@ -1,5 +1,5 @@
 // What a tab receives, built once the portal frame answers. App.vue loads this module on demand: it
-// brings the SDK (with axios and luxon) and the server's error texts, which the page's first paint
+// brings the portal frame client and the server's error texts, which the page's first paint
 // does not need, and they download while the tab's own chunk does.
 import { connectFrame } from './frame.ts'
 import { createApi } from './api.ts'

@@ -1,6 +1,6 @@
 // People's names through the portal's REST API from the frame (approval route, admin forms):
 // one batch of user.get by ID. Without a frame or on any failure the tab keeps showing "User #id".
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from './portal-frame/portal-frame.ts'
 
 interface PortalUser {
   ID?: string | number
@@ -17,25 +17,18 @@ export function displayName(u: PortalUser): string | null {
   return name || null
 }
 
-/** Users from one batch answer entry: either the raw result (an array) or an AjaxResult wrapping it. */
-function usersOf(entry: unknown): PortalUser[] {
-  if (Array.isArray(entry)) return entry as PortalUser[]
-  const wrapped = entry as { getData?: () => { result?: unknown } | undefined } | null
-  const inner = wrapped?.getData?.()?.result
-  return Array.isArray(inner) ? (inner as PortalUser[]) : []
-}
+/** Users from one batch answer entry (user.get answers a list; a failed call has none). */
+const usersOf = (entry: unknown): PortalUser[] => (Array.isArray(entry) ? (entry as PortalUser[]) : [])
 
-export async function loadUserNames(frame: B24Frame | undefined, ids: readonly number[]): Promise<Map<number, string>> {
+export async function loadUserNames(
+  frame: PortalFrame | undefined,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
   const unique = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 50)
   const out = new Map<number, string>()
   if (!frame || !unique.length) return out
   try {
-    const res = await frame.actions.v2.batch.make({
-      calls: unique.map((id) => ['user.get', { ID: id }] as [string, object]),
-      options: { isHaltOnError: false },
-    })
-    const data = res.getData() as unknown
-    const entries = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data) : []
+    const entries = await frame.batch(unique.map((id) => ['user.get', { ID: id }]))
     for (const entry of entries)
       for (const u of usersOf(entry)) {
         const n = displayName(u)

@@ -1,5 +1,7 @@
 // Tab id -> lazily loaded component (each tab is its own chunk).
 import { defineAsyncComponent, type Component } from 'vue'
+import type { TabContext } from '../app/tab-context.ts'
+import { firstRequests } from './counterparty-receivables/first-requests.ts'
 
 type Loader = () => Promise<{ default: Component }>
 
@@ -20,4 +22,10 @@ export const tabComponents: Record<string, Component> = Object.fromEntries(
 /** Starts downloading a tab's chunk early (the component renders once the portal has answered). */
 export function preloadTab(id: string): void {
   void loaders[id]?.().catch(() => undefined) // a failed download shows when the component renders
+}
+
+/** Starts a tab's first API requests as soon as the portal frame has answered, before its code has run. */
+export function prefetchTabData(id: string, ctx: TabContext): void {
+  if (id !== 'counterparty-receivables' || !ctx.api.prefetch) return
+  for (const path of firstRequests(ctx.frame.placement, ctx.frame.entityId)) ctx.api.prefetch(path)
 }

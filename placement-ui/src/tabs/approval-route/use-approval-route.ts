@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue'
 import { ApiCallError, type Api } from '../../app/api.ts'
 import { actorUserId, loadUserNames } from '../../app/user-names.ts'
 import { journalUserIds } from '../../app/journal.ts'
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from '../../app/portal-frame/portal-frame.ts'
 import type {
   ApprovalDecisionResultDto,
   ApprovalStartResultDto,
@@ -34,7 +34,7 @@ export function formatInstant(iso: string | null, lang: 'ru' | 'en'): string {
       })
 }
 
-export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: number }, frame?: B24Frame) {
+export function useApprovalRoute(api: Api, req: { entityTypeId: number; itemId: number }, frame?: PortalFrame) {
   const names = shallowRef<Map<number, string>>(new Map())
   const view = shallowRef<ApprovalViewDto | null>(null)
   const notStarted = ref(false)

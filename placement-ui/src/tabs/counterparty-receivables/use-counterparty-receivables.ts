@@ -4,7 +4,6 @@ import type { Api } from '../../app/api.ts'
 import type {
   CounterpartySummaryDto,
   CounterpartyType,
-  ReceivableFilter,
   ReceivableRowDto,
   ReceivableSortKey,
   ReceivablesPageDto,
@@ -17,27 +16,12 @@ import type {
   CloseContractRequest,
 } from '../../../../contracts/receivables.ts'
 import type { HandOverRequest, HandOverResultDto } from '../../../../contracts/interactions.ts'
-
-export function counterpartyOf(
-  placement: string,
-  entityId: string | null,
-): { type: CounterpartyType; id: number } | null {
-  const id = Number(entityId)
-  if (!Number.isInteger(id) || id <= 0) return null
-  return { type: placement.includes('CONTACT') ? 'contact' : 'company', id }
-}
+import { firstPageQuery, pagePath, summaryPath, type PageQuery } from './first-requests.ts'
 
 export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyType; id: number }) {
   const summary = shallowRef<CounterpartySummaryDto | null>(null)
   const page = shallowRef<ReceivablesPageDto>({ rows: [], total: 0, page: 1, pageSize: 50 })
-  const query = reactive({
-    q: '',
-    filter: 'all' as ReceivableFilter,
-    sort: 'dueDate' as ReceivableSortKey,
-    dir: 'asc' as 'asc' | 'desc',
-    page: 1,
-    pageSize: 50,
-  })
+  const query = reactive<PageQuery>(firstPageQuery())
   const loading = ref(false)
   const error = ref<string | null>(null)
   let seq = 0
@@ -46,17 +30,7 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
     const mine = ++seq
     loading.value = true
     try {
-      const qs = new URLSearchParams({
-        counterpartyType: cp.type,
-        counterpartyId: String(cp.id),
-        filter: query.filter,
-        sort: query.sort,
-        dir: query.dir,
-        page: String(query.page),
-        pageSize: String(query.pageSize),
-        ...(query.q ? { q: query.q } : {}),
-      })
-      const result = await api<ReceivablesPageDto>(`/receivables?${qs}`)
+      const result = await api<ReceivablesPageDto>(pagePath(cp, query))
       if (mine === seq) {
         page.value = result
         error.value = null
@@ -69,7 +43,7 @@ export function useCounterpartyReceivables(api: Api, cp: { type: CounterpartyTyp
   }
 
   async function loadSummary() {
-    summary.value = await api<CounterpartySummaryDto>(`/counterparties/${cp.type}/${cp.id}/summary`)
+    summary.value = await api<CounterpartySummaryDto>(summaryPath(cp))
   }
 
   async function reload() {

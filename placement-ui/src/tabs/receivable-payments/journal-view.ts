@@ -1,13 +1,13 @@
 // The receivable card's history in words: people by name (user.get through the frame), the app as
 // "приложение", how it happened, to whom a hand-over went; payment references without technical ids.
 import { shallowRef, watch, type ShallowRef } from 'vue'
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from '../../app/portal-frame/portal-frame.ts'
 import type { PaymentDto, ReceivableDetailDto } from '../../../../contracts/receivables.ts'
 import { loadUserNames } from '../../app/user-names.ts'
 import { journalUserIds } from '../../app/journal.ts'
 
 /** Names of everyone the detail mentions, looked up once per new id. */
-export function useJournalNames(frame: B24Frame | undefined, detail: ShallowRef<ReceivableDetailDto | null>) {
+export function useJournalNames(frame: PortalFrame | undefined, detail: ShallowRef<ReceivableDetailDto | null>) {
   const names = shallowRef<Map<number, string>>(new Map())
   watch(detail, async (d) => {
     if (!d) return

@@ -5,24 +5,22 @@ import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
 import B24App from '@bitrix24/b24ui-nuxt/components/App.vue'
 import type { Api } from '../../../app/api.ts'
 import { crmPicker, pickedCrm } from '../../../app/crm-pick.ts'
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import type { PortalFrame } from '../../../app/portal-frame/portal-frame.ts'
 import { penaltyDict, penaltyT } from './penalty-i18n.ts'
 import type { OptOut } from './penalty-form.ts'
 import WindowOptOuts from './WindowOptOuts.vue'
 
 const windows = [{ id: 'moratorium-2022', label: 'Мораторий 2022', from: '2022-04-01', to: '2022-10-01' }]
 
-/** The form with the portal's selectCRM answering `answer` (the SDK's normalised shape), or outside the portal. */
+/** The form with the portal's selectCRM answering `answer` (the frame client's shape: lists per type), or outside the portal. */
 function mountForm(answer: Record<string, unknown> | null) {
   const asked: unknown[] = []
   const frame = {
-    dialog: {
-      selectCRM: async (params: unknown) => {
-        asked.push(params)
-        return answer
-      },
+    selectCRM: async (params: unknown) => {
+      asked.push(params)
+      return answer
     },
-  } as unknown as B24Frame
+  } as unknown as PortalFrame
   const optOuts = reactive<OptOut[]>([])
   const api = (async () => ({ debtors: [] })) as unknown as Api
   const w = mount(
