@@ -108,11 +108,15 @@ export async function startManyWorld(
     )
     cleanup.push(() => control.close())
     const logDir = mkdtempSync(join(tmpdir(), 'rc-many-'))
+    log(`  process logs in ${logDir}`)
     const http = new AppProcess(
       { name: 'http', kind: 'http', port: httpPort, env: { ...env, APP_PORT: String(httpPort), LOG_LEVEL: 'warn' } },
       logDir,
     )
-    const worker = new AppProcess({ name: 'worker', kind: 'worker', env }, logDir)
+    // MANY_PORTALS_PROFILE=<dir>: the worker writes a CPU profile there when it stops
+    const prof = process.env.MANY_PORTALS_PROFILE
+    const workerEnv = prof ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${prof}` } : env
+    const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv }, logDir)
     cleanup.push(
       () => worker.kill('SIGTERM'),
       () => http.kill('SIGTERM'),
@@ -139,6 +143,8 @@ export async function startManyWorld(
         for (let t = Date.now(); !(await control.repos.portals.get(portal.memberId));)
           if (Date.now() - t > 30_000) throw new Error(`portal ${portal.memberId} did not connect on ONAPPINSTALL`)
           else await new Promise((r) => setTimeout(r, 50))
+        // the app does not read the portal's zone; its administrator sets it (company settings)
+        await control.repos.portals.update(portal.memberId, { timezone })
         await installPortal(control, portal.memberId, true)
         sb.admin.finishInstall(portal.id, app.id)
         const state = (await control.repos.installState.get(portal.memberId)) as InstallState
