@@ -113,9 +113,12 @@ export async function startManyWorld(
       { name: 'http', kind: 'http', port: httpPort, env: { ...env, APP_PORT: String(httpPort), LOG_LEVEL: 'warn' } },
       logDir,
     )
+    // MANY_PORTALS_NODE_OPTIONS: node options of both processes (e.g. --max-old-space-size=96);
     // MANY_PORTALS_PROFILE=<dir>: the worker writes a CPU profile there when it stops
+    const nodeOptions = process.env.MANY_PORTALS_NODE_OPTIONS ?? ''
+    if (nodeOptions) Object.assign(env, { NODE_OPTIONS: nodeOptions })
     const prof = process.env.MANY_PORTALS_PROFILE
-    const workerEnv = prof ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${prof}` } : env
+    const workerEnv = prof ? { ...env, NODE_OPTIONS: `${nodeOptions} --cpu-prof --cpu-prof-dir=${prof}` } : env
     const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv }, logDir)
     cleanup.push(
       () => worker.kill('SIGTERM'),
