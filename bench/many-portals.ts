@@ -52,7 +52,7 @@ function describe(name: string, r: PhaseResult, n: number): string {
   )
   const rows = [...r.rows].map(([t, v]) => `${t.replace('public.', '')} ${v}`)
   return (
-    `  ${name}: ${r1(r.wallS)} s${r.finished ? '' : ' (TIMED OUT)'}; CPU http ${r1(r.httpCpuS)} s, worker ` +
+    `  ${name}: ${r1(r.wallS)} s${r.finished ? '' : ` (TIMED OUT, ${r.pendingAtEnd} jobs left)`}; CPU http ${r1(r.httpCpuS)} s, worker ` +
     `${r1(r.workerCpuS)} s, PostgreSQL ${r1(r.dbCpuS)} s, sandbox+bench ${r1(r.sandboxCpuS)} s; RSS peak ` +
     `${Math.round(r.rssPeakMb)} MB (${r.rssEachMb.map(Math.round).join(' + ')}); ` +
     `requests ${r.runs.reduce((a, x) => a + x.requests, 0)}; rows/portal ${r1(sum(r.rows) / n)}\n` +
@@ -99,7 +99,7 @@ export async function benchManyPortals(): Promise<Metric[]> {
         value: morning.wallS,
         unit: 's',
         target: '<= 900',
-        note: `${morning.finished ? '' : 'NOT FINISHED; '}${where}`,
+        note: `${morning.finished ? '' : `NOT FINISHED: ${morning.pendingAtEnd} of ${morning.jobs.reduce((a, j) => a + j.n, 0)} jobs left; `}${where}`,
       },
       {
         name: 'many_portals_p95_floor_ratio',

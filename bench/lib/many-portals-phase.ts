@@ -22,6 +22,8 @@ export interface PhaseResult {
   jobs: { name: string; n: number; failed: number; avgMs: number }[]
   ungrouped: number
   finished: boolean
+  /** Jobs still waiting, running or retrying when the phase ended (0 when it finished). */
+  pendingAtEnd: number
   /** Requests by method, all portals together (a batch counts its sub-calls by their method). */
   byMethod: Record<string, number>
 }
@@ -45,10 +47,12 @@ export async function runPhase(
   await createScheduleTick(w.control, o.at)({ id: 'bench', name: 'schedule-tick', data: {}, retryCount: 0 })
   if (o.events) await o.events()
   let finished = false
+  let pendingAtEnd = 0
   for (let last = 0; ;) {
     await new Promise((r) => setTimeout(r, 1000))
     const [{ n }] = (await w.query<{ n: number }>(PENDING)) as [{ n: number }]
     const s = (performance.now() - start) / 1000
+    pendingAtEnd = n
     if (n === 0) {
       finished = true
       break
@@ -108,6 +112,7 @@ export async function runPhase(
     jobs,
     ungrouped: u,
     finished,
+    pendingAtEnd,
     byMethod,
   }
 }

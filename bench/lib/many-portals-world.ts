@@ -31,6 +31,10 @@ const APP = { clientId: 'local.rc.many', clientSecret: 'rc-many-secret' }
 /** The standard plan's bucket (sandbox/limits/bucket.ts STANDARD, reference 2.4). */
 export const PORTAL_RATE = { drain: 2, burst: 50 }
 const LIFTED = { drain: 100_000, burst: 100_000 }
+// the .ts sources run by Node itself, as the image runs them (Dockerfile: `node server/main.ts`), when this
+// Node strips types (>= 22.18); else through tsx like `npm start`
+const [major, minor] = process.versions.node.split('.').map(Number) as [number, number]
+const NODE_ARGS = major > 22 || (major === 22 && minor >= 18) ? [] : ['--import', 'tsx']
 
 export interface BenchPortal {
   id: number
@@ -110,7 +114,13 @@ export async function startManyWorld(
     const logDir = mkdtempSync(join(tmpdir(), 'rc-many-'))
     log(`  process logs in ${logDir}`)
     const http = new AppProcess(
-      { name: 'http', kind: 'http', port: httpPort, env: { ...env, APP_PORT: String(httpPort), LOG_LEVEL: 'warn' } },
+      {
+        name: 'http',
+        kind: 'http',
+        port: httpPort,
+        env: { ...env, APP_PORT: String(httpPort), LOG_LEVEL: 'warn' },
+        nodeArgs: NODE_ARGS,
+      },
       logDir,
     )
     // MANY_PORTALS_NODE_OPTIONS: node options of both processes (e.g. --max-old-space-size=96);
@@ -119,7 +129,7 @@ export async function startManyWorld(
     if (nodeOptions) Object.assign(env, { NODE_OPTIONS: nodeOptions })
     const prof = process.env.MANY_PORTALS_PROFILE
     const workerEnv = prof ? { ...env, NODE_OPTIONS: `${nodeOptions} --cpu-prof --cpu-prof-dir=${prof}` } : env
-    const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv }, logDir)
+    const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv, nodeArgs: NODE_ARGS }, logDir)
     cleanup.push(
       () => worker.kill('SIGTERM'),
       () => http.kill('SIGTERM'),
