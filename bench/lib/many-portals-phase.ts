@@ -47,7 +47,7 @@ export async function runPhase(
   await createScheduleTick(w.control, o.at)({ id: 'bench', name: 'schedule-tick', data: {}, retryCount: 0 })
   if (o.events) await o.events()
   let finished = false
-  let pendingAtEnd = 0
+  let pendingAtEnd: number
   for (let last = 0; ;) {
     await new Promise((r) => setTimeout(r, 1000))
     const [{ n }] = (await w.query<{ n: number }>(PENDING)) as [{ n: number }]
