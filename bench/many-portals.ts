@@ -42,7 +42,7 @@ async function editBurst(w: ManyWorld): Promise<() => Promise<void>> {
   return async () => {
     for (const e of edits)
       await w.sb.admin.call(e.portal, 'crm.item.update', { entityTypeId: e.entityTypeId, id: e.id, fields: e.fields })
-    await w.sb.admin.flush(300_000)
+    await w.sb.admin.flush(30_000) // the scans' echoes keep coming: not until all are in
   }
 }
 
