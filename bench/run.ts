@@ -10,6 +10,7 @@ import { benchRestRequests } from './rest-requests.ts'
 import { benchUiSize } from './ui-size.ts'
 import { benchDunningScan } from './dunning-scan.ts'
 import { benchHealthzUnderLoad } from './healthz-under-load.ts'
+import { benchManyPortals } from './many-portals.ts'
 
 const benches: Bench[] = [
   { name: 'event-ack', run: benchEventAck },
@@ -20,6 +21,7 @@ const benches: Bench[] = [
   { name: 'ui-size', run: benchUiSize },
   { name: 'dunning-scan', run: benchDunningScan },
   { name: 'healthz-under-load', run: benchHealthzUnderLoad },
+  { name: 'many-portals', run: benchManyPortals },
 ]
 
 // PostgreSQL measurements use a throw-away database on this server (the machines run one locally).

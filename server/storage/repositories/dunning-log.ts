@@ -49,6 +49,9 @@ export function dunningLogQueries(db: Db) {
         .selectFrom('dunning_log as l')
         .innerJoin('receivables as r', 'r.id', 'l.receivable_id')
         .where('l.member_id', '=', memberId)
+        // the receivables' own portal too: without it PostgreSQL scans every portal's receivables
+        // (157 ms a scan at 1,000 portals x 100 receivables, 3 ms with it; bench many-portals)
+        .where('r.member_id', '=', memberId)
         .where('r.remaining', '>', 0)
         .where('r.stage', '<>', 'FAIL')
         .select([

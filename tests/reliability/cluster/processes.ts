@@ -12,6 +12,8 @@ export interface ProcessSpec {
   kind: 'http' | 'worker'
   port?: number
   env: Record<string, string>
+  /** Node's options before the script (default: tsx's loader; [] runs the .ts sources as the image does). */
+  nodeArgs?: string[]
 }
 
 export class AppProcess {
@@ -40,7 +42,7 @@ export class AppProcess {
       if (v !== undefined && !/^(APP_|B24_|DB_|QUEUE_|LOG_|DATABASE_URL$)/.test(k)) env[k] = v
     const log = createWriteStream(this.logFile, { flags: 'a' })
     log.write(`--- start ${++this.starts} at ${new Date().toISOString()}\n`)
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const child = spawn(process.execPath, [...(this.spec.nodeArgs ?? ['--import', 'tsx']), script], {
       cwd: ROOT,
       env: { ...env, ...this.spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
