@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DateTime } from 'luxon'
-import { dailyAt, everyMinutes } from './schedule.ts'
+import { createScheduleTick, dailyAt, everyMinutes } from './schedule.ts'
+import { jobKeys } from '../use-cases/effect-keys.ts'
 
 const at = (iso: string, zone = 'Europe/Moscow') => DateTime.fromISO(iso, { zone })
 
@@ -21,5 +22,43 @@ describe('portal schedule slots', () => {
     expect(q(at('2025-06-02T10:14'))).toBe('2025-06-02T10:00')
     expect(q(at('2025-06-02T10:15'))).toBe('2025-06-02T10:15')
     expect(q(at('2025-06-02T10:29'))).toBe('2025-06-02T10:15')
+  })
+})
+
+describe('the minute tick', () => {
+  it('sends each due job once for all portals, each portal in its own timezone, keyed by its slot', async () => {
+    const sent: { job: string; jobs: { data: object; options?: { key?: string; memberId?: string } }[] }[] = []
+    const queue = {
+      insertMany: async (job: string, jobs: (typeof sent)[number]['jobs']) => void sent.push({ job, jobs }),
+      send: async () => null,
+    }
+    const portals = [
+      { memberId: 'msk', timezone: 'Europe/Moscow' },
+      { memberId: 'nyc', timezone: 'America/New_York' },
+    ]
+    const tick = createScheduleTick(
+      {
+        queue: queue as unknown as Parameters<typeof createScheduleTick>[0]['queue'],
+        clock: { now: () => new Date('2025-06-02T05:00:00Z') },
+        repos: { portals: { duePurges: async () => [], list: async () => portals } } as never,
+      },
+      () => new Date('2025-06-02T05:00:00Z'),
+    )
+    await tick({ id: '1', name: 'schedule-tick', data: {}, retryCount: 0 })
+    const byJob = Object.fromEntries(
+      sent.map((s) => [s.job, s.jobs.map((j) => (j.data as { memberId: string }).memberId)]),
+    )
+    // 08:00 in Moscow, 01:00 in New York: the morning jobs are due in Moscow only
+    expect(byJob).toEqual({
+      'approval-recover': ['msk', 'nyc'],
+      'dunning-scan': ['msk'],
+      'receivable-reconcile': ['msk', 'nyc'],
+      'claim-tranche-scan': ['msk', 'nyc'],
+      'key-rate-refresh': ['msk'],
+    })
+    expect(sent.find((s) => s.job === 'dunning-scan')!.jobs[0]).toEqual({
+      data: { memberId: 'msk', slot: '2025-06-02' },
+      options: { key: jobKeys.scheduleFanOut('dunning-scan', 'msk', '2025-06-02'), memberId: 'msk' },
+    })
   })
 })
