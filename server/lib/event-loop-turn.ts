@@ -1,18 +1,45 @@
 // Giving the event loop back: HTTP requests are read in the poll phase, which a chain of promises
 // (embedded PGlite settles at once) or a long synchronous loop never reaches.
+import { AsyncLocalStorage } from 'node:async_hooks'
 
 /** Resolves after one turn of the event loop (setImmediate runs after the poll phase). */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** When the loop last reached its check phase, as seen by a marker set from here (at most one pending). */
+let lastTurn = performance.now()
+let markerPending = false
+const mark = () => {
+  markerPending = false
+  lastTurn = performance.now()
+}
+
 /**
- * For a long loop of synchronous work: `await give()` inside it gives a turn back once at least
- * `budgetMs` of work has passed since the last one (and costs nothing otherwise).
+ * `await turnIfHeld()` in a chain of work gives the event loop one turn when it has not had one for
+ * `budgetMs` (a long synchronous loop, or statements of embedded PGlite, which settle at once), and
+ * costs one microtask otherwise. A turn per step instead made the demo's seeding slower: every turn
+ * lets the worker in between, and the turns themselves cost time under load.
  */
-export function turnGiver(budgetMs = 20): () => Promise<void> {
-  let since = performance.now()
-  return async () => {
-    if (performance.now() - since < budgetMs) return
-    await nextTurn()
-    since = performance.now()
+export async function turnIfHeld(budgetMs = 10): Promise<void> {
+  if (!markerPending) {
+    markerPending = true
+    setImmediate(mark)
   }
+  if (performance.now() - lastTurn < budgetMs) return
+  await nextTurn()
+}
+
+const background = new AsyncLocalStorage<true>()
+
+/**
+ * Runs `fn` as background work: the job workers and the queue's own loops (everything they start
+ * inherits it). Only background work gives turns between statements of embedded PGlite (see
+ * storage/pglite-fair.ts): a request or the demo's seeding runs straight through, as before.
+ */
+export function asBackground<T>(fn: () => T): T {
+  return background.run(true, fn)
+}
+
+/** `turnIfHeld` for background work; nothing (not even a microtask) for the rest. */
+export function backgroundTurn(budgetMs = 10): Promise<void> | undefined {
+  return background.getStore() ? turnIfHeld(budgetMs) : undefined
 }

@@ -4,7 +4,7 @@
 import type { BatchCommand } from '../../bitrix24/client/portal-client.ts'
 import { planDunning, sendWindowOn } from '../../domain/dunning/index.ts'
 import { jobKeys } from '../effect-keys.ts'
-import { turnGiver } from '../../lib/event-loop-turn.ts'
+import { turnIfHeld } from '../../lib/event-loop-turn.ts'
 import type { DunningPorts } from './dunning-ports.ts'
 import { debtByCounterparty, dunningInput } from './dunning-input.ts'
 import { loadDunningRules } from './dunning-settings.ts'
@@ -69,9 +69,8 @@ export async function runDunningScan(ports: DunningPorts, memberId: string): Pro
   const waits = new Set<number>()
   // planning is synchronous (about 0.7 ms a receivable on a loaded machine): 20,000 overdue ones
   // held the event loop, and with it every HTTP request, for 14 s; a turn is given back every 20 ms
-  const give = turnGiver()
   for (const row of rows) {
-    await give()
+    await turnIfHeld(20)
     let plan
     try {
       plan = planDunning(

@@ -1,11 +1,11 @@
 // HTTP keeps answering while the in-process worker (npm start) drains a backlog of jobs that need no
 // portal call: 600 receivable-mirror jobs whose receivable is gone, each dead-lettered after a few
-// statements. On embedded PGlite every statement settles at once, so without a turn of the event
-// loop between statements the worker's chain of promises kept the server from reading any request
-// until the whole backlog was gone (~10 s here; 1,000 jobs: 21 s, issue 21 item 3). /healthz is asked
-// over a real socket, one probe after the other, while the backlog drains: each must answer 200 well
-// within 2 s (measured after the fix: max ~0.2 s on a loaded machine). The probes are sent from this
-// process, so a starved event loop shows up as the waiting time of the probe in flight.
+// statements. On embedded PGlite every statement settles at once, so unless background work gives
+// the event loop a turn now and then (storage/pglite-fair.ts), the worker's chain of promises keeps
+// the server from reading any request until the whole backlog is gone (issue 21 item 3). /healthz
+// is asked over a real socket, one probe after the other, from this process: each answer must come
+// while the backlog is still being worked (fewer than 600 jobs done, and more done than at the
+// previous answer), not after it. No timing is asserted: the order of events is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pino from 'pino'
 import { createTestContext, seedPortal } from '../../helpers/app.ts'
@@ -13,7 +13,7 @@ import { startWorkers } from '../../../server/create-context.ts'
 import { RECEIVABLE_MIRROR_JOB } from '../../../server/use-cases/receivables/enqueue-mirror.ts'
 
 const BACKLOG = 600
-const WINDOW_MS = 5_000
+const PROBES = 8
 let t: Awaited<ReturnType<typeof createTestContext>>
 let url = ''
 let deadLettered = 0
@@ -42,23 +42,22 @@ beforeAll(async () => {
 afterAll(async () => t?.dispose())
 
 describe('HTTP while the worker drains a backlog', () => {
-  it('/healthz answers within 2 s each time while hundreds of jobs are worked', async () => {
+  it('/healthz answers 200 again and again while the jobs are still being worked', async () => {
     await startWorkers(t.ctx, { besideHttp: true })
-    const latencies: number[] = []
+    // how many jobs were done when each probe was answered
+    const doneAtAnswer: number[] = []
     const statuses = new Set<number>()
-    const until = performance.now() + WINDOW_MS
-    while (performance.now() < until && deadLettered < BACKLOG) {
-      const t0 = performance.now()
+    while (doneAtAnswer.length < PROBES && deadLettered < BACKLOG) {
       const r = await fetch(`${url}/healthz`)
       await r.arrayBuffer()
-      latencies.push(performance.now() - t0)
       statuses.add(r.status)
+      doneAtAnswer.push(deadLettered)
     }
     await t.ctx.queue.stopWorkers()
     expect([...statuses]).toEqual([200])
-    expect(Math.max(...latencies)).toBeLessThan(2_000)
-    // the backlog was being worked while the probes ran, and not all of it before the first answer
-    expect(deadLettered).toBeGreaterThan(20)
-    expect(latencies.length).toBeGreaterThan(10)
+    expect(doneAtAnswer).toHaveLength(PROBES)
+    expect(doneAtAnswer.at(-1)).toBeLessThan(BACKLOG)
+    // the worker made progress between the answers: the requests and the jobs took turns
+    expect(doneAtAnswer.at(-1)).toBeGreaterThan(doneAtAnswer[0])
   }, 60_000)
 })
