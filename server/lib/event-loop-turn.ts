@@ -39,7 +39,36 @@ export function asBackground<T>(fn: () => T): T {
   return background.run(true, fn)
 }
 
-/** `turnIfHeld` for background work; nothing (not even a microtask) for the rest. */
-export function backgroundTurn(budgetMs = 10): Promise<void> | undefined {
-  return background.getStore() ? turnIfHeld(budgetMs) : undefined
+/** HTTP requests being answered in this process (see `requestStarted`). */
+let requests = 0
+/** The longest one statement of background work waits for requests to be answered. */
+const GIVE_WAY_MAX_MS = 50
+
+/** Counts an HTTP request as being answered until the returned function is called (once is enough). */
+export function requestStarted(): () => void {
+  requests++
+  let ended = false
+  return () => {
+    if (ended) return
+    ended = true
+    requests--
+  }
+}
+
+/**
+ * `turnIfHeld` for background work; nothing (not even a microtask) for the rest. With
+ * `giveWay`, background work also waits while HTTP requests are being answered (at most
+ * GIVE_WAY_MAX_MS, so a long request slows the jobs down but never stops them): on embedded PGlite
+ * the jobs' statements and the requests' share one database and one event loop, and a request's
+ * statements then find it free.
+ */
+export function backgroundTurn(budgetMs = 10, o: { giveWay?: boolean } = {}): Promise<void> | undefined {
+  if (!background.getStore()) return undefined
+  if (o.giveWay && requests > 0) return giveWay()
+  return turnIfHeld(budgetMs)
+}
+
+async function giveWay(): Promise<void> {
+  const until = performance.now() + GIVE_WAY_MAX_MS
+  while (requests > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 1))
 }

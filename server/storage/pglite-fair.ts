@@ -1,9 +1,9 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite'
-import { backgroundTurn, turnIfHeld } from '../lib/event-loop-turn.ts'
+import { backgroundTurn } from '../lib/event-loop-turn.ts'
 
-const MODE = process.env.PGLITE_TURN_MODE ?? 'background'
-const BUDGET = Number(process.env.PGLITE_TURN_MS ?? 10)
-const turn = () => (MODE === 'none' ? undefined : MODE === 'all' ? turnIfHeld(BUDGET) : backgroundTurn(BUDGET))
+/** Outside a transaction, background work also waits while requests are answered (it holds no lock then). */
+const turn = () => backgroundTurn(10, { giveWay: true })
+const turnInTransaction = () => backgroundTurn(10)
 
 /**
  * Embedded PGlite runs each statement synchronously (WASM) on this event loop and settles its
@@ -42,12 +42,12 @@ export function yieldBetweenStatements(p: PGlite): void {
 function yieldingTransaction(tx: Transaction): Transaction {
   const wrapped = Object.create(tx) as Transaction
   wrapped.query = (async (...args: Parameters<Transaction['query']>) => {
-    const t = turn()
+    const t = turnInTransaction()
     if (t) await t
     return tx.query(...args)
   }) as Transaction['query']
   wrapped.exec = async (...args: Parameters<Transaction['exec']>) => {
-    const t = turn()
+    const t = turnInTransaction()
     if (t) await t
     return tx.exec(...args)
   }
