@@ -19,6 +19,7 @@ import { requireFormOrJson } from './http/content-type-guard.ts'
 import { rejectNulInUrl } from './http/url-guard.ts'
 import { metricsRoute } from './http/metrics-route.ts'
 import { httpDuration } from './lib/metrics.ts'
+import { requestStarted } from './lib/event-loop-turn.ts'
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -29,6 +30,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   })
   registerBodyParsers(app)
   registerErrorHandler(app)
+  // background work on embedded PGlite gives way while requests are answered (lib/event-loop-turn.ts)
+  app.addHook('onRequest', async (_req, reply) => void reply.raw.once('close', requestStarted()))
   app.addHook('onRequest', async (req) => rejectNulInUrl(req))
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? '(unmatched)' // the template: one series per route, not per URL

@@ -5,6 +5,7 @@ import { jobIdFromKey } from './job-id.ts'
 import { createWorkerWake, type RetryPolicy } from './worker-wake.ts'
 import { PermanentJobError, type SendOptions } from '../use-cases/job-queue.ts'
 import { jobDuration } from '../lib/metrics.ts'
+import { asBackground } from '../lib/event-loop-turn.ts'
 
 export const DEAD_LETTER = 'dead-letter'
 
@@ -69,7 +70,8 @@ export async function createQueue(opts: QueueOptions) {
       ? new PgBoss({ ...common, db: fromPglite(database.pglite!), backend: 'pglite' })
       : new PgBoss({ ...common, connectionString: database.url!, max: 4 })
   boss.on('error', (e: Error) => log.error({ err: e.message }, 'queue.error'))
-  await boss.start()
+  // its maintenance loops and the workers' fetch loops below are background work (lib/event-loop-turn.ts)
+  await asBackground(() => boss.start())
   const queues = await boss.getQueues()
   const existing = new Set(queues.map((q) => q.name))
   // a queue keeps the policy it was created with: a database from before a policy change says so once
@@ -117,48 +119,50 @@ export async function createQueue(opts: QueueOptions) {
       handler: JobHandler<T>,
       w: { concurrency?: number; perPortal?: number; pollingSeconds?: number } = {},
     ): Promise<void> {
-      await boss.work<T>(
-        name,
-        {
-          batchSize: 1,
-          localConcurrency: w.concurrency ?? 4,
-          pollingIntervalSeconds: w.pollingSeconds ?? 2,
-          ...(w.perPortal ? { groupConcurrency: w.perPortal } : {}),
-        },
-        async ([job]) => {
-          const ctx: JobContext<T> = {
-            id: job.id,
-            name,
-            data: job.data,
-            retryCount: (job as { retryCount?: number }).retryCount ?? 0,
-          }
-          const timer = jobDuration.startTimer({ queue: name })
-          let result = 'ok'
-          try {
-            await handler(ctx)
-          } catch (e) {
-            const permanent = e instanceof PermanentJobError ? { code: e.code, reason: e.message } : portalRefusal(e)
-            if (permanent) {
-              result = 'dead'
-              log.warn({ job: name, jobId: job.id, ...permanent }, 'job.failed.permanent')
-              await boss.send(DEAD_LETTER, {
-                queue: name,
-                jobId: job.id,
-                data: job.data as object,
-                ...permanent,
-              })
-              return
+      await asBackground(() =>
+        boss.work<T>(
+          name,
+          {
+            batchSize: 1,
+            localConcurrency: w.concurrency ?? 4,
+            pollingIntervalSeconds: w.pollingSeconds ?? 2,
+            ...(w.perPortal ? { groupConcurrency: w.perPortal } : {}),
+          },
+          async ([job]) => {
+            const ctx: JobContext<T> = {
+              id: job.id,
+              name,
+              data: job.data,
+              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
             }
-            log.warn({ job: name, jobId: job.id, err: (e as Error).message }, 'job.failed.retry')
-            const policy = policies.get(name)
-            result = policy && ctx.retryCount >= policy.retryLimit ? 'dead' : 'retry'
-            if (policy) wake.afterFailure(name, ctx.retryCount, policy)
-            throw e
-          } finally {
-            timer({ result })
-            wake.afterJob(name)
-          }
-        },
+            const timer = jobDuration.startTimer({ queue: name })
+            let result = 'ok'
+            try {
+              await handler(ctx)
+            } catch (e) {
+              const permanent = e instanceof PermanentJobError ? { code: e.code, reason: e.message } : portalRefusal(e)
+              if (permanent) {
+                result = 'dead'
+                log.warn({ job: name, jobId: job.id, ...permanent }, 'job.failed.permanent')
+                await boss.send(DEAD_LETTER, {
+                  queue: name,
+                  jobId: job.id,
+                  data: job.data as object,
+                  ...permanent,
+                })
+                return
+              }
+              log.warn({ job: name, jobId: job.id, err: (e as Error).message }, 'job.failed.retry')
+              const policy = policies.get(name)
+              result = policy && ctx.retryCount >= policy.retryLimit ? 'dead' : 'retry'
+              if (policy) wake.afterFailure(name, ctx.retryCount, policy)
+              throw e
+            } finally {
+              timer({ result })
+              wake.afterJob(name)
+            }
+          },
+        ),
       )
       workers.push(name)
     },

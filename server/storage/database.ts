@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import type { Schema } from './schema.ts'
 import { acquireLockFile } from './lock-file.ts'
+import { yieldBetweenStatements } from './pglite-fair.ts'
 
 export type Db = Kysely<Schema>
 
@@ -92,6 +93,7 @@ async function openPglite(dataDir: string, snapshot?: Blob): Promise<Database> {
     throw e
   }
   pglite.query = wrapBigint(pglite)
+  yieldBetweenStatements(pglite)
   const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) })
   return {
     kind: 'pglite',

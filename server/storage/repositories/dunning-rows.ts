@@ -4,6 +4,8 @@ import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import { day, dayOrNull } from './ledger-sql.ts'
 
+const OPEN_PAGE = 5000
+
 export interface DunningRow {
   receivableId: number
   itemId: number | null
@@ -105,12 +107,23 @@ export function dunningRowQueries(db: Db) {
     )
 
   return {
-    /** Open receivables of a portal (remaining > 0, not written off), in id order. */
+    /**
+     * Open receivables of a portal (remaining > 0, not written off), in id order, read in pages of
+     * OPEN_PAGE: one statement over 20,000 of them held embedded PGlite (and every HTTP request) for 1.3 s.
+     */
     async open(memberId: string, o: { counterpartyId?: number; receivableId?: number } = {}): Promise<DunningRow[]> {
       let q = base(memberId).where('r.remaining', '>', 0).where('r.stage', '<>', 'FAIL')
       if (o.counterpartyId !== undefined) q = q.where('r.counterparty_id', '=', o.counterpartyId)
       if (o.receivableId !== undefined) q = q.where('r.id', '=', o.receivableId)
-      return norm((await q.orderBy('r.id').execute()) as Record<string, unknown>[])
+      const out: DunningRow[] = []
+      for (let after = 0; ;) {
+        const page = norm(
+          (await q.where('r.id', '>', after).orderBy('r.id').limit(OPEN_PAGE).execute()) as Record<string, unknown>[],
+        )
+        out.push(...page)
+        if (page.length < OPEN_PAGE) return out
+        after = page[page.length - 1].receivableId
+      }
     },
     /** One receivable whatever its balance (the job re-checks it before sending). */
     async one(memberId: string, receivableId: number): Promise<DunningRow | null> {

@@ -5,6 +5,8 @@ import type { Db } from '../database.ts'
 import type { LineAllocation, StatementLineStatus } from '../tables/statements.ts'
 import { dayOrNull } from './ledger-sql.ts'
 
+const PENDING_PAGE = 2000
+
 export interface NewStatementLine {
   lineKey: string
   position: number
@@ -85,15 +87,23 @@ export function statementLineQueries(db: Db) {
       const r = await lineQuery().where('member_id', '=', memberId).where('line_key', '=', lineKey).executeTakeFirst()
       return r ? toLine(r) : null
     },
+    /**
+     * In pages of PENDING_PAGE (keyset on position, then id): one statement reading a 20,000-line
+     * import held embedded PGlite, and with it every HTTP request, for over a second.
+     */
     async pendingLines(memberId: string, importId: number): Promise<StatementLine[]> {
-      return (
-        await lineQuery()
+      const out: StatementLine[] = []
+      for (let after: { position: number; id: number } | null = null; ;) {
+        let q = lineQuery()
           .where('member_id', '=', memberId)
           .where('import_id', '=', importId)
           .where('status', '=', 'pending')
-          .orderBy('position')
-          .execute()
-      ).map(toLine)
+        if (after) q = q.where(sql<boolean>`("position", "id") > (${after.position}, ${after.id})`)
+        const page = (await q.orderBy('position').orderBy('id').limit(PENDING_PAGE).execute()).map(toLine)
+        out.push(...page)
+        if (page.length < PENDING_PAGE) return out
+        after = { position: page[page.length - 1].position, id: page[page.length - 1].id }
+      }
     },
     async line(memberId: string, id: number, o: { forUpdate?: boolean } = {}): Promise<StatementLine | null> {
       let q = lineQuery().where('member_id', '=', memberId).where('id', '=', id)
