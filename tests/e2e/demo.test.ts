@@ -93,7 +93,9 @@ describe('npm run demo', () => {
       // and ping its responsible from the history
       await handed.locator('[data-testid^="ping-task-"]').click()
       await expect
-        .poll(async () => (await handed.locator('[data-testid^="ping-task-"]').textContent()) ?? '')
+        .poll(async () => (await handed.locator('[data-testid^="ping-task-"]').textContent()) ?? '', {
+          timeout: 15_000,
+        })
         .toContain('Напомнили')
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-company-card-history.png'), fullPage: true })
       expect(errors).toEqual([])
