@@ -33,6 +33,8 @@ async function prepare(database: Database): Promise<void> {
       .retryDelayMaxSeconds,
   })
   await queue.stop(true)
+  // the queue's own PostgreSQL pool stays open after stop(): a template with connections cannot be copied
+  await queue.boss.stop({ close: true })
 }
 
 declare module 'vitest' {
