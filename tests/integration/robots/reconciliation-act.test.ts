@@ -68,6 +68,10 @@ describe('reconciliation-act robot', () => {
     await w.sb.admin.call(w.portalId, 'crm.requisite.add', {
       fields: { ENTITY_TYPE_ID: 4, ENTITY_ID: w.companyId, RQ_COMPANY_NAME: 'ООО «Ромашка»', RQ_INN: '7728168971' },
     })
+    // the app moves the overdue invoice on from "Check" by itself; the rule runs again when the item comes back
+    const stage = () =>
+      w.sb.admin.items(w.portalId, w.receivables.entityTypeId).find((x) => Number(x.id) === a.itemId)?.stageId
+    await expect.poll(stage, { timeout: 20_000 }).not.toBe(CHECK())
     const run = await w.runRule(w.receivables.entityTypeId, a.itemId, CHECK(), rule)
     const v = run.steps[0]!.returnValues!
     // opening 12 345,67 (the invoice before the period), credit 345,67 -> closing 12 000,00
