@@ -174,7 +174,9 @@ export async function createQueue(opts: QueueOptions) {
     },
     async stop(graceful = true): Promise<void> {
       wake.stop()
-      await boss.stop({ graceful, close: false, timeout: 20_000 })
+      // close: pg-boss's own PostgreSQL pool (never the embedded database, which the app closes itself);
+      // left open, it kept connections to the database after the app had closed
+      await boss.stop({ graceful, close: true, timeout: 20_000 })
     },
   }
 }

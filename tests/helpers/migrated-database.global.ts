@@ -32,9 +32,7 @@ async function prepare(database: Database): Promise<void> {
     retryDelayMax: loadConfig({ APP_ENV: 'test', APP_SECRET_KEY: 'test-secret-key-test-secret-key-0000' }).queue
       .retryDelayMaxSeconds,
   })
-  await queue.stop(true)
-  // the queue's own PostgreSQL pool stays open after stop(): a template with connections cannot be copied
-  await queue.boss.stop({ close: true })
+  await queue.stop(true) // closes the queue's own pool too: a template with connections cannot be copied
 }
 
 declare module 'vitest' {
@@ -52,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await onServer(base, `CREATE DATABASE ${name}`)
     const url = new URL(base)
     url.pathname = `/${name}`
-    const database = await openDatabase({ url: url.toString(), dataDir: 'memory://', poolMax: 4 }) // migrate holds one connection for its lock
+    const database = await openDatabase({ url: url.toString(), dataDir: 'memory://', poolMax: 2 }) // migrate holds one connection for its lock
     await prepare(database)
     await database.close() // a template must have no connections when a copy is made
     project.provide('pgTemplate', name)

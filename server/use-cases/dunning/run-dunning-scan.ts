@@ -68,7 +68,8 @@ export async function runDunningScan(ports: DunningPorts, memberId: string): Pro
   /** Counterparties with a reminder in a reviewed segment: their whole message of the day waits. */
   const waits = new Set<number>()
   // planning is synchronous (about 0.7 ms a receivable on a loaded machine): 20,000 overdue ones
-  // held the event loop, and with it every HTTP request, for 14 s; a turn is given back when 10 ms passed without one
+  // held the event loop, and with it every HTTP request, for 14 s; a turn is given back when 10 ms
+  // passed without one
   for (const row of rows) {
     await turnIfHeld()
     let plan
