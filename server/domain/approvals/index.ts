@@ -32,5 +32,6 @@ export {
   currentStepIndex,
 } from './engine.ts'
 export type { EngineEnv, Transition, Decision, StepAssignment, AccountingProgress } from './engine.ts'
+export { expectedStage } from './expected-stage.ts'
 export { awaitOutcome } from './await-outcome.ts'
 export type { AwaitOutcome, AwaitResult, AwaitedStep } from './await-outcome.ts'

@@ -2,7 +2,7 @@
 // each decision in the item's timeline, accounting tasks, the item's stage and fields, and the next
 // SLA timer. Every write is keyed.
 import type { ApprovalEvent, ApprovalState } from '../../domain/approvals/index.ts'
-import { currentStepIndex, defaultRoute, nextSlaMoment } from '../../domain/approvals/index.ts'
+import { currentStepIndex, defaultRoute, expectedStage, nextSlaMoment } from '../../domain/approvals/index.ts'
 import { effectKeys, jobKeys } from '../effect-keys.ts'
 import type { PortalClient } from '../../bitrix24/client/portal-client.ts'
 import type { InstalledProcess } from '../../bitrix24/install-state.ts'
@@ -24,16 +24,6 @@ export interface ApprovalSlaJob {
   approvalId: number
   round: number
   step: number
-}
-
-/** The stage the item should be in for this state (null: leave it, e.g. while paused). */
-export function expectedStage(s: ApprovalState, pipeline: ApprovalState['pipeline']): string | null {
-  const route = defaultRoute(pipeline)
-  if (s.status === 'rejected') return route.rejectedStage
-  if (s.status === 'done') return route.doneStage
-  if (s.paused) return null
-  const i = currentStepIndex(s)
-  return i < 0 ? null : s.steps[i].stage
 }
 
 export async function applyApprovalEvents(ports: ApprovalPorts, job: ApprovalApplyJob): Promise<void> {

@@ -6,6 +6,7 @@ import {
   ApprovalError,
   currentStepIndex,
   defaultRoute,
+  expectedStage,
   pauseRoute,
   progressAccounting,
   resumeRoute,
@@ -44,6 +45,10 @@ export async function handleApprovalItemEvent(
   const process = await approvalsProcessOf(ports, memberId)
   if (!process || process.entityTypeId !== entityTypeId) return { status: 'ignored', detail: 'not our approvals type' }
   const client = await portalClient(ports, memberId)
+  // the route is read before the card: a card read after a transition's writes reached the portal then never
+  // meets an older route, and a transition still being applied is known (its writes may not be in the card yet)
+  const record = await ports.approvals.getByItem(memberId, entityTypeId, itemId)
+  const applying = record ? await ports.approvals.hasPendingOutbox(memberId, record.id) : false
   const got = await client
     .call<{ item: Record<string, unknown> }>('crm.item.get', { entityTypeId, id: itemId })
     .catch((e: { code?: string }) => {
@@ -54,12 +59,13 @@ export async function handleApprovalItemEvent(
   const item = readApprovalItem(process, got.item)
   if (!item.pipeline) return { status: 'ignored', detail: 'not an approval pipeline' }
   const route = defaultRoute(item.pipeline)
-  const record = await ports.approvals.getByItem(memberId, entityTypeId, itemId)
   const actor = item.movedBy ?? item.updatedBy
   const who: Who = { actor: actor ? `user:${actor}` : 'portal', source: 'event' }
   const finished = item.stage === route.doneStage || item.stage === route.rejectedStage
   if (!record || (record.state.status === 'rejected' && !finished)) {
     if (!record && finished) return { status: 'ignored', detail: 'a finished item without a route' }
+    // the card not yet in Rejected while the rejection is being applied is not a person restarting it
+    if (applying) return { status: 'unchanged', detail: 'a transition is being applied' }
     const out = await startApproval(ports, client, memberId, process, item, record, who)
     return {
       status: out.status === 'started' ? 'started' : out.status,
@@ -98,9 +104,9 @@ export async function handleApprovalItemEvent(
   }
   if (item.stage === s.steps[i].stage || item.stage === null) return { status: 'unchanged' }
   // our own stage move has not reached the portal yet: the apply job will put the stage in line
-  if (await ports.approvals.hasPendingOutbox(memberId, record.id))
+  if (applying || (await ports.approvals.hasPendingOutbox(memberId, record.id)))
     return { status: 'unchanged', detail: 'a transition is being applied' }
-  return stageMoveDecision(ports, client, memberId, process, item, record.id, s.round, i, actor, lang)
+  return stageMoveDecision(ports, client, memberId, process, item, record, i, actor, lang)
 }
 
 /** A person moved the item: forward = approve, to Rejected = reject (with the reason field); else undo. */
@@ -110,12 +116,13 @@ async function stageMoveDecision(
   memberId: string,
   process: Parameters<typeof stageIdOf>[0],
   item: ApprovalItem,
-  approvalId: number,
-  round: number,
+  seen: { id: number; version: number; state: { round: number } },
   step: number,
   actor: number | null,
   lang: 'ru' | 'en',
 ): Promise<ItemEventOutcome> {
+  const { id: approvalId, version: seenVersion } = seen
+  const round = seen.state.round
   const route = defaultRoute(item.pipeline!)
   const record = (await ports.approvals.get(memberId, approvalId))!
   const later = record.state.steps.slice(step + 1).some((x) => x.stage === item.stage) || item.stage === route.doneStage
@@ -123,25 +130,40 @@ async function stageMoveDecision(
   let why = lang === 'ru' ? 'стадии меняет маршрут согласования' : 'the approval route moves the stages'
   if (decision && actor) {
     try {
-      await decideApproval(
+      const out = await decideApproval(
         ports,
         { memberId, approvalId, round, stepIndex: step, decision, actorId: actor, reason: item.rejectionReason },
         'portal',
       )
-      return { status: 'decided' }
+      return out.status === 'decided' ? { status: 'decided' } : { status: 'unchanged', detail: 'already decided' }
     } catch (e) {
       if (!(e instanceof ApprovalError)) throw e
       why = e.message
     }
   }
-  const current = (await ports.approvals.get(memberId, approvalId))!.state
-  await client.call('crm.item.update', {
+  // the card goes back only while the route stands where it stood when the move was judged: a decision
+  // committed meanwhile (or a stale read of the card) is not undone, the latest transition sets the stage
+  const before = (await ports.approvals.get(memberId, approvalId))!
+  const back = expectedStage(before.state, item.pipeline!)
+  if (before.version !== seenVersion || !back || (await ports.approvals.hasPendingOutbox(memberId, approvalId)))
+    return { status: 'unchanged', detail: 'the route moved on meanwhile' }
+  const again = await client.call<{ item: Record<string, unknown> }>('crm.item.get', {
     entityTypeId: process.entityTypeId,
     id: item.id,
-    fields: {
-      stageId: stageIdOf(process, item.pipeline!, current.steps[currentStepIndex(current)]?.stage ?? item.stage!),
-    },
   })
+  if (readApprovalItem(process, again.item).stage !== item.stage)
+    return { status: 'unchanged', detail: 'the card moved again' }
+  const moveTo = (stage: string) =>
+    client.call('crm.item.update', {
+      entityTypeId: process.entityTypeId,
+      id: item.id,
+      fields: { stageId: stageIdOf(process, item.pipeline!, stage) },
+    })
+  await moveTo(back)
+  // a decision committed while our write waited for the portal: its apply may have set the stage first
+  const after = (await ports.approvals.get(memberId, approvalId))!
+  const latest = after.version !== before.version ? expectedStage(after.state, item.pipeline!) : null
+  if (latest) await moveTo(latest)
   if (actor)
     await notifyUser(
       ports,
