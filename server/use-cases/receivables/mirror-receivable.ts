@@ -17,6 +17,7 @@ import type { ReceivablesPorts } from './receivables-ports.ts'
 import { receivablesProcessOf } from './receivables-ports.ts'
 import { portalDay } from './receivable-calendar.ts'
 import { ledgerRepos, inLedgerTx } from './ledger-tx.ts'
+import type { Receivable } from '../../storage/repositories/receivables.ts'
 import { fieldName, moneyValue, stageIdOf } from './receivable-item-fields.ts'
 import {
   planTotalsComment,
@@ -36,7 +37,11 @@ export interface MirrorOutcome {
   commands: string[]
 }
 
-export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData): Promise<MirrorOutcome> {
+/** What a mirror writes of a receivable: a newer state than the one written is mirrored again. */
+const mirrored = (r: Receivable, stage: string) =>
+  [r.amount, r.paid, r.remaining, r.currency, r.effectiveDueDate, r.lastPaymentOn, r.lastPaymentAmount, stage].join('/')
+
+export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData, round = 1): Promise<MirrorOutcome> {
   const repos = ledgerRepos(ports.db)
   const rec = await repos.receivables.get(d.memberId, d.receivableId)
   if (!rec) throw new PermanentJobError('receivable.not-found', `receivable ${d.receivableId} is gone`)
@@ -174,6 +179,17 @@ export async function mirrorReceivable(ports: ReceivablesPorts, d: MirrorJobData
   for (const [name, e] of Object.entries(res.errors))
     if (name !== 'item')
       ports.log.warn({ memberId: d.memberId, command: name, code: e.error }, 'receivable.mirror.partial-failure')
+  // another payment's mirror (on another worker) read a newer state and may have written it before ours
+  // landed: the last writer mirrors the newer state again, so the card and both comments end on it
+  const after = await repos.receivables.get(d.memberId, rec.id)
+  const cpAfter = await repos.receivables.counterpartyTotals(d.memberId, cp.id)
+  if (
+    round < 3 &&
+    after &&
+    (mirrored(after, after.stage) !== mirrored(rec, stage?.stage ?? rec.stage) ||
+      JSON.stringify(cpAfter) !== JSON.stringify(totals))
+  )
+    return mirrorReceivable(ports, d, round + 1)
   // the money moved: the counterparty's contracts and the company card follow
   await refreshContractStatuses(ports, d.memberId, today, { counterpartyId: cp.id, client })
   return { stage, commands: Object.keys(commands) }

@@ -14,6 +14,7 @@ import { mirrorReceivable } from '../../../server/use-cases/receivables/mirror-r
 import { THANK_YOU_SETTING } from '../../../server/use-cases/receivables/thank-you.ts'
 import { effectKeys } from '../../../server/use-cases/effect-keys.ts'
 import { useReceivablesSandbox } from './sandbox-driver.ts'
+import type { PortalClient } from '../../../server/bitrix24/client/portal-client.ts'
 
 const d = useReceivablesSandbox()
 const handle = (id: number) => handleReceivableItemEvent(d.ports(), d.w.memberId, d.w.entityTypeId, id)
@@ -199,5 +200,53 @@ describe('two jobs of one new item at once', () => {
       d.w.ctx.database.db,
     )
     expect(rows.rows[0].n).toBe(1)
+  })
+})
+
+describe('two payments mirrored at once (found by the multi-process run on claims)', () => {
+  it('the older state landing last is put right: the card and both comments end on the newer sums', async () => {
+    const company = d.w.sb.admin.seedCompany(d.w.portalId, { TITLE: 'ООО Два платежа' })
+    const id = await d.newReceivable('RM-1', 100_000, '2025-03-20', { companyId: company })
+    await d.drain()
+    await pay(id, 30_000, 'rm-1')
+    const first = d.queued.at(-1)!
+    let reached!: () => void
+    let release!: () => void
+    const atWrite = new Promise<void>((r) => (reached = r))
+    const gate = new Promise<void>((r) => (release = r))
+    let held = false
+    // the first payment's mirror: it has read 300 paid, and its batch waits on its way to the portal
+    const slow = (client: PortalClient): PortalClient =>
+      new Proxy(client, {
+        get(target, prop, receiver) {
+          if (prop !== 'batch') return Reflect.get(target, prop, receiver)
+          return async (...args: Parameters<PortalClient['batch']>) => {
+            if (!held) {
+              held = true
+              reached()
+              await gate
+            }
+            return target.batch(...args)
+          }
+        },
+      })
+    const ports = d.ports()
+    const clients = ports.clients!
+    const racing = mirrorReceivable(
+      { ...ports, clients: { ...clients, forPortal: async (m: string) => slow(await clients.forPortal(m)) } },
+      first,
+    )
+    await atWrite
+    // the second payment and its mirror run start to end meanwhile: 800 paid, written
+    await pay(id, 50_000, 'rm-2')
+    await mirrorReceivable(d.ports(), d.queued.at(-1)!)
+    expect(await d.money(id, 'paid')).toBe('80000|RUB')
+    release()
+    await racing
+    expect(await d.money(id, 'paid')).toBe('80000|RUB')
+    expect(await d.money(id, 'remaining')).toBe('20000|RUB')
+    const last = (rows: Record<string, unknown>[]) => String(rows.at(-1)?.COMMENT)
+    expect(last(d.itemComments(id))).toContain('800,00')
+    expect(last(d.commentsOn('company', company))).toContain('800,00')
   })
 })
