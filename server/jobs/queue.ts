@@ -6,6 +6,7 @@ import { createWorkerWake, type RetryPolicy } from './worker-wake.ts'
 import { PermanentJobError, type SendOptions } from '../use-cases/job-queue.ts'
 import { jobDuration } from '../lib/metrics.ts'
 import { asBackground } from '../lib/event-loop-turn.ts'
+import { queueView } from '../storage/pglite-fair.ts'
 
 export const DEAD_LETTER = 'dead-letter'
 
@@ -67,7 +68,7 @@ export async function createQueue(opts: QueueOptions) {
   }
   const boss =
     database.kind === 'pglite'
-      ? new PgBoss({ ...common, db: fromPglite(database.pglite!), backend: 'pglite' })
+      ? new PgBoss({ ...common, db: fromPglite(queueView(database.pglite!)), backend: 'pglite' })
       : new PgBoss({ ...common, connectionString: database.url!, max: 4 })
   boss.on('error', (e: Error) => log.error({ err: e.message }, 'queue.error'))
   // its maintenance loops and the workers' fetch loops below are background work (lib/event-loop-turn.ts)

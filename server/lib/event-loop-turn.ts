@@ -39,6 +39,11 @@ export function asBackground<T>(fn: () => T): T {
   return background.run(true, fn)
 }
 
+/** Whether the caller runs as background work (see `asBackground`). */
+export function isBackground(): boolean {
+  return background.getStore() === true
+}
+
 /** HTTP requests being answered in this process (see `requestStarted`). */
 let requests = 0
 /** The longest one statement of background work waits for requests to be answered. */

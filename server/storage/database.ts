@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import type { Schema } from './schema.ts'
 import { acquireLockFile } from './lock-file.ts'
 import { yieldBetweenStatements } from './pglite-fair.ts'
+import { RequestsFirstPGliteDialect } from './pglite-fair-dialect.ts'
 
 export type Db = Kysely<Schema>
 
@@ -94,7 +95,7 @@ async function openPglite(dataDir: string, snapshot?: Blob): Promise<Database> {
   }
   pglite.query = wrapBigint(pglite)
   yieldBetweenStatements(pglite)
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) })
+  const db = new Kysely<Schema>({ dialect: new RequestsFirstPGliteDialect({ pglite }) })
   return {
     kind: 'pglite',
     url: null,

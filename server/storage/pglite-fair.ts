@@ -1,9 +1,7 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite'
 import { backgroundTurn } from '../lib/event-loop-turn.ts'
 
-/** Outside a transaction, background work also waits while requests are answered (it holds no lock then). */
-const turn = () => backgroundTurn(10, { giveWay: true })
-const turnInTransaction = () => backgroundTurn(10)
+const turn = () => backgroundTurn(10)
 
 /**
  * Embedded PGlite runs each statement synchronously (WASM) on this event loop and settles its
@@ -15,7 +13,9 @@ const turnInTransaction = () => backgroundTurn(10)
  * it has had none for 10 ms (setImmediate runs after the poll phase), so pending requests are read
  * and queue their own statements between a job's statements. Requests and the demo's seeding never
  * wait: a turn before every statement of everything made the demo's seeding slower (22 s instead
- * of 14.9 s to the URL), as the worker's jobs ran in between.
+ * of 14.9 s to the URL), as the worker's jobs ran in between. Giving way to requests in flight is
+ * done where no lock is held: before the app's queries take their connection
+ * (pglite-fair-dialect.ts), and before the queue's own statements (`queueView`).
  */
 export function yieldBetweenStatements(p: PGlite): void {
   const query = p.query.bind(p)
@@ -42,14 +42,41 @@ export function yieldBetweenStatements(p: PGlite): void {
 function yieldingTransaction(tx: Transaction): Transaction {
   const wrapped = Object.create(tx) as Transaction
   wrapped.query = (async (...args: Parameters<Transaction['query']>) => {
-    const t = turnInTransaction()
+    const t = turn()
     if (t) await t
     return tx.query(...args)
   }) as Transaction['query']
   wrapped.exec = async (...args: Parameters<Transaction['exec']>) => {
-    const t = turnInTransaction()
+    const t = turn()
     if (t) await t
     return tx.exec(...args)
   }
   return wrapped
+}
+
+/**
+ * The PGlite the job queue (pg-boss) is given: each of its statements of background work first waits
+ * while HTTP requests are being answered (at most 50 ms, lib/event-loop-turn.ts). Its statements go to
+ * PGlite one by one and hold no lock while waiting, so a request's statements then find it free.
+ */
+export function queueView(p: PGlite): PGlite {
+  const giveWay = () => backgroundTurn(10, { giveWay: true })
+  const query = (async (...args: Parameters<PGlite['query']>) => {
+    const t = giveWay()
+    if (t) await t
+    return p.query(...args)
+  }) as PGlite['query']
+  const exec = async (...args: Parameters<PGlite['exec']>) => {
+    const t = giveWay()
+    if (t) await t
+    return p.exec(...args)
+  }
+  return new Proxy(p, {
+    get(target, prop) {
+      if (prop === 'query') return query
+      if (prop === 'exec') return exec
+      const value = Reflect.get(target, prop, target) as unknown
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+  })
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import { day, dayOrNull } from './ledger-sql.ts'
 
-const OPEN_PAGE = 5000
+const OPEN_PAGE = 1000
 
 export interface DunningRow {
   receivableId: number

@@ -5,7 +5,7 @@ import type { Db } from '../database.ts'
 import type { LineAllocation, StatementLineStatus } from '../tables/statements.ts'
 import { dayOrNull } from './ledger-sql.ts'
 
-const PENDING_PAGE = 2000
+const PENDING_PAGE = 1000
 
 export interface NewStatementLine {
   lineKey: string

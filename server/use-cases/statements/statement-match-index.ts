@@ -6,7 +6,7 @@ import { buildMatchIndex, type MatchIndex } from '../../domain/statements/index.
 import type { PortalClient } from '../../bitrix24/client/portal-client.ts'
 import type { ReceivablesPorts } from '../receivables/receivables-ports.ts'
 
-const RECEIVABLES_PAGE = 5000
+const RECEIVABLES_PAGE = 1000
 
 /** The whole portal (a statement), or only what one payment can touch: its payer's INN and the invoice numbers it names. */
 export async function loadMatchIndex(
