@@ -41,11 +41,13 @@ module.exports = {
       comment: 'An import that resolves to nothing is a typo or a missing dependency.',
       severity: 'error',
       from: {},
-      // pdfkit ships no ESM entry the resolver follows; the UI kit's vue-plugin is a virtual module of its Vite plugin;
-      // the kit icons' group entries (@bitrix24/b24icons-vue/outline ...) resolve to a .d.ts first, which the tree excludes
+      // pdfkit ships no ESM entry the resolver follows; the UI kit's vue-plugin and its themes (#build/b24ui/...) are
+      // virtual modules of its Vite plugin, and its runtime/composables subpaths are package exports the resolver
+      // does not follow; the kit icons' group entries (@bitrix24/b24icons-vue/outline ...) resolve to a .d.ts first
       to: {
         couldNotResolve: true,
-        pathNot: '^(pdfkit|@bitrix24/b24ui-nuxt/vue-plugin|@bitrix24/b24icons-vue/[a-z-]+)$',
+        pathNot:
+          '^(pdfkit|@bitrix24/b24ui-nuxt/(vue-plugin|runtime/.+|composables/.+)|#build/b24ui/[a-z-]+|@bitrix24/b24icons-vue/[a-z-]+)$',
       },
     },
     forbid(

@@ -85,7 +85,7 @@ function mountSettings(pickUser?: () => Promise<Person | null>, pickUsers?: () =
 }
 const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 type Inst = { vnode: { props: Record<string, unknown> | null }; parent: Inst | null }
-/** Pick an item of a B24Select (reka-ui): the v-model update an option click makes, sent by the
+/** Pick an item of a NativeSelect: the v-model update choosing an option makes, sent by the
  * nearest component around the trigger that has `items` and a v-model listener. */
 async function choose(w: VueWrapper, id: string, value: string) {
   let c = (byId(w, id).element as unknown as { __vueParentComponent: Inst }).__vueParentComponent as Inst | null

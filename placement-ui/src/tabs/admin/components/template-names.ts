@@ -22,5 +22,5 @@ export function nameOf(id: string, t: AdminT): string {
   return NAMES[id]?.[langOf(t)] ?? id
 }
 
-/** Items for a B24Select: the id as the value, the name as the label. */
+/** Items for a NativeSelect: the id as the value, the name as the label. */
 export const namedItems = (ids: readonly string[], t: AdminT) => ids.map((id) => ({ value: id, label: nameOf(id, t) }))

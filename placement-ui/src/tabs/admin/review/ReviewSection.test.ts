@@ -129,7 +129,7 @@ describe('review before sending (admin section)', () => {
   it('changing the step asks the server to compose that step', async () => {
     const { w, calls } = mountSection({ items: [item(1)] })
     await flushPromises()
-    const select = w.findAllComponents({ name: 'Select' }).find((c) => c.props('modelValue') === 'r.after-10')!
+    const select = w.findAllComponents({ name: 'NativeSelect' }).find((c) => c.props('modelValue') === 'r.after-10')!
     select.vm.$emit('update:modelValue', 'r.after-20')
     await flushPromises()
     select.vm.$emit('update:modelValue', 'r.after-10') // the same step again: nothing to ask
