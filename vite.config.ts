@@ -42,7 +42,9 @@ export default defineConfig({
       colorMode: false,
       prose: false,
       mdc: false,
-      experimental: { componentDetection: true },
+      // the CSS of the detected components only: NativeSelect and NativeCheckbox use the kit's select and
+      // checkbox themes without the kit's components, so those two are named
+      experimental: { componentDetection: ['Select', 'Checkbox'] },
     } as Parameters<typeof b24ui>[0]),
     postAsGet(),
   ],

@@ -83,7 +83,7 @@ async function measure(kind: 'pglite' | 'postgres', port: number): Promise<Metri
         name: `rss_mb_under_load_${kind}`,
         value: rss,
         unit: 'MB',
-        target: kind === 'postgres' ? '< 250' : 'reported (PGlite needs 0.3-0.8 GB)',
+        target: kind === 'postgres' ? '<= 200' : 'reported (PGlite needs 0.3-0.8 GB)',
       },
     ]
   } finally {

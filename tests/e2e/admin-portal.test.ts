@@ -110,6 +110,16 @@ async function editPenaltyDefaults(f: Frame) {
   await f.getByTestId('pd-debtor-find').click()
   await f.getByTestId(`pd-debtor-${debtor}`).click()
   await f.getByTestId('pd-opt-out-0-period-2').click() // «Мораторий 2020» unticked: only the 2022 moratorium refused
+  // the select and the tick box wear the kit's field and box (its theme CSS is built for them), not the browser's
+  type Box = { getBoundingClientRect(): { height: number } }
+  const height = (selector: string) =>
+    f.locator(selector).evaluate((e) => (e as unknown as Box).getBoundingClientRect().height)
+  const sizes = {
+    select: await height('[data-testid="pd-method"]'),
+    chevron: await height('[data-testid="pd-method"] ~ [data-slot="trailing"] svg'),
+    box: await height('[data-testid="pd-opt-out-0-period-2"]'),
+  }
+  expect(sizes).toEqual({ select: 34, chevron: 18, box: 16 })
   // a company and a contact picked with the portal's CRM chooser (selectCRM): searched, ticked, shown by name
   await f.getByTestId('pd-debtor-crm').click()
   const page = f.page()

@@ -205,10 +205,8 @@ describe('collection plan tab', () => {
     await flushPromises()
     await w.find('[data-testid="send-A-1"]').trigger('click')
     await flushPromises()
-    const box = (c: string) => {
-      const el = document.querySelector<HTMLElement>(`[data-testid="send-ch-${c}"]`)!
-      return el.getAttribute('role') === 'checkbox' ? el : el.querySelector<HTMLElement>('[role="checkbox"]')!
-    }
+    const box = (c: string) =>
+      document.querySelector<HTMLInputElement>(`input[type="checkbox"][data-testid="send-ch-${c}"]`)!
     // the five boxes, each with its Russian name, in the plan's order
     const form = document.querySelector('[data-testid="send-form"]')!.textContent ?? ''
     const at = ['эл. почта', 'Telegram', 'уведомление', 'открытая линия', 'задача на звонок'].map((n) =>

@@ -22,13 +22,10 @@ describe('StageDocumentsForm', () => {
       global: { plugins: [b24UiPlugin] },
     })
     await flushPromises()
-    const box = (id: string) => {
-      const el = w.find(`[data-testid="${id}"]`)
-      return el.attributes('role') === 'checkbox' ? el : el.find('[role="checkbox"]')
-    }
-    expect(box('stage-doc-COURT_PREP-statement-of-claim').attributes('aria-checked')).toBe('true')
-    expect(box('stage-doc-CLAIM_SENT-claim-letter').attributes('aria-checked')).toBe('false')
-    await box('stage-doc-CLAIM_SENT-claim-letter').trigger('click')
+    const box = (id: string) => w.find<HTMLInputElement>(`input[type="checkbox"][data-testid="${id}"]`)
+    expect(box('stage-doc-COURT_PREP-statement-of-claim').element.checked).toBe(true)
+    expect(box('stage-doc-CLAIM_SENT-claim-letter').element.checked).toBe(false)
+    await box('stage-doc-CLAIM_SENT-claim-letter').setValue(true)
     await w.find('[data-testid="stage-docs-save"]').trigger('click')
     await flushPromises()
     expect(puts).toEqual([{ requirements: { CLAIM_SENT: ['claim-letter'], COURT_PREP: ['statement-of-claim'] } }])

@@ -151,8 +151,7 @@ describe('review before sending (admin section)', () => {
   it('saves the setting: segments and the release hour', async () => {
     const { w, calls } = mountSection()
     await flushPromises()
-    const box = byId(w, 'review-seg-normal')
-    await (box.attributes('role') === 'checkbox' ? box : box.find('[role="checkbox"]')).trigger('click')
+    await byId(w, 'review-seg-normal').setValue(true)
     await byId(w, 'review-save').trigger('click')
     await flushPromises()
     expect(calls).toEqual([
