@@ -42,10 +42,12 @@ module.exports = {
       severity: 'error',
       from: {},
       // pdfkit ships no ESM entry the resolver follows; the UI kit's vue-plugin is a virtual module of its Vite plugin;
-      // the kit icons' group entries (@bitrix24/b24icons-vue/outline ...) resolve to a .d.ts first, which the tree excludes
+      // the kit icons' group entries (@bitrix24/b24icons-vue/outline ...) resolve to a .d.ts first, which the tree excludes;
+      // so do the kit's utils and composables entries DataTable uses (its class merger and locale)
       to: {
         couldNotResolve: true,
-        pathNot: '^(pdfkit|@bitrix24/b24ui-nuxt/vue-plugin|@bitrix24/b24icons-vue/[a-z-]+)$',
+        pathNot:
+          '^(pdfkit|@bitrix24/b24ui-nuxt/(vue-plugin|utils/tv|composables/useLocale)|@bitrix24/b24icons-vue/[a-z-]+)$',
       },
     },
     forbid(
