@@ -47,7 +47,7 @@ module.exports = {
       to: {
         couldNotResolve: true,
         pathNot:
-          '^(pdfkit|@bitrix24/b24ui-nuxt/(vue-plugin|runtime/.+|composables/.+)|#build/b24ui/[a-z-]+|@bitrix24/b24icons-vue/[a-z-]+)$',
+          '^(pdfkit|@bitrix24/b24ui-nuxt/(vue-plugin|runtime/.+|utils/tv|composables/.+)|#build/b24ui/[a-z-]+|@bitrix24/b24icons-vue/[a-z-]+)$',
       },
     },
     forbid(
