@@ -17,17 +17,23 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => w?.close(), 60_000)
 
-/** A running request, its card in Head approval; then the initiator drags the card back to New (the portal's event held back). */
-async function draggedBack(): Promise<number> {
+/** A complete request saved by the initiator: its route has started, the card stands in Head approval. */
+async function running(amount: string): Promise<number> {
   const itemId = await w.save(w.U.initiator, null, {
     counterparty: `CO_${w.companyId}`,
-    amount: '48000.00|RUB',
+    amount: `${amount}|RUB`,
     costItem: 'goods',
     initiator: w.U.initiator,
     invoiceFile: { id: 7, url: '/f/7' },
   })
   await w.settle()
   expect(w.stageOf(itemId)).toBe('HEAD_APPROVAL')
+  return itemId
+}
+
+/** A running request whose card the initiator then drags back to New (the portal's event held back). */
+async function draggedBack(): Promise<number> {
+  const itemId = await running('48000.00')
   await w.sb.admin.call(
     w.portalId,
     'crm.item.update',
@@ -82,14 +88,7 @@ function clientsAround(
 
 describe('a portal event and a decision at the same moment', () => {
   it('the echo of our move to Head approval, read just before the head rejects, does not restart the route', async () => {
-    const itemId = await w.save(w.U.initiator, null, {
-      counterparty: `CO_${w.companyId}`,
-      amount: '51000.00|RUB',
-      costItem: 'goods',
-      initiator: w.U.initiator,
-      invoiceFile: { id: 8, url: '/f/8' },
-    })
-    await w.settle()
+    const itemId = await running('51000.00')
     const ports = w.ports()
     let held = false
     const racing = clientsAround(ports, async (method, _params, call) => {

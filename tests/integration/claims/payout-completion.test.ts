@@ -10,7 +10,7 @@ import { handleClaimTaskUpdate } from '../../../server/use-cases/claims/handle-c
 import { reconcileTrancheTasks } from '../../../server/use-cases/claims/reconcile-tranche-tasks.ts'
 import { dunningPorts } from '../../../server/use-cases/dunning/dunning-ports.ts'
 import { claimTotalsTitles, renderClaimTotalsComment } from '../../../server/domain/claims/claim-totals-comment.ts'
-import type { PortalClient } from '../../../server/bitrix24/client/portal-client.ts'
+import { holdFirstBatch } from '../../helpers/held-batch.ts'
 
 let w: InstalledApp
 let accountant: number
@@ -109,37 +109,14 @@ describe('the completion task after the last tranche', () => {
 describe('the totals comment when two tranches are paid at once', () => {
   it('the older totals landing last are put right: the comment ends at 2,500 of 2,500', async () => {
     const { itemId, taskIds } = await paidOutCase('Компенсация: два платежа', [100_000, 150_000])
-    let reached!: () => void
-    let release!: () => void
-    const atWrite = new Promise<void>((r) => (reached = r))
-    const gate = new Promise<void>((r) => (release = r))
-    let held = false
     // the first tranche's job: its totals (1,000 paid) wait on their way to the portal
-    const slow = (client: PortalClient): PortalClient =>
-      new Proxy(client, {
-        get(target, prop, receiver) {
-          if (prop !== 'batch') return Reflect.get(target, prop, receiver)
-          return async (...args: Parameters<PortalClient['batch']>) => {
-            if (!held) {
-              held = true
-              reached()
-              await gate
-            }
-            return target.batch(...args)
-          }
-        },
-      })
-    const b24 = w.ctx.b24!
-    const first = handleClaimTaskUpdate(
-      dunningPorts(w.ctx, { clients: { ...b24, forPortal: async (m: string) => slow(await b24.forPortal(m)) } }),
-      w.memberId,
-      taskIds[0],
-    )
-    await atWrite
+    const held = holdFirstBatch(w.ctx.b24!)
+    const first = handleClaimTaskUpdate(dunningPorts(w.ctx, { clients: held.clients }), w.memberId, taskIds[0])
+    await held.atBatch
     // the second tranche's job runs start to end meanwhile: 2,500 paid, written
     expect(await handleClaimTaskUpdate(dunningPorts(w.ctx), w.memberId, taskIds[1])).toBe('paid')
     expect(totalsComments(itemId)).toEqual([renderClaimTotalsComment({ total: 250_000, paid: 250_000, remaining: 0 })])
-    release()
+    held.release()
     expect(await first).toBe('paid')
     expect(totalsComments(itemId)).toEqual([renderClaimTotalsComment({ total: 250_000, paid: 250_000, remaining: 0 })])
     expect(completionTasks(itemId)).toHaveLength(1)

@@ -14,7 +14,7 @@ import { mirrorReceivable } from '../../../server/use-cases/receivables/mirror-r
 import { THANK_YOU_SETTING } from '../../../server/use-cases/receivables/thank-you.ts'
 import { effectKeys } from '../../../server/use-cases/effect-keys.ts'
 import { useReceivablesSandbox } from './sandbox-driver.ts'
-import type { PortalClient } from '../../../server/bitrix24/client/portal-client.ts'
+import { holdFirstBatch } from '../../helpers/held-batch.ts'
 
 const d = useReceivablesSandbox()
 const handle = (id: number) => handleReceivableItemEvent(d.ports(), d.w.memberId, d.w.entityTypeId, id)
@@ -210,38 +210,16 @@ describe('two payments mirrored at once (found by the multi-process run on claim
     await d.drain()
     await pay(id, 30_000, 'rm-1')
     const first = d.queued.at(-1)!
-    let reached!: () => void
-    let release!: () => void
-    const atWrite = new Promise<void>((r) => (reached = r))
-    const gate = new Promise<void>((r) => (release = r))
-    let held = false
     // the first payment's mirror: it has read 300 paid, and its batch waits on its way to the portal
-    const slow = (client: PortalClient): PortalClient =>
-      new Proxy(client, {
-        get(target, prop, receiver) {
-          if (prop !== 'batch') return Reflect.get(target, prop, receiver)
-          return async (...args: Parameters<PortalClient['batch']>) => {
-            if (!held) {
-              held = true
-              reached()
-              await gate
-            }
-            return target.batch(...args)
-          }
-        },
-      })
     const ports = d.ports()
-    const clients = ports.clients!
-    const racing = mirrorReceivable(
-      { ...ports, clients: { ...clients, forPortal: async (m: string) => slow(await clients.forPortal(m)) } },
-      first,
-    )
-    await atWrite
+    const held = holdFirstBatch(ports.clients!)
+    const racing = mirrorReceivable({ ...ports, clients: held.clients }, first)
+    await held.atBatch
     // the second payment and its mirror run start to end meanwhile: 800 paid, written
     await pay(id, 50_000, 'rm-2')
     await mirrorReceivable(d.ports(), d.queued.at(-1)!)
     expect(await d.money(id, 'paid')).toBe('80000|RUB')
-    release()
+    held.release()
     await racing
     expect(await d.money(id, 'paid')).toBe('80000|RUB')
     expect(await d.money(id, 'remaining')).toBe('20000|RUB')
