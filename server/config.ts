@@ -143,7 +143,7 @@ export function loadConfig(source: Env = process.env, overrides: Env = {}): Conf
     },
     queue: {
       inProcessWorker: bool('QUEUE_IN_PROCESS_WORKER', true),
-      concurrency: int('QUEUE_CONCURRENCY', 8, 1, 256),
+      concurrency: int('QUEUE_CONCURRENCY', 32, 1, 256),
       perPortalConcurrency: int('QUEUE_PORTAL_CONCURRENCY', 2, 1, 64),
       pollingSeconds: int('QUEUE_POLLING_SECONDS', 2, 1, 60),
       /** The longest wait before a failed job's next try (the backoff doubles up to it). */

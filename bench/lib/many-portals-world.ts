@@ -102,7 +102,7 @@ export async function startManyWorld(
       ...appEnv({ databaseUrl: u.toString(), baseUrl, oauthUrl: `${sb.baseUrl}/oauth/token/`, ...APP }),
       // the production defaults of pool and queue (appEnv narrows them for the reliability test)
       DB_POOL_MAX: '10',
-      QUEUE_CONCURRENCY: '8',
+      QUEUE_CONCURRENCY: process.env.MANY_PORTALS_QUEUE_CONCURRENCY ?? '32',
     }
     const control = wire(
       await createContext(
