@@ -12,7 +12,6 @@ import {
   type QueryCompiler,
   type TransactionSettings,
 } from 'kysely'
-import type { PGlite } from '@electric-sql/pglite'
 import { backgroundTurn, isBackground } from '../lib/event-loop-turn.ts'
 
 /** One holder at a time; waiting requests are served before waiting background work. */
@@ -105,9 +104,6 @@ class RequestsFirstDriver implements Driver {
 }
 
 export class RequestsFirstPGliteDialect extends PGliteDialect {
-  constructor(config: { pglite: PGlite }) {
-    super(config)
-  }
   override createAdapter(): PGliteAdapter {
     return new RequestsFirstAdapter()
   }

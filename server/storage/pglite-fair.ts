@@ -18,39 +18,29 @@ const turn = () => backgroundTurn(10)
  * (pglite-fair-dialect.ts), and before the queue's own statements (`queueView`).
  */
 export function yieldBetweenStatements(p: PGlite): void {
-  const query = p.query.bind(p)
-  const exec = p.exec.bind(p)
   const transaction = p.transaction.bind(p)
-  p.query = (async (...args: Parameters<PGlite['query']>) => {
-    const t = turn()
+  p.query = afterTurn(p.query.bind(p), turn)
+  p.exec = afterTurn(p.exec.bind(p), turn)
+  p.transaction = afterTurn(
+    <T>(callback: (tx: Transaction) => Promise<T>) => transaction((tx) => callback(yieldingTransaction(tx))),
+    turn,
+  ) as PGlite['transaction']
+}
+
+/** `f`, called once `before` (a turn, or giving way) has let the event loop in, when it asks to. */
+function afterTurn<F extends (...args: never[]) => Promise<unknown>>(f: F, before: () => Promise<void> | undefined): F {
+  return (async (...args: Parameters<F>) => {
+    const t = before()
     if (t) await t
-    return query(...args)
-  }) as PGlite['query']
-  p.exec = async (...args: Parameters<PGlite['exec']>) => {
-    const t = turn()
-    if (t) await t
-    return exec(...args)
-  }
-  p.transaction = async <T>(callback: (tx: Transaction) => Promise<T>) => {
-    const t = turn()
-    if (t) await t
-    return transaction((tx) => callback(yieldingTransaction(tx)))
-  }
+    return f(...args)
+  }) as F
 }
 
 /** The transaction's own statements yield too (requests are read; their statements wait for the commit). */
 function yieldingTransaction(tx: Transaction): Transaction {
   const wrapped = Object.create(tx) as Transaction
-  wrapped.query = (async (...args: Parameters<Transaction['query']>) => {
-    const t = turn()
-    if (t) await t
-    return tx.query(...args)
-  }) as Transaction['query']
-  wrapped.exec = async (...args: Parameters<Transaction['exec']>) => {
-    const t = turn()
-    if (t) await t
-    return tx.exec(...args)
-  }
+  wrapped.query = afterTurn(tx.query.bind(tx), turn)
+  wrapped.exec = afterTurn(tx.exec.bind(tx), turn)
   return wrapped
 }
 
@@ -61,16 +51,8 @@ function yieldingTransaction(tx: Transaction): Transaction {
  */
 export function queueView(p: PGlite): PGlite {
   const giveWay = () => backgroundTurn(10, { giveWay: true })
-  const query = (async (...args: Parameters<PGlite['query']>) => {
-    const t = giveWay()
-    if (t) await t
-    return p.query(...args)
-  }) as PGlite['query']
-  const exec = async (...args: Parameters<PGlite['exec']>) => {
-    const t = giveWay()
-    if (t) await t
-    return p.exec(...args)
-  }
+  const query = afterTurn(p.query.bind(p), giveWay)
+  const exec = afterTurn(p.exec.bind(p), giveWay)
   return new Proxy(p, {
     get(target, prop) {
       if (prop === 'query') return query

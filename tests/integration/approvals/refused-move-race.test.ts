@@ -9,7 +9,7 @@ import { approvalWorld, type ApprovalWorld } from './world.ts'
 import { decideApproval } from '../../../server/use-cases/approvals/decide-approval.ts'
 import { handleApprovalItemEvent } from '../../../server/use-cases/approvals/handle-approval-item-event.ts'
 import type { ApprovalPorts } from '../../../server/use-cases/approvals/approval-ports.ts'
-import type { PortalClient } from '../../../server/bitrix24/client/portal-client.ts'
+import { aroundCalls } from '../../helpers/clients-around.ts'
 
 let w: ApprovalWorld
 beforeAll(async () => {
@@ -64,27 +64,11 @@ async function headRejects(ports: ApprovalPorts, itemId: number): Promise<void> 
   expect(w.stageOf(itemId)).toBe('FAIL')
 }
 
-/** The portal clients of `ports`, with `around(method, params, call)` run in place of each call. */
-function clientsAround(
-  ports: ApprovalPorts,
-  around: (method: string, params: Record<string, unknown>, call: () => Promise<unknown>) => Promise<unknown>,
-): ApprovalPorts {
-  const wrap = (client: PortalClient): PortalClient =>
-    new Proxy(client, {
-      get(target, prop, receiver) {
-        if (prop !== 'call') return Reflect.get(target, prop, receiver)
-        return (method: string, params: Record<string, unknown>) =>
-          around(method, params, () => target.call(method, params))
-      },
-    })
-  return {
-    ...ports,
-    clients: {
-      ...ports.clients!,
-      forPortal: async (memberId: string) => wrap(await ports.clients!.forPortal(memberId)),
-    },
-  }
-}
+/** `ports` whose portal clients run `around(method, params, call)` in place of each call. */
+const clientsAround = (ports: ApprovalPorts, around: Parameters<typeof aroundCalls>[1]): ApprovalPorts => ({
+  ...ports,
+  clients: aroundCalls(ports.clients!, around),
+})
 
 describe('a portal event and a decision at the same moment', () => {
   it('the echo of our move to Head approval, read just before the head rejects, does not restart the route', async () => {

@@ -10,7 +10,7 @@ import { handleClaimTaskUpdate } from '../../../server/use-cases/claims/handle-c
 import { reconcileTrancheTasks } from '../../../server/use-cases/claims/reconcile-tranche-tasks.ts'
 import { dunningPorts } from '../../../server/use-cases/dunning/dunning-ports.ts'
 import { claimTotalsTitles, renderClaimTotalsComment } from '../../../server/domain/claims/claim-totals-comment.ts'
-import { holdFirstBatch } from '../../helpers/held-batch.ts'
+import { holdFirstBatch } from '../../helpers/clients-around.ts'
 
 let w: InstalledApp
 let accountant: number

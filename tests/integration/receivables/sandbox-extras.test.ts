@@ -14,7 +14,7 @@ import { mirrorReceivable } from '../../../server/use-cases/receivables/mirror-r
 import { THANK_YOU_SETTING } from '../../../server/use-cases/receivables/thank-you.ts'
 import { effectKeys } from '../../../server/use-cases/effect-keys.ts'
 import { useReceivablesSandbox } from './sandbox-driver.ts'
-import { holdFirstBatch } from '../../helpers/held-batch.ts'
+import { holdFirstBatch } from '../../helpers/clients-around.ts'
 
 const d = useReceivablesSandbox()
 const handle = (id: number) => handleReceivableItemEvent(d.ports(), d.w.memberId, d.w.entityTypeId, id)
