@@ -26,15 +26,12 @@ import { freePort } from '../../tests/helpers/free-port.ts'
 import { AppProcess, appEnv } from '../../tests/reliability/cluster/processes.ts'
 import { middayZone } from '../../tests/reliability/cluster/world.ts'
 import { seedDunningPortfolio } from './seed-dunning.ts'
+import { IMAGE_ENV, IMAGE_NODE_ARGS } from './app-process.ts'
 
 const APP = { clientId: 'local.rc.many', clientSecret: 'rc-many-secret' }
 /** The standard plan's bucket (sandbox/limits/bucket.ts STANDARD, reference 2.4). */
 export const PORTAL_RATE = { drain: 2, burst: 50 }
 const LIFTED = { drain: 100_000, burst: 100_000 }
-// the .ts sources run by Node itself, as the image runs them (Dockerfile: `node server/main.ts`), when this
-// Node strips types (>= 22.18); else through tsx like `npm start`
-const [major, minor] = process.versions.node.split('.').map(Number) as [number, number]
-const NODE_ARGS = major > 22 || (major === 22 && minor >= 18) ? [] : ['--import', 'tsx']
 
 export interface BenchPortal {
   id: number
@@ -100,6 +97,7 @@ export async function startManyWorld(
     const baseUrl = `http://127.0.0.1:${httpPort}`
     const env = {
       ...appEnv({ databaseUrl: u.toString(), baseUrl, oauthUrl: `${sb.baseUrl}/oauth/token/`, ...APP }),
+      ...IMAGE_ENV,
       // the production defaults of pool and queue (appEnv narrows them for the reliability test)
       DB_POOL_MAX: '10',
       QUEUE_CONCURRENCY: process.env.MANY_PORTALS_QUEUE_CONCURRENCY ?? '32',
@@ -113,23 +111,23 @@ export async function startManyWorld(
     cleanup.push(() => control.close())
     const logDir = mkdtempSync(join(tmpdir(), 'rc-many-'))
     log(`  process logs in ${logDir}`)
+    // MANY_PORTALS_NODE_OPTIONS: node options of both processes (e.g. --max-old-space-size=96);
+    // MANY_PORTALS_PROFILE=<dir>: the worker writes a CPU profile there when it stops
+    const nodeOptions = process.env.MANY_PORTALS_NODE_OPTIONS ?? ''
+    if (nodeOptions) Object.assign(env, { NODE_OPTIONS: nodeOptions })
     const http = new AppProcess(
       {
         name: 'http',
         kind: 'http',
         port: httpPort,
         env: { ...env, APP_PORT: String(httpPort), LOG_LEVEL: 'warn' },
-        nodeArgs: NODE_ARGS,
+        nodeArgs: IMAGE_NODE_ARGS,
       },
       logDir,
     )
-    // MANY_PORTALS_NODE_OPTIONS: node options of both processes (e.g. --max-old-space-size=96);
-    // MANY_PORTALS_PROFILE=<dir>: the worker writes a CPU profile there when it stops
-    const nodeOptions = process.env.MANY_PORTALS_NODE_OPTIONS ?? ''
-    if (nodeOptions) Object.assign(env, { NODE_OPTIONS: nodeOptions })
     const prof = process.env.MANY_PORTALS_PROFILE
     const workerEnv = prof ? { ...env, NODE_OPTIONS: `${nodeOptions} --cpu-prof --cpu-prof-dir=${prof}` } : env
-    const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv, nodeArgs: NODE_ARGS }, logDir)
+    const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv, nodeArgs: IMAGE_NODE_ARGS }, logDir)
     cleanup.push(
       () => worker.kill('SIGTERM'),
       () => http.kill('SIGTERM'),

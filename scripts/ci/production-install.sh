@@ -52,7 +52,7 @@ echo "production-install: npm ci --omit=dev took $(($(date +%s) - t0)) s"
 # 3. the image's environment and start commands
 port=$("$node" -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
 token="prod-check-metrics-token-0123456789"
-export NODE_ENV=production APP_ENV=production APP_HOST=127.0.0.1 APP_PORT=$port
+export NODE_ENV=production APP_ENV=production MALLOC_ARENA_MAX=2 APP_HOST=127.0.0.1 APP_PORT=$port
 export APP_BASE_URL="http://127.0.0.1:$port" APP_SECRET_KEY="production-install-check-secret-key-000000"
 export APP_METRICS_TOKEN=$token LOG_LEVEL=info DB_DATA_DIR="$work/data/pglite"
 if [ -n "${DATABASE_URL:-}" ]; then

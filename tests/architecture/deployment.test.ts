@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { join } from 'node:path'
 import { isTest, listSources, ROOT } from './source-files.ts'
+import { IMAGE_ENV } from '../../bench/lib/app-process.ts'
 
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8')
 const exists = (f: string) => existsSync(join(ROOT, f))
@@ -190,6 +191,16 @@ describe('Dockerfile', () => {
     expect(read('deploy/receivables-control-worker@.service')).toMatch(
       /^ExecStart=\/usr\/bin\/node server\/worker-main\.ts$/m,
     )
+  })
+
+  it('sets the allocator as the benches measured it, in the image, the units and the production check', () => {
+    const image = finalStage.filter((x) => x.op === 'ENV').map((x) => x.args)
+    for (const [k, v] of Object.entries(IMAGE_ENV)) {
+      expect(image.join(' ')).toMatch(new RegExp(`\\b${k}=${v}\\b`))
+      for (const unit of ['deploy/receivables-control.service', 'deploy/receivables-control-worker@.service'])
+        expect(read(unit)).toMatch(new RegExp(`^Environment=.*\\b${k}=${v}\\b`, 'm'))
+      expect(read('scripts/ci/production-install.sh')).toMatch(new RegExp(`^export .*\\b${k}=${v}\\b`, 'm'))
+    }
   })
 })
 

@@ -1,4 +1,7 @@
-// PortalClients: one client per connected portal per process, built from stored tokens.
+// PortalClients: one client per connected portal per process, built from stored tokens. A process keeps
+// the KEPT_CLIENTS portals it used last (an official-SDK client is ~19 KB of heap: 10,000 portals on one
+// instance would be ~190 MB in every process); a portal used again after that is built again from its
+// stored tokens (two indexed reads; a refreshed pair is stored before it is used, token-broker.ts).
 import type { Config } from '../../config.ts'
 import type { Logger } from '../../lib/logger.ts'
 import type { Database } from '../../storage/database.ts'
@@ -22,8 +25,12 @@ export interface PortalClientsDeps {
   repos: { portals: PortalsRepository }
 }
 
+/** Clients kept per process (the least recently used beyond this are dropped). */
+const KEPT_CLIENTS = 500
+
 export function createPortalClients(
   ctx: PortalClientsDeps,
+  kept = KEPT_CLIENTS,
 ): PortalClients & { broker: TokenBroker; forget: (memberId: string) => void } {
   const broker = createTokenBroker({
     database: ctx.database,
@@ -87,12 +94,10 @@ export function createPortalClients(
   return {
     broker,
     forPortal(memberId) {
-      let c = clients.get(memberId)
-      if (!c) {
-        c = build(memberId)
-        clients.set(memberId, c)
-        c.catch(() => clients.delete(memberId))
-      }
+      const c = clients.get(memberId) ?? build(memberId)
+      if (!clients.delete(memberId)) c.catch(() => clients.get(memberId) === c && clients.delete(memberId))
+      clients.set(memberId, c) // the Map keeps insertion order: the last set is the last used
+      while (clients.size > kept) clients.delete(clients.keys().next().value!)
       return c
     },
     forget: (memberId) => void clients.delete(memberId),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectSandboxApp } from '../../helpers/sandbox-app.ts'
-import type { createPortalClients } from '../../../server/bitrix24/client/portal-clients.ts'
+import { createPortalClients } from '../../../server/bitrix24/client/portal-clients.ts'
 
 type World = Awaited<ReturnType<typeof connectSandboxApp>>
 let w: World | null = null
@@ -34,6 +34,19 @@ describe('portal client on the official SDK against the sandbox', () => {
       retryable: false,
     })
     await expect(client.call('no.such.method')).rejects.toMatchObject({ code: 'ERROR_METHOD_NOT_FOUND', status: 404 })
+  })
+
+  it('keeps the portals used last: one pushed out is built again from its stored tokens and still calls', async () => {
+    w = await connectSandboxApp()
+    const clients = createPortalClients(w.ctx, 1)
+    const first = await clients.forPortal(w.memberId)
+    expect(await clients.forPortal(w.memberId)).toBe(first)
+    // another portal used after it (here one that is not connected) pushes it out: one client kept
+    await expect(clients.forPortal('no-such-member')).rejects.toMatchObject({ code: 'PORTAL_DISCONNECTED' })
+    const again = await clients.forPortal(w.memberId)
+    expect(again).not.toBe(first)
+    expect((await again.call<{ INSTALLED: boolean }>('app.info')).INSTALLED).toBe(true)
+    expect(await clients.forPortal(w.memberId)).toBe(again)
   })
 
   it('reads 10,000 items in at most 5 HTTP requests (batched fast listing)', async () => {
