@@ -6,12 +6,12 @@ import { wire } from './wiring.ts'
 import { connectWebhookPortal } from './use-cases/portal/connect-webhook-portal.ts'
 import { buildApp } from './app.ts'
 import { startMetricsPublisher } from './jobs/metrics-publish.ts'
-import { HTTP_HEAP_GROWING_PERCENT, limitHeapGrowth } from './lib/heap-growth.ts'
+import { HEAP_GROWING_PERCENT, limitHeapGrowth } from './lib/heap-growth.ts'
 
 async function main() {
   const config = loadConfig()
-  // an HTTP-only process keeps little alive: V8 need not let garbage pile up to 4x that (lib/heap-growth.ts)
-  if (!config.queue.inProcessWorker) limitHeapGrowth(HTTP_HEAP_GROWING_PERCENT)
+  // V8 need not let garbage pile up to 4x what is alive (lib/heap-growth.ts)
+  limitHeapGrowth(HEAP_GROWING_PERCENT[config.queue.inProcessWorker ? 'worker' : 'http'])
   const log = createLogger(config)
   const ctx = wire(await createContext(config, log))
   const webhookPortal = await connectWebhookPortal(ctx)

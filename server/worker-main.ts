@@ -4,9 +4,11 @@ import { createLogger } from './lib/logger.ts'
 import { createContext, startWorkers } from './create-context.ts'
 import { wire } from './wiring.ts'
 import { startMetricsPublisher } from './jobs/metrics-publish.ts'
+import { HEAP_GROWING_PERCENT, limitHeapGrowth } from './lib/heap-growth.ts'
 
 async function main() {
   const config = loadConfig()
+  limitHeapGrowth(HEAP_GROWING_PERCENT.worker) // lib/heap-growth.ts
   const log = createLogger(config)
   const ctx = wire(await createContext(config, log))
   await startWorkers(ctx)

@@ -112,7 +112,9 @@ export async function startManyWorld(
     const logDir = mkdtempSync(join(tmpdir(), 'rc-many-'))
     log(`  process logs in ${logDir}`)
     // MANY_PORTALS_NODE_OPTIONS: node options of both processes (e.g. --max-old-space-size=96);
-    // MANY_PORTALS_PROFILE=<dir>: the worker writes a CPU profile there when it stops
+    // MANY_PORTALS_PROFILE=<dir>: the worker writes a CPU profile there when it stops;
+    // MANY_PORTALS_WORKER_ARGS: the worker's node arguments (V8 flags NODE_OPTIONS refuses, e.g.
+    // --heap-growing-percent=100)
     const nodeOptions = process.env.MANY_PORTALS_NODE_OPTIONS ?? ''
     if (nodeOptions) Object.assign(env, { NODE_OPTIONS: nodeOptions })
     const http = new AppProcess(
@@ -127,7 +129,11 @@ export async function startManyWorld(
     )
     const prof = process.env.MANY_PORTALS_PROFILE
     const workerEnv = prof ? { ...env, NODE_OPTIONS: `${nodeOptions} --cpu-prof --cpu-prof-dir=${prof}` } : env
-    const worker = new AppProcess({ name: 'worker', kind: 'worker', env: workerEnv, nodeArgs: IMAGE_NODE_ARGS }, logDir)
+    const workerArgs = (process.env.MANY_PORTALS_WORKER_ARGS ?? '').split(' ').filter(Boolean)
+    const worker = new AppProcess(
+      { name: 'worker', kind: 'worker', env: workerEnv, nodeArgs: [...IMAGE_NODE_ARGS, ...workerArgs] },
+      logDir,
+    )
     cleanup.push(
       () => worker.kill('SIGTERM'),
       () => http.kill('SIGTERM'),
