@@ -95,7 +95,7 @@ export function createPortalClient(d: ClientDeps): PortalClient {
     async listAll<T>(
       method: string,
       params: Params & { filter?: Params; select?: string[] },
-      opts: { itemsKey?: string; idField?: string; limit?: number } = {},
+      opts: { itemsKey?: string; idField?: string; limit?: number; expectRows?: number } = {},
     ) {
       return listAllBatched<T>(client, method, params, opts)
     },

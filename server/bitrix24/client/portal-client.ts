@@ -41,7 +41,8 @@ export interface PortalClient {
   listAll<T = Record<string, unknown>>(
     method: string,
     params: Params & { filter?: Params; select?: string[] },
-    opts?: { itemsKey?: string; idField?: string; limit?: number },
+    /** expectRows: about how many rows there are (list-all.ts sizes its batches to it) */
+    opts?: { itemsKey?: string; idField?: string; limit?: number; expectRows?: number },
   ): Promise<T[]>
 }
 

@@ -31,7 +31,7 @@ export async function pullDunningCardFields(
   const items = await client.listAll<Record<string, unknown>>(
     'crm.item.list',
     { entityTypeId: p.entityTypeId, select, filter: {} },
-    { itemsKey: 'items', idField: 'id' },
+    { itemsKey: 'items', idField: 'id', expectRows: rows.length },
   )
   const byItem = new Map(rows.filter((r) => r.itemId).map((r) => [r.itemId as number, r]))
   const riskByOption = new Map(

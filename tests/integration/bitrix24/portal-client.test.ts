@@ -69,6 +69,52 @@ describe('portal client on the official SDK against the sandbox', () => {
     expect(w.sb.admin.counters(w.portalId).requests).toBeLessThanOrEqual(5)
   })
 
+  it('reads 120 items in one request of 3 list commands, not 50 (no query past the end for nothing)', async () => {
+    w = await connectSandboxApp()
+    const etid = await spa(w)
+    w.sb.admin.seedItems(
+      w.portalId,
+      etid,
+      Array.from({ length: 120 }, (_, i) => ({ title: `i${i}` })),
+    )
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    w.sb.admin.resetCounters(w.portalId)
+    const items = await client.listAll<{ id: number }>(
+      'crm.item.list',
+      { entityTypeId: etid, select: ['id'] },
+      { itemsKey: 'items', idField: 'id' },
+    )
+    expect(items).toHaveLength(120)
+    const c = w.sb.admin.counters(w.portalId)
+    expect(c.requests).toBe(1)
+    expect(c.byMethod['crm.item.list']).toBe(3)
+  })
+
+  it('sizes its batches to the rows expected, and a list longer than expected is still read whole', async () => {
+    w = await connectSandboxApp()
+    const etid = await spa(w)
+    w.sb.admin.seedItems(
+      w.portalId,
+      etid,
+      Array.from({ length: 3_000 }, (_, i) => ({ title: `i${i}` })),
+    )
+    const client = await w.ctx.b24!.forPortal(w.memberId)
+    const read = async (expectRows: number) => {
+      w!.sb.admin.resetCounters(w!.portalId)
+      const items = await client.listAll(
+        'crm.item.list',
+        { entityTypeId: etid, select: ['id'] },
+        { itemsKey: 'items', expectRows },
+      )
+      const c = w!.sb.admin.counters(w!.portalId)
+      return { n: items.length, requests: c.requests, commands: c.byMethod['crm.item.list'] }
+    }
+    // 60 full pages and the empty one after them: 50 + 11 commands in 2 requests
+    expect(await read(3_000)).toEqual({ n: 3_000, requests: 2, commands: 61 })
+    // told 100: 3 pages, then full batches
+    expect(await read(100)).toEqual({ n: 3_000, requests: 3, commands: 103 })
+  })
+
   it('50 concurrent calls with an expired token cause exactly one refresh, persisted', async () => {
     w = await connectSandboxApp()
     const client = await w.ctx.b24!.forPortal(w.memberId)
