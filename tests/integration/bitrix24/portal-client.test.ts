@@ -49,66 +49,42 @@ describe('portal client on the official SDK against the sandbox', () => {
     expect(await clients.forPortal(w.memberId)).toBe(again)
   })
 
-  it('reads 10,000 items in at most 5 HTTP requests (batched fast listing)', async () => {
-    w = await connectSandboxApp()
-    const etid = await spa(w)
-    w.sb.admin.seedItems(
-      w.portalId,
+  /** A portal with `n` items; read() lists them all and says what the portal saw. */
+  async function listing(n: number) {
+    const world = (w = await connectSandboxApp())
+    const etid = await spa(world)
+    world.sb.admin.seedItems(
+      world.portalId,
       etid,
-      Array.from({ length: 10_000 }, (_, i) => ({ title: `i${i}` })),
+      Array.from({ length: n }, (_, i) => ({ title: `i${i}` })),
     )
-    const client = await w.ctx.b24!.forPortal(w.memberId)
-    w.sb.admin.resetCounters(w.portalId)
-    const items = await client.listAll<{ id: number }>(
-      'crm.item.list',
-      { entityTypeId: etid, select: ['id', 'title'] },
-      { itemsKey: 'items', idField: 'id' },
-    )
-    expect(items).toHaveLength(10_000)
-    expect(new Set(items.map((i) => i.id)).size).toBe(10_000)
-    expect(w.sb.admin.counters(w.portalId).requests).toBeLessThanOrEqual(5)
+    const client = await world.ctx.b24!.forPortal(world.memberId)
+    return async (expectRows?: number) => {
+      world.sb.admin.resetCounters(world.portalId)
+      const items = await client.listAll<{ id: number }>(
+        'crm.item.list',
+        { entityTypeId: etid, select: ['id', 'title'] },
+        { itemsKey: 'items', idField: 'id', ...(expectRows === undefined ? {} : { expectRows }) },
+      )
+      const c = world.sb.admin.counters(world.portalId)
+      return { n: new Set(items.map((i) => i.id)).size, requests: c.requests, commands: c.byMethod['crm.item.list'] }
+    }
+  }
+
+  it('reads 10,000 items in at most 5 HTTP requests (batched fast listing)', async () => {
+    const read = await listing(10_000)
+    const r = await read()
+    expect(r.n).toBe(10_000)
+    expect(r.requests).toBeLessThanOrEqual(5)
   })
 
   it('reads 120 items in one request of 3 list commands, not 50 (no query past the end for nothing)', async () => {
-    w = await connectSandboxApp()
-    const etid = await spa(w)
-    w.sb.admin.seedItems(
-      w.portalId,
-      etid,
-      Array.from({ length: 120 }, (_, i) => ({ title: `i${i}` })),
-    )
-    const client = await w.ctx.b24!.forPortal(w.memberId)
-    w.sb.admin.resetCounters(w.portalId)
-    const items = await client.listAll<{ id: number }>(
-      'crm.item.list',
-      { entityTypeId: etid, select: ['id'] },
-      { itemsKey: 'items', idField: 'id' },
-    )
-    expect(items).toHaveLength(120)
-    const c = w.sb.admin.counters(w.portalId)
-    expect(c.requests).toBe(1)
-    expect(c.byMethod['crm.item.list']).toBe(3)
+    const read = await listing(120)
+    expect(await read()).toEqual({ n: 120, requests: 1, commands: 3 })
   })
 
   it('sizes its batches to the rows expected, and a list longer than expected is still read whole', async () => {
-    w = await connectSandboxApp()
-    const etid = await spa(w)
-    w.sb.admin.seedItems(
-      w.portalId,
-      etid,
-      Array.from({ length: 3_000 }, (_, i) => ({ title: `i${i}` })),
-    )
-    const client = await w.ctx.b24!.forPortal(w.memberId)
-    const read = async (expectRows: number) => {
-      w!.sb.admin.resetCounters(w!.portalId)
-      const items = await client.listAll(
-        'crm.item.list',
-        { entityTypeId: etid, select: ['id'] },
-        { itemsKey: 'items', expectRows },
-      )
-      const c = w!.sb.admin.counters(w!.portalId)
-      return { n: items.length, requests: c.requests, commands: c.byMethod['crm.item.list'] }
-    }
+    const read = await listing(3_000)
     // 60 full pages and the empty one after them: 50 + 11 commands in 2 requests
     expect(await read(3_000)).toEqual({ n: 3_000, requests: 2, commands: 61 })
     // told 100: 3 pages, then full batches
