@@ -6,7 +6,7 @@
 // caller that knows about how many rows to expect says so (`expectRows`: the batches are sized to it,
 // full ones once past it); otherwise the first batch holds 3 pages (most lists: a portal's claims, the
 // receivables changed since the last reconcile) and the next ones 50, so 10,000 rows take 5 requests.
-import type { Params, PortalClient } from './portal-client.ts'
+import type { ListAllOptions, Params, PortalClient } from './portal-client.ts'
 
 const PAGE = 50
 const PAGES_PER_BATCH = 50
@@ -16,13 +16,9 @@ export async function listAllBatched<T>(
   client: PortalClient,
   method: string,
   params: Params & { filter?: Params; select?: string[] },
-  opts: {
-    itemsKey?: string
-    idField?: string
+  opts: ListAllOptions & {
     cursorField?: string
-    limit?: number
     /** Only rows with an id above this one. */ after?: number
-    /** About how many rows there are (the batches are sized to it). */ expectRows?: number
   },
 ): Promise<T[]> {
   const idField = opts.idField ?? (opts.itemsKey === 'items' ? 'id' : 'ID')

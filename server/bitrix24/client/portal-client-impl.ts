@@ -3,7 +3,7 @@
 // funnels errors into Bitrix24Error.
 import qs from 'qs'
 import type { B24Hook, B24OAuth } from '@bitrix24/b24jssdk'
-import type { BatchCommand, BatchResult, CallOptions, Params, PortalClient } from './portal-client.ts'
+import type { BatchCommand, BatchResult, CallOptions, ListAllOptions, Params, PortalClient } from './portal-client.ts'
 import type { BucketShape, RateLimiter } from './rate-limiter.ts'
 import type { RepeatLedger } from './repeat-ledger.ts'
 import { Bitrix24Error } from '../errors.ts'
@@ -95,7 +95,7 @@ export function createPortalClient(d: ClientDeps): PortalClient {
     async listAll<T>(
       method: string,
       params: Params & { filter?: Params; select?: string[] },
-      opts: { itemsKey?: string; idField?: string; limit?: number; expectRows?: number } = {},
+      opts: ListAllOptions = {},
     ) {
       return listAllBatched<T>(client, method, params, opts)
     },

@@ -41,9 +41,17 @@ export interface PortalClient {
   listAll<T = Record<string, unknown>>(
     method: string,
     params: Params & { filter?: Params; select?: string[] },
-    /** expectRows: about how many rows there are (list-all.ts sizes its batches to it) */
-    opts?: { itemsKey?: string; idField?: string; limit?: number; expectRows?: number },
+    opts?: ListAllOptions,
   ): Promise<T[]>
+}
+
+/** How `listAll` reads a list (list-all.ts). */
+export interface ListAllOptions {
+  itemsKey?: string
+  idField?: string
+  limit?: number
+  /** About how many rows there are (the batches are sized to it). */
+  expectRows?: number
 }
 
 export interface PortalClients {
